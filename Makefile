@@ -1,0 +1,181 @@
+# duban — build, test, demo, install.  `make help` lists the targets.
+
+PREFIX     ?= /usr/local
+BINDIR     ?= $(PREFIX)/bin
+DATADIR    ?= $(PREFIX)/share/duban
+LOCALEDIR  ?= $(PREFIX)/share/locale
+MANDIR     ?= $(PREFIX)/share/man/man1
+
+CC         ?= cc
+PKGS       := ncursesw sqlite3
+CSV_LIBS   ?= -lcsv
+INI_CFLAGS ?= -I/usr/include/iniparser
+INI_LIBS   ?= -liniparser
+WARN       := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+              -Wmissing-prototypes -Wformat=2 -Wwrite-strings -Wvla -Wundef
+OPT        ?= -O2 -g
+SAN        := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+# pkg-config is asked only when building: `make deps` must work before it is installed.
+PKG_CFLAGS  = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS    = $(shell pkg-config --libs sqlite3 2>/dev/null)
+CURSES_LIBS = $(shell pkg-config --libs ncursesw 2>/dev/null)
+CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
+
+CPPFLAGS   += -Iinclude $(PKG_CFLAGS) $(INI_CFLAGS) -MMD -MP
+CFLAGS     ?=
+CFLAGS     += $(WARN) $(OPT)
+CORE_LIBS   = $(PKG_LIBS) $(CSV_LIBS) $(INI_LIBS) -lm
+
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
+CORE_SRC := $(sort $(wildcard core/*.c))
+TUI_SRC  := $(sort $(wildcard tui/*.c))
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+
+B  := build
+BA := build/asan
+
+CORE_OBJ   := $(CORE_SRC:%.c=$(B)/%.o)
+TUI_OBJ    := $(TUI_SRC:%.c=$(B)/%.o)
+CORE_OBJ_A := $(CORE_SRC:%.c=$(BA)/%.o)
+TUI_OBJ_A  := $(TUI_SRC:%.c=$(BA)/%.o)
+UNIT_BIN   := $(UNIT_SRC:tests/unit/%.c=$(B)/t/%)
+UNIT_BIN_A := $(UNIT_SRC:tests/unit/%.c=$(BA)/t/%)
+
+PO   := $(wildcard data/po/*.po)
+MO   := $(PO:data/po/%.po=$(B)/locale/%/LC_MESSAGES/duban.mo)
+
+# Debian packages the build, the tests and the demo need (checked by `make deps`).
+DEB_PKGS := build-essential pkg-config libncurses-dev libsqlite3-dev sqlite3 libcsv-dev \
+            libiniparser-dev libcmocka-dev gettext tmux clang libclang-rt-dev valgrind
+
+.PHONY: all deps demo test unit asan-unit cli-test tui-test asan bench lint install clean help pot
+
+all: $(B)/duban $(MO)
+
+help:
+	@echo "make          build build/duban"
+	@echo "make deps     install the missing Debian packages (needs root or sudo)"
+	@echo "make demo     deps, build, seed build/demo.db and open the desk on it"
+	@echo "make test     deps, unit tests (plain and ASan/UBSan), CLI and terminal tests"
+	@echo "make bench    import benchmark against sqlite3 .import"
+	@echo "make install  PREFIX=/usr/local: binary, data, translations, man page"
+	@echo "make lint     banned functions and curses in core"
+
+# Installs only what is missing; prints nothing else when everything is there.
+deps:
+	$(Q)missing=""; for p in $(DEB_PKGS); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "duban: installing Debian packages:$$missing"; \
+		SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null || exit 1; \
+	fi
+
+$(B)/%.o: %.c
+	@mkdir -p $(dir $@)
+	@[ -n "$(Q)" ] && echo "  CC      $<" || true
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
+
+$(BA)/%.o: %.c
+	@mkdir -p $(dir $@)
+	@[ -n "$(Q)" ] && echo "  CC asan $<" || true
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -O1 $(SAN) -c $< -o $@
+
+$(B)/libduban.a: $(CORE_OBJ)
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(BA)/libduban.a: $(CORE_OBJ_A)
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(B)/duban: $(TUI_OBJ) $(B)/libduban.a
+	@[ -n "$(Q)" ] && echo "  LD      $@" || true
+	$(Q)$(CC) $(CFLAGS) -o $@ $(TUI_OBJ) $(B)/libduban.a $(CURSES_LIBS) $(CORE_LIBS)
+
+$(BA)/duban: $(TUI_OBJ_A) $(BA)/libduban.a
+	$(Q)$(CC) $(CFLAGS) $(SAN) -o $@ $(TUI_OBJ_A) $(BA)/libduban.a $(CURSES_LIBS) $(CORE_LIBS)
+
+# Unit tests link core only, without curses: a curses call in core fails here.
+$(B)/t/%: $(B)/tests/unit/%.o $(B)/libduban.a
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(CFLAGS) -o $@ $< $(B)/libduban.a $(CMOCKA_LIBS) $(CORE_LIBS)
+
+$(BA)/t/%: $(BA)/tests/unit/%.o $(BA)/libduban.a
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(CFLAGS) $(SAN) -o $@ $< $(BA)/libduban.a $(CMOCKA_LIBS) $(CORE_LIBS)
+
+$(B)/locale/%/LC_MESSAGES/duban.mo: data/po/%.po
+	@mkdir -p $(dir $@)
+	$(Q)msgfmt --check -o $@ $<
+
+# Refresh the message template from the sources (developers; see doc/translating.md).
+pot:
+	xgettext --from-code=UTF-8 -k_ -kN_ -o data/po/duban.pot $(CORE_SRC) $(TUI_SRC)
+
+unit: $(UNIT_BIN)
+	$(Q)for t in $(UNIT_BIN); do DUBAN_DATA=$(CURDIR)/data $$t || exit 1; done
+
+asan-unit: $(UNIT_BIN_A)
+	$(Q)for t in $(UNIT_BIN_A); do DUBAN_DATA=$(CURDIR)/data $$t || exit 1; done
+
+asan: $(BA)/duban $(MO)
+
+# CLI and screen tests run against the sanitizer build.
+cli-test: $(BA)/duban $(MO)
+	$(Q)DUBAN=$(CURDIR)/$(BA)/duban sh tests/cli/run.sh
+
+tui-test: $(BA)/duban $(MO)
+	$(Q)DUBAN=$(CURDIR)/$(BA)/duban sh tests/tui/run.sh
+
+test: deps
+	$(Q)$(MAKE) --no-print-directory all lint
+	$(Q)$(MAKE) --no-print-directory unit
+	$(Q)$(MAKE) --no-print-directory asan-unit
+	$(Q)$(MAKE) --no-print-directory cli-test
+	$(Q)$(MAKE) --no-print-directory tui-test
+	@echo "duban: all tests passed"
+
+demo: deps
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)rm -f $(B)/demo.db $(B)/demo.db-wal $(B)/demo.db-shm
+	$(Q)$(B)/duban --db $(B)/demo.db init --demo
+	$(Q)$(B)/duban --db $(B)/demo.db
+
+bench: all
+	$(Q)sh tests/bench/run.sh
+
+# Banned calls (STYLE.md §5) and curses in core.
+lint:
+	$(Q)! grep -nE '\b(strcpy|strcat|strncpy|sprintf|vsprintf|strtok|gets|atoi|localtime)\s*\(' \
+		core/*.c tui/*.c include/duban/*.h || { echo "lint: banned function above"; exit 1; }
+	$(Q)! grep -nE '\btime\s*\(' core/*.c || { echo "lint: time() in core"; exit 1; }
+	$(Q)! grep -nE '#include *[<"](n)?curses' core/*.c include/duban/*.h || \
+		{ echo "lint: curses in core"; exit 1; }
+	$(Q)! grep -nE 'sqlite3_(mprintf|vmprintf|snprintf)' core/*.c tui/*.c || \
+		{ echo "lint: SQL built from strings"; exit 1; }
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)
+	install -m 755 $(B)/duban $(DESTDIR)$(BINDIR)/duban
+	install -m 644 data/duban.ini $(DESTDIR)$(DATADIR)/duban.ini
+	install -d $(DESTDIR)$(DATADIR)/calendar
+	install -m 644 data/calendar/*.txt $(DESTDIR)$(DATADIR)/calendar/
+	install -m 644 doc/duban.1 $(DESTDIR)$(MANDIR)/duban.1
+	for mo in $(MO); do \
+		l=$$(echo $$mo | sed 's|$(B)/locale/||; s|/.*||'); \
+		install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES; \
+		install -m 644 $$mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/duban.mo; \
+	done
+
+clean:
+	rm -rf $(B)
+
+-include $(CORE_OBJ:.o=.d) $(TUI_OBJ:.o=.d) $(CORE_OBJ_A:.o=.d) $(TUI_OBJ_A:.o=.d)
+-include $(UNIT_SRC:tests/unit/%.c=$(B)/tests/unit/%.d) $(UNIT_SRC:tests/unit/%.c=$(BA)/tests/unit/%.d)

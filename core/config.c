@@ -1,0 +1,537 @@
+/* core/config.c: the only caller of iniparser. A table maps each section:key to a field of
+ * struct config with its type and range, so adding a setting is one line. Values are checked
+ * into a scratch copy and applied only when the whole file is good. */
+#include "duban/config.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <iniparser.h>
+
+#include "duban/buf.h"
+#include "duban/date.h"
+#include "duban/err.h"
+#include "duban/i18n.h"
+#include "duban/mem.h"
+#include "duban/rules.h"
+
+enum setting_type { SET_STRING, SET_PATHS, SET_INT, SET_BOOL, SET_LANG, SET_UNKNOWN_USERS };
+
+struct setting {
+	const char *section;
+	const char *key;
+	enum setting_type type;
+	size_t offset;
+	int min;
+	int max;
+};
+
+#define F(field) offsetof(struct config, field)
+
+static const struct setting settings[] = {
+	{ "general", "database", SET_STRING, F(db_path), 0, 0 },
+	{ "general", "language", SET_LANG, F(lang), 0, 0 },
+	{ "general", "unknown_users", SET_UNKNOWN_USERS, F(unknown_users), 0, 0 },
+	{ "general", "busy_timeout_ms", SET_INT, F(busy_timeout_ms), 0, 600000 },
+	{ "calendar", "directories", SET_PATHS, F(calendar_dirs), 0, 0 },
+	{ "calendar", "makeup_workdays", SET_BOOL, F(makeup_workdays), 0, 0 },
+	{ "calendar", "show_alternate", SET_BOOL, F(show_alternate), 0, 0 },
+	{ "deadlines", "due_soon_workdays", SET_INT, F(due_soon_workdays), 0, 60 },
+};
+
+#define N_SETTINGS (sizeof(settings) / sizeof(settings[0]))
+
+static const char *const rule_keys[] = { "title", "length", "unit", "roll", "basis" };
+
+struct config *
+config_new(void)
+{
+	struct config *cfg = xcalloc(1, sizeof(*cfg));
+
+	cfg->db_path = xstrdup("duban.db");
+	cfg->lang = xstrdup("zh");
+	cfg->unknown_users = CONFIG_UNKNOWN_READ_ONLY;
+	cfg->busy_timeout_ms = 5000;
+	cfg->calendar_dirs = xstrdup("");
+	cfg->makeup_workdays = true;
+	cfg->show_alternate = true;
+	cfg->due_soon_workdays = 3;
+	cfg->rules = rules_new();
+	return cfg;
+}
+
+void
+config_free(struct config *cfg)
+{
+	if (cfg == NULL)
+		return;
+	free(cfg->db_path);
+	free(cfg->lang);
+	free(cfg->calendar_dirs);
+	rules_free(cfg->rules);
+	free(cfg);
+}
+
+/* iniparser reports syntax errors through this callback; keep the text for duban_err. */
+static char ini_error[512];
+
+static int
+ini_error_cb(const char *fmt, ...)
+{
+	va_list ap;
+	size_t len;
+
+	va_start(ap, fmt);
+	vsnprintf(ini_error, sizeof(ini_error), fmt, ap);
+	va_end(ap);
+	len = strlen(ini_error);
+	while (len > 0 && (ini_error[len - 1] == '\n' || ini_error[len - 1] == ' '))
+		ini_error[--len] = '\0';
+	return 0;
+}
+
+/* The line of [section] key in path, for messages; iniparser does not keep line numbers.
+ * key NULL: the section header's line. 0 when not found. */
+static int
+find_line(const char *path, const char *section, const char *key)
+{
+	FILE *f = fopen(path, "r");
+	char line[1024];
+	int lineno = 0;
+	int found = 0;
+	bool in_section = false;
+
+	if (f == NULL)
+		return 0;
+	while (fgets(line, sizeof(line), f) != NULL) {
+		char *p = line;
+		char *end;
+
+		lineno++;
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p == '[') {
+			end = strchr(p, ']');
+			if (end != NULL) {
+				char *s = p + 1;
+				size_t i;
+
+				*end = '\0';
+				while (*s == ' ')
+					s++;
+				for (i = strlen(s); i > 0 && s[i - 1] == ' '; i--)
+					s[i - 1] = '\0';
+				for (i = 0; s[i] != '\0'; i++)
+					if (s[i] >= 'A' && s[i] <= 'Z')
+						s[i] = (char)(s[i] - 'A' + 'a');
+				in_section = strcmp(s, section) == 0;
+				if (in_section && key == NULL) {
+					found = lineno;
+					break;
+				}
+			}
+			continue;
+		}
+		if (in_section && key != NULL && strncasecmp(p, key, strlen(key)) == 0) {
+			char c = p[strlen(key)];
+
+			if (c == ' ' || c == '\t' || c == '=') {
+				found = lineno;
+				break;
+			}
+		}
+	}
+	fclose(f);
+	return found;
+}
+
+static int
+refuse(struct duban_err *err, const char *path, const char *section, const char *key,
+    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+static int
+refuse(struct duban_err *err, const char *path, const char *section, const char *key,
+    const char *fmt, ...)
+{
+	char msg[600];
+	va_list ap;
+	int line = find_line(path, section, key);
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	duban_err_set(err, DUBAN_EINPUT, "%s", msg);
+	if (key != NULL)
+		return duban_err_where(err, "%s:%d: [%s] %s", path, line, section, key);
+	return duban_err_where(err, "%s:%d: [%s]", path, line, section);
+}
+
+static bool
+parse_bool(const char *v, bool *out)
+{
+	static const char *const yes[] = { "yes", "true", "on", "1" };
+	static const char *const no[] = { "no", "false", "off", "0" };
+	size_t i;
+
+	for (i = 0; i < 4; i++) {
+		if (strcasecmp(v, yes[i]) == 0) {
+			*out = true;
+			return true;
+		}
+		if (strcasecmp(v, no[i]) == 0) {
+			*out = false;
+			return true;
+		}
+	}
+	return false;
+}
+
+static bool
+parse_int(const char *v, int min, int max, int *out)
+{
+	char *end = NULL;
+	long n;
+
+	errno = 0;
+	n = strtol(v, &end, 10);
+	if (errno != 0 || end == v || *end != '\0' || n < min || n > max)
+		return false;
+	*out = (int)n;
+	return true;
+}
+
+/* Make each ':'-separated relative path absolute against base_dir. */
+static char *
+resolve_paths(const char *v, const char *base_dir)
+{
+	struct buf b = BUF_INIT;
+	const char *p = v;
+
+	while (*p != '\0') {
+		const char *colon = strchr(p, ':');
+		size_t len = colon != NULL ? (size_t)(colon - p) : strlen(p);
+
+		if (len > 0) {
+			if (b.len > 0)
+				buf_addc(&b, ':');
+			if (p[0] != '/' && base_dir != NULL && base_dir[0] != '\0')
+				buf_printf(&b, "%s/", base_dir);
+			buf_add(&b, p, len);
+		}
+		p += len;
+		if (*p == ':')
+			p++;
+	}
+	return buf_detach(&b);
+}
+
+static void
+set_string(char **field, char *value)
+{
+	free(*field);
+	*field = value;
+}
+
+static int
+apply_setting(struct config *cfg, const struct setting *s, const char *v, const char *path,
+    const char *base_dir, struct duban_err *err)
+{
+	char *field = (char *)cfg + s->offset;
+	bool b;
+	int n;
+
+	switch (s->type) {
+	case SET_STRING:
+		if (v[0] == '\0')
+			return refuse(err, path, s->section, s->key, _("the value is empty"));
+		set_string((char **)(void *)field, xstrdup(v));
+		break;
+	case SET_PATHS:
+		set_string((char **)(void *)field, resolve_paths(v, base_dir));
+		break;
+	case SET_INT:
+		if (!parse_int(v, s->min, s->max, &n))
+			return refuse(err, path, s->section, s->key,
+			    _("\"%s\" is not a whole number from %d to %d"), v, s->min, s->max);
+		memcpy(field, &n, sizeof(n));
+		break;
+	case SET_BOOL:
+		if (!parse_bool(v, &b))
+			return refuse(err, path, s->section, s->key,
+			    _("\"%s\" is not yes or no"), v);
+		memcpy(field, &b, sizeof(b));
+		break;
+	case SET_LANG:
+		if (strcmp(v, "zh") != 0 && strcmp(v, "en") != 0)
+			return refuse(err, path, s->section, s->key,
+			    _("\"%s\" is not a language duban has; use zh or en"), v);
+		set_string((char **)(void *)field, xstrdup(v));
+		break;
+	case SET_UNKNOWN_USERS:
+		if (strcmp(v, "read-only") == 0)
+			n = CONFIG_UNKNOWN_READ_ONLY;
+		else if (strcmp(v, "none") == 0)
+			n = CONFIG_UNKNOWN_NONE;
+		else
+			return refuse(err, path, s->section, s->key,
+			    _("\"%s\" is not read-only or none"), v);
+		memcpy(field, &n, sizeof(n));
+		break;
+	}
+	return DUBAN_OK;
+}
+
+/* Split "rule NAME" or "rule NAME since YYYY-MM-DD". */
+static int
+parse_rule_section(const char *sec, const char *path, char *name, size_t name_size,
+    struct date *since, struct duban_err *err)
+{
+	const char *p = sec + strlen("rule ");
+	const char *sp;
+	size_t len;
+	struct duban_err derr;
+
+	while (*p == ' ')
+		p++;
+	sp = strchr(p, ' ');
+	len = sp != NULL ? (size_t)(sp - p) : strlen(p);
+	if (len == 0 || len >= name_size)
+		return refuse(err, path, sec, NULL, _("a rule section is [rule NAME] or "
+		    "[rule NAME since YYYY-MM-DD]"));
+	memcpy(name, p, len);
+	name[len] = '\0';
+	*since = date_ymd(DATE_MIN_YEAR, 1, 1);
+	if (sp == NULL)
+		return DUBAN_OK;
+	p = sp;
+	while (*p == ' ')
+		p++;
+	if (strncmp(p, "since ", 6) != 0 || date_parse_iso(p + 6, since, &derr) != DUBAN_OK)
+		return refuse(err, path, sec, NULL, _("a rule section is [rule NAME] or "
+		    "[rule NAME since YYYY-MM-DD]"));
+	return DUBAN_OK;
+}
+
+static int
+load_rule(struct rules *rules, dictionary *d, const char *sec, const char *path,
+    struct duban_err *err)
+{
+	char name[128];
+	char key[512];
+	struct rule_version v;
+	const char *val;
+	const char *title;
+	int rc;
+	int n;
+	bool b;
+
+	rc = parse_rule_section(sec, path, name, sizeof(name), &v.since, err);
+	if (rc != DUBAN_OK)
+		return rc;
+	snprintf(key, sizeof(key), "%s:length", sec);
+	val = iniparser_getstring(d, key, NULL);
+	if (val == NULL || !parse_int(val, 1, 3650, &n))
+		return refuse(err, path, sec, "length",
+		    _("length must be a whole number of days or months from 1 to 3650"));
+	v.period.length = n;
+	snprintf(key, sizeof(key), "%s:unit", sec);
+	val = iniparser_getstring(d, key, NULL);
+	if (val == NULL || !rule_unit_parse(val, &v.period.unit))
+		return refuse(err, path, sec, "unit", _("unit must be workdays, days or months"));
+	snprintf(key, sizeof(key), "%s:roll", sec);
+	val = iniparser_getstring(d, key, "yes");
+	if (!parse_bool(val, &b))
+		return refuse(err, path, sec, "roll", _("roll must be yes or no"));
+	v.period.roll = b;
+	snprintf(key, sizeof(key), "%s:basis", sec);
+	v.basis = iniparser_getstring(d, key, "");
+	snprintf(key, sizeof(key), "%s:title", sec);
+	title = iniparser_getstring(d, key, "");
+	rules_put(rules, name, title, &v);
+	return DUBAN_OK;
+}
+
+static bool
+known_section(const char *sec)
+{
+	size_t i;
+
+	if (strncmp(sec, "rule ", 5) == 0)
+		return true;
+	for (i = 0; i < N_SETTINGS; i++)
+		if (strcmp(settings[i].section, sec) == 0)
+			return true;
+	return false;
+}
+
+static bool
+known_key(const char *sec, const char *key)
+{
+	size_t i;
+
+	if (strncmp(sec, "rule ", 5) == 0) {
+		for (i = 0; i < sizeof(rule_keys) / sizeof(rule_keys[0]); i++)
+			if (strcmp(rule_keys[i], key) == 0)
+				return true;
+		return false;
+	}
+	for (i = 0; i < N_SETTINGS; i++)
+		if (strcmp(settings[i].section, sec) == 0 && strcmp(settings[i].key, key) == 0)
+			return true;
+	return false;
+}
+
+/* Every section known, every key of it known. */
+static int
+check_names(dictionary *d, const char *path, struct duban_err *err)
+{
+	int nsec = iniparser_getnsec(d);
+	int i;
+
+	for (i = 0; i < nsec; i++) {
+		const char *sec = iniparser_getsecname(d, i);
+		int nkeys;
+		const char **keys;
+		int k;
+		int rc = DUBAN_OK;
+
+		if (!known_section(sec))
+			return refuse(err, path, sec, NULL, _("unknown section [%s]"), sec);
+		nkeys = iniparser_getsecnkeys(d, sec);
+		if (nkeys <= 0)
+			continue;
+		keys = xcalloc((size_t)nkeys, sizeof(*keys));
+		if (iniparser_getseckeys(d, sec, keys) != NULL) {
+			for (k = 0; k < nkeys && rc == DUBAN_OK; k++) {
+				const char *colon = strchr(keys[k], ':');
+				const char *key = colon != NULL ? colon + 1 : keys[k];
+
+				if (!known_key(sec, key))
+					rc = refuse(err, path, sec, key, _("unknown setting \"%s\""),
+					    key);
+			}
+		}
+		free(keys);
+		if (rc != DUBAN_OK)
+			return rc;
+	}
+	return DUBAN_OK;
+}
+
+/* Copy of cfg's plain fields and owned strings, so a failing file leaves cfg untouched. */
+static void
+config_copy_into(struct config *dst, const struct config *src)
+{
+	size_t i;
+
+	dst->db_path = xstrdup(src->db_path);
+	dst->lang = xstrdup(src->lang);
+	dst->unknown_users = src->unknown_users;
+	dst->busy_timeout_ms = src->busy_timeout_ms;
+	dst->calendar_dirs = xstrdup(src->calendar_dirs);
+	dst->makeup_workdays = src->makeup_workdays;
+	dst->show_alternate = src->show_alternate;
+	dst->due_soon_workdays = src->due_soon_workdays;
+	dst->rules = rules_new();
+	for (i = 0; i < rules_count(src->rules); i++) {
+		const struct rule *r = rules_at(src->rules, i);
+		size_t j;
+
+		for (j = 0; j < r->n_versions; j++)
+			rules_put(dst->rules, r->name, r->title, &r->versions[j]);
+	}
+}
+
+static void
+config_swap(struct config *a, struct config *b)
+{
+	struct config t = *a;
+
+	*a = *b;
+	*b = t;
+}
+
+int
+config_load_file(struct config *cfg, const char *path, const char *base_dir,
+    struct duban_err *err)
+{
+	dictionary *d = NULL;
+	struct config scratch;
+	FILE *probe;
+	int nsec;
+	int i;
+	int rc;
+	size_t s;
+
+	probe = fopen(path, "r");
+	if (probe == NULL)
+		return duban_err_set(err, DUBAN_EINPUT, _("cannot read configuration %s: %s"),
+		    path, strerror(errno));
+	fclose(probe);
+	ini_error[0] = '\0';
+	iniparser_set_error_callback(ini_error_cb);
+	d = iniparser_load(path);
+	if (d == NULL) {
+		duban_err_set(err, DUBAN_EINPUT, _("the configuration cannot be read: %s"),
+		    ini_error[0] != '\0' ? ini_error : _("syntax error"));
+		return duban_err_where(err, "%s", path);
+	}
+	memset(&scratch, 0, sizeof(scratch));
+	config_copy_into(&scratch, cfg);
+	rc = check_names(d, path, err);
+	for (s = 0; s < N_SETTINGS && rc == DUBAN_OK; s++) {
+		char key[256];
+		const char *v;
+
+		snprintf(key, sizeof(key), "%s:%s", settings[s].section, settings[s].key);
+		v = iniparser_getstring(d, key, NULL);
+		if (v != NULL)
+			rc = apply_setting(&scratch, &settings[s], v, path, base_dir, err);
+	}
+	/* A file that defines a rule replaces that rule whole: forget, then add its versions. */
+	nsec = iniparser_getnsec(d);
+	for (i = 0; i < nsec && rc == DUBAN_OK; i++) {
+		const char *sec = iniparser_getsecname(d, i);
+		char name[128];
+		struct date since;
+
+		if (strncmp(sec, "rule ", 5) != 0)
+			continue;
+		rc = parse_rule_section(sec, path, name, sizeof(name), &since, err);
+		if (rc == DUBAN_OK)
+			rules_forget(scratch.rules, name);
+	}
+	for (i = 0; i < nsec && rc == DUBAN_OK; i++) {
+		const char *sec = iniparser_getsecname(d, i);
+
+		if (strncmp(sec, "rule ", 5) == 0)
+			rc = load_rule(scratch.rules, d, sec, path, err);
+	}
+	iniparser_freedict(d);
+	if (rc == DUBAN_OK)
+		config_swap(cfg, &scratch);
+	free(scratch.db_path);
+	free(scratch.lang);
+	free(scratch.calendar_dirs);
+	rules_free(scratch.rules);
+	return rc;
+}
+
+int
+config_check_complete(const struct config *cfg, struct duban_err *err)
+{
+	size_t i;
+
+	for (i = 0; i < rules_n_required; i++) {
+		if (rules_find(cfg->rules, rules_required[i]) == NULL)
+			return duban_err_set(err, DUBAN_EINPUT,
+			    _("the configuration defines no rule \"%s\"; duban needs it"),
+			    rules_required[i]);
+	}
+	return DUBAN_OK;
+}

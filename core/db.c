@@ -1,0 +1,545 @@
+/* core/db.c: SQLite access. The schema lives here as text and migrations only go forward;
+ * a database from a newer duban is refused, never downgraded or half-understood. */
+#include "duban/db.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "duban/buf.h"
+#include "duban/err.h"
+#include "duban/i18n.h"
+#include "duban/mem.h"
+
+struct db {
+	sqlite3 *sql;
+	char *path;
+	int depth;	/* db_begin nesting */
+	bool read_only;
+	char *login;	/* the acting person, for the audit trail */
+	char *now;
+};
+
+/* Version 1: every table the product needs. Dates are TEXT 'YYYY-MM-DD' or NULL; enumerations
+ * are English codes checked here, shown translated. `version` counts edits, so a save can tell
+ * that someone else changed the record since it was read. */
+static const char schema_v1[] =
+	"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+	"CREATE TABLE users ("
+	"  id INTEGER PRIMARY KEY,"
+	"  login TEXT NOT NULL UNIQUE,"
+	"  role TEXT NOT NULL CHECK (role IN ('admin','supervisor','staff','analyst')),"
+	"  name TEXT NOT NULL DEFAULT '',"
+	"  active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0,1)),"
+	"  created_at TEXT NOT NULL);"
+	"CREATE TABLE agencies ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL,"
+	"  short_name TEXT NOT NULL DEFAULT '',"
+	"  code TEXT NOT NULL DEFAULT '',"
+	"  kind TEXT NOT NULL DEFAULT 'other' CHECK (kind IN ('department','township','other')),"
+	"  parent_id INTEGER REFERENCES agencies(id),"
+	"  head TEXT NOT NULL DEFAULT '',"
+	"  deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0,1)),"
+	"  version INTEGER NOT NULL DEFAULT 1);"
+	"CREATE UNIQUE INDEX agencies_by_name ON agencies(name);"
+	"CREATE INDEX agencies_by_short_name ON agencies(short_name);"
+	"CREATE INDEX agencies_by_code ON agencies(code);"
+	"CREATE TABLE litigation_cases ("
+	"  id INTEGER PRIMARY KEY,"
+	"  case_no TEXT NOT NULL UNIQUE,"
+	"  court TEXT NOT NULL DEFAULT '',"
+	"  agency_id INTEGER NOT NULL REFERENCES agencies(id),"
+	"  plaintiff TEXT NOT NULL DEFAULT '',"
+	"  cause TEXT NOT NULL DEFAULT '',"
+	"  stage TEXT NOT NULL DEFAULT '' CHECK (stage IN ('','first','second','retrial')),"
+	"  filed_on TEXT,"
+	"  complaint_received_on TEXT,"
+	"  defence_due_on TEXT,"
+	"  defence_submitted_on TEXT,"
+	"  defence_delivery TEXT NOT NULL DEFAULT ''"
+	"    CHECK (defence_delivery IN ('','in-person','mail','electronic')),"
+	"  defence_mailed_on TEXT,"
+	"  outcome TEXT NOT NULL DEFAULT '',"
+	"  closed_on TEXT,"
+	"  note TEXT NOT NULL DEFAULT '',"
+	"  deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0,1)),"
+	"  version INTEGER NOT NULL DEFAULT 1);"
+	"CREATE INDEX litigation_by_agency ON litigation_cases(agency_id);"
+	"CREATE INDEX litigation_open_defence ON litigation_cases(defence_due_on)"
+	"  WHERE defence_submitted_on IS NULL AND deleted = 0;"
+	"CREATE TABLE hearings ("
+	"  id INTEGER PRIMARY KEY,"
+	"  case_id INTEGER NOT NULL REFERENCES litigation_cases(id),"
+	"  hearing_on TEXT NOT NULL,"
+	"  head_required INTEGER NOT NULL DEFAULT 0 CHECK (head_required IN (0,1)),"
+	"  required_reason TEXT NOT NULL DEFAULT '',"
+	"  appearer TEXT NOT NULL DEFAULT '',"
+	"  appearer_title TEXT NOT NULL DEFAULT '',"
+	"  appearer_rank TEXT NOT NULL DEFAULT '' CHECK (appearer_rank IN"
+	"    ('','head','deputy','other-leader','staff','lawyer','none')),"
+	"  spoke INTEGER NOT NULL DEFAULT 0 CHECK (spoke IN (0,1)),"
+	"  absence_explained INTEGER NOT NULL DEFAULT 0 CHECK (absence_explained IN (0,1)),"
+	"  deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0,1)),"
+	"  version INTEGER NOT NULL DEFAULT 1,"
+	"  UNIQUE (case_id, hearing_on));"
+	"CREATE INDEX hearings_by_date ON hearings(hearing_on);"
+	"CREATE TABLE reconsideration_cases ("
+	"  id INTEGER PRIMARY KEY,"
+	"  case_no TEXT NOT NULL UNIQUE,"
+	"  applicant TEXT NOT NULL DEFAULT '',"
+	"  agency_id INTEGER NOT NULL REFERENCES agencies(id),"
+	"  act_type TEXT NOT NULL DEFAULT '',"
+	"  received_on TEXT,"
+	"  accepted_on TEXT,"
+	"  copy_due_on TEXT,"
+	"  copy_sent_on TEXT,"
+	"  copy_received_on TEXT,"
+	"  simplified INTEGER NOT NULL DEFAULT 0 CHECK (simplified IN (0,1)),"
+	"  reply_due_on TEXT,"
+	"  reply_on TEXT,"
+	"  reply_delivery TEXT NOT NULL DEFAULT ''"
+	"    CHECK (reply_delivery IN ('','in-person','mail','electronic')),"
+	"  reply_mailed_on TEXT,"
+	"  extended INTEGER NOT NULL DEFAULT 0 CHECK (extended IN (0,1)),"
+	"  decision_due_on TEXT,"
+	"  decided_on TEXT,"
+	"  decision TEXT NOT NULL DEFAULT '',"
+	"  deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0,1)),"
+	"  version INTEGER NOT NULL DEFAULT 1);"
+	"CREATE INDEX reconsideration_by_agency ON reconsideration_cases(agency_id);"
+	"CREATE INDEX reconsideration_open_reply ON reconsideration_cases(reply_due_on)"
+	"  WHERE reply_on IS NULL AND deleted = 0;"
+	"CREATE TABLE suggestions ("
+	"  id INTEGER PRIMARY KEY,"
+	"  doc_no TEXT NOT NULL UNIQUE,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('judicial','procuratorial')),"
+	"  issuer TEXT NOT NULL DEFAULT '',"
+	"  agency_id INTEGER NOT NULL REFERENCES agencies(id),"
+	"  received_on TEXT NOT NULL,"
+	"  period_length INTEGER,"
+	"  period_unit TEXT CHECK (period_unit IS NULL OR period_unit IN"
+	"    ('workdays','days','months')),"
+	"  due_on TEXT,"
+	"  replied_on TEXT,"
+	"  reply_delivery TEXT NOT NULL DEFAULT ''"
+	"    CHECK (reply_delivery IN ('','in-person','mail','electronic')),"
+	"  reply_mailed_on TEXT,"
+	"  reported_on TEXT,"
+	"  summary TEXT NOT NULL DEFAULT '',"
+	"  deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0,1)),"
+	"  version INTEGER NOT NULL DEFAULT 1);"
+	"CREATE INDEX suggestions_by_agency ON suggestions(agency_id);"
+	"CREATE INDEX suggestions_open ON suggestions(due_on)"
+	"  WHERE replied_on IS NULL AND deleted = 0;"
+	"CREATE TABLE assessment_items ("
+	"  id INTEGER PRIMARY KEY,"
+	"  year INTEGER NOT NULL,"
+	"  agency_id INTEGER NOT NULL REFERENCES agencies(id),"
+	"  item TEXT NOT NULL,"
+	"  score REAL NOT NULL,"
+	"  note TEXT NOT NULL DEFAULT '',"
+	"  version INTEGER NOT NULL DEFAULT 1,"
+	"  UNIQUE (year, agency_id, item));"
+	"CREATE TABLE assessment_years ("
+	"  year INTEGER PRIMARY KEY,"
+	"  finalized_at TEXT NOT NULL,"
+	"  finalized_by TEXT NOT NULL,"
+	"  scheme TEXT NOT NULL);"
+	"CREATE TABLE assessment_results ("
+	"  id INTEGER PRIMARY KEY,"
+	"  year INTEGER NOT NULL REFERENCES assessment_years(year),"
+	"  agency_id INTEGER NOT NULL REFERENCES agencies(id),"
+	"  total REAL NOT NULL,"
+	"  tier TEXT NOT NULL,"
+	"  detail TEXT NOT NULL,"
+	"  UNIQUE (year, agency_id));"
+	"CREATE TABLE import_batches ("
+	"  id INTEGER PRIMARY KEY,"
+	"  file TEXT NOT NULL,"
+	"  kind TEXT NOT NULL,"
+	"  login TEXT NOT NULL,"
+	"  started_at TEXT NOT NULL,"
+	"  rows_new INTEGER NOT NULL DEFAULT 0,"
+	"  rows_updated INTEGER NOT NULL DEFAULT 0,"
+	"  rows_unchanged INTEGER NOT NULL DEFAULT 0,"
+	"  rows_refused INTEGER NOT NULL DEFAULT 0);"
+	/* The audit trail (全过程记录, 留痕可回溯): append-only, enforced by the database itself,
+	 * so that neither duban nor plain SQL can rewrite history. */
+	"CREATE TABLE audit_log ("
+	"  id INTEGER PRIMARY KEY,"
+	"  at TEXT NOT NULL,"
+	"  login TEXT NOT NULL,"
+	"  action TEXT NOT NULL,"
+	"  kind TEXT NOT NULL,"
+	"  record_id INTEGER,"
+	"  batch_id INTEGER REFERENCES import_batches(id),"
+	"  before TEXT,"
+	"  after TEXT);"
+	"CREATE INDEX audit_by_record ON audit_log(kind, record_id);"
+	"CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log"
+	"  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;"
+	"CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log"
+	"  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;";
+
+/* migrations[v] brings a database from version v to v + 1. */
+static const char *const migrations[] = {
+	schema_v1,
+};
+
+int
+db_fail(struct db *db, const char *doing, struct duban_err *err)
+{
+	int code = db != NULL && db->sql != NULL ? sqlite3_extended_errcode(db->sql) : SQLITE_ERROR;
+	const char *detail = db != NULL && db->sql != NULL ? sqlite3_errmsg(db->sql) : "";
+	const char *path = db != NULL && db->path != NULL ? db->path : "";
+	const char *what;
+
+	switch (code & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		what = _("the database is locked by another user; try again in a moment");
+		break;
+	case SQLITE_READONLY:
+		what = _("the database is read-only for you (file or directory permissions)");
+		break;
+	case SQLITE_FULL:
+		what = _("the disk is full; nothing was written");
+		break;
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		what = _("the file is damaged or is not a duban database; restore a backup");
+		break;
+	case SQLITE_CANTOPEN:
+		what = _("the database file cannot be opened (missing directory or no permission)");
+		break;
+	case SQLITE_IOERR:
+		what = _("the disk reported an error; nothing was written");
+		break;
+	case SQLITE_CONSTRAINT:
+		what = _("the change breaks a rule of the database");
+		break;
+	default:
+		what = _("the database reported an error");
+		break;
+	}
+	duban_err_set(err, DUBAN_EDB, "%s: %s (%s)", doing, what, detail);
+	return duban_err_where(err, "%s", path);
+}
+
+int
+db_exec(struct db *db, const char *sql, struct duban_err *err)
+{
+	if (sqlite3_exec(db->sql, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return db_fail(db, _("running a database command"), err);
+	return DUBAN_OK;
+}
+
+int
+db_prepare(struct db *db, const char *sql, sqlite3_stmt **out, struct duban_err *err)
+{
+	sqlite3_stmt *st = NULL;
+
+	if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) != SQLITE_OK) {
+		sqlite3_finalize(st);
+		return db_fail(db, _("preparing a query"), err);
+	}
+	*out = st;
+	return DUBAN_OK;
+}
+
+int
+db_bind_text(sqlite3_stmt *st, int idx, const char *s)
+{
+	if (s == NULL || s[0] == '\0')
+		return sqlite3_bind_null(st, idx);
+	return sqlite3_bind_text(st, idx, s, -1, SQLITE_TRANSIENT);
+}
+
+int
+db_begin(struct db *db, struct duban_err *err)
+{
+	if (db->read_only)
+		return duban_err_set(err, DUBAN_EDB, _("the database was opened read-only"));
+	if (db->depth++ > 0)
+		return DUBAN_OK;
+	/* IMMEDIATE takes the write lock now, so the busy handler waits here, not halfway
+	 * through a change. */
+	if (sqlite3_exec(db->sql, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
+		db->depth--;
+		return db_fail(db, _("starting a change"), err);
+	}
+	return DUBAN_OK;
+}
+
+int
+db_end(struct db *db, int rc, struct duban_err *err)
+{
+	if (db->depth <= 0)
+		return rc;
+	if (--db->depth > 0)
+		return rc;
+	if (rc == DUBAN_OK) {
+		if (sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
+			return DUBAN_OK;
+		rc = db_fail(db, _("saving the change"), err);
+	}
+	/* ROLLBACK may fail if SQLite already rolled back (disk full); nothing more to undo. */
+	sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+	return rc;
+}
+
+int
+db_schema_version(struct db *db, int *version, struct duban_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	rc = db_prepare(db, "PRAGMA user_version", &st, err);
+	if (rc != DUBAN_OK)
+		return rc;
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		rc = db_fail(db, _("reading the schema version"), err);
+	} else {
+		*version = sqlite3_column_int(st, 0);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int
+migrate(struct db *db, int from, struct duban_err *err)
+{
+	int rc;
+	int v;
+	char pragma[64];
+
+	rc = db_begin(db, err);
+	if (rc != DUBAN_OK)
+		return rc;
+	for (v = from; v < DB_SCHEMA_VERSION && rc == DUBAN_OK; v++)
+		rc = db_exec(db, migrations[v], err);
+	if (rc == DUBAN_OK) {
+		snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d", DB_SCHEMA_VERSION);
+		rc = db_exec(db, pragma, err);
+	}
+	return db_end(db, rc, err);
+}
+
+/* A file with tables but no user_version is somebody else's SQLite database. */
+static int
+count_tables(struct db *db, int *n, struct duban_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = db_prepare(db, "SELECT count(*) FROM sqlite_master", &st, err);
+
+	if (rc != DUBAN_OK)
+		return rc;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*n = sqlite3_column_int(st, 0);
+	else
+		rc = db_fail(db, _("reading the database"), err);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+db_open(const char *path, enum db_mode mode, int busy_timeout_ms, struct db **out,
+    struct duban_err *err)
+{
+	struct db *db = NULL;
+	struct stat sb;
+	int flags;
+	int rc;
+	int version = 0;
+	int ntables = 0;
+
+	if (mode != DB_CREATE && stat(path, &sb) != 0)
+		return duban_err_set(err, DUBAN_EDB,
+		    _("there is no database at %s (create one with \"duban init\")"), path);
+	if (mode == DB_CREATE && stat(path, &sb) == 0 && sb.st_size > 0)
+		return duban_err_set(err, DUBAN_EDB,
+		    _("%s already exists; duban init does not overwrite a database"), path);
+	db = xcalloc(1, sizeof(*db));
+	db->path = xstrdup(path);
+	db->read_only = mode == DB_READ_ONLY;
+	flags = mode == DB_READ_ONLY ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	if (mode == DB_CREATE)
+		flags |= SQLITE_OPEN_CREATE;
+	if (sqlite3_open_v2(path, &db->sql, flags, NULL) != SQLITE_OK) {
+		rc = db_fail(db, _("opening the database"), err);
+		goto fail;
+	}
+	sqlite3_extended_result_codes(db->sql, 1);
+	sqlite3_busy_timeout(db->sql, busy_timeout_ms);
+	rc = count_tables(db, &ntables, err);
+	if (rc != DUBAN_OK)
+		goto fail;
+	rc = db_schema_version(db, &version, err);
+	if (rc != DUBAN_OK)
+		goto fail;
+	if (version > DB_SCHEMA_VERSION) {
+		rc = duban_err_set(err, DUBAN_EDB,
+		    _("%s was written by a newer duban (schema %d; this one knows up to %d); "
+		      "upgrade duban"), path, version, DB_SCHEMA_VERSION);
+		goto fail;
+	}
+	if (version == 0 && ntables > 0) {
+		rc = duban_err_set(err, DUBAN_EDB, _("%s is an SQLite file but not a duban database"),
+		    path);
+		goto fail;
+	}
+	if (version == 0 && mode != DB_CREATE) {
+		rc = duban_err_set(err, DUBAN_EDB,
+		    _("%s is empty, not a duban database (create one with \"duban init\")"), path);
+		goto fail;
+	}
+	if (mode != DB_READ_ONLY) {
+		rc = db_exec(db, "PRAGMA journal_mode = WAL", err);
+		if (rc != DUBAN_OK)
+			goto fail;
+	}
+	rc = db_exec(db, "PRAGMA foreign_keys = ON", err);
+	if (rc != DUBAN_OK)
+		goto fail;
+	if (version < DB_SCHEMA_VERSION && mode != DB_READ_ONLY) {
+		rc = migrate(db, version, err);
+		if (rc != DUBAN_OK)
+			goto fail;
+	}
+	*out = db;
+	return DUBAN_OK;
+fail:
+	db_close(db);
+	return rc;
+}
+
+void
+db_close(struct db *db)
+{
+	if (db == NULL)
+		return;
+	sqlite3_close(db->sql);	/* accepts NULL; statements are finalized by their owners */
+	free(db->path);
+	free(db->login);
+	free(db->now);
+	free(db);
+}
+
+void
+db_set_actor(struct db *db, const char *login, const char *now)
+{
+	free(db->login);
+	free(db->now);
+	db->login = xstrdup(login);
+	db->now = xstrdup(now);
+}
+
+const char *
+db_actor_login(const struct db *db)
+{
+	return db->login != NULL ? db->login : "";
+}
+
+const char *
+db_actor_now(const struct db *db)
+{
+	return db->now != NULL ? db->now : "";
+}
+
+sqlite3 *
+db_sqlite(struct db *db)
+{
+	return db->sql;
+}
+
+const char *
+db_path(const struct db *db)
+{
+	return db->path;
+}
+
+int
+db_meta_get(struct db *db, const char *key, char **value, struct duban_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = db_prepare(db, "SELECT value FROM meta WHERE key = ?1", &st, err);
+	int step;
+
+	if (rc != DUBAN_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	step = sqlite3_step(st);
+	if (step == SQLITE_ROW)
+		*value = xstrdup((const char *)sqlite3_column_text(st, 0));
+	else if (step == SQLITE_DONE)
+		*value = NULL;
+	else
+		rc = db_fail(db, _("reading the database"), err);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+db_meta_set(struct db *db, const char *key, const char *value, struct duban_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = db_prepare(db, "INSERT INTO meta (key, value) VALUES (?1, ?2)"
+	    " ON CONFLICT (key) DO UPDATE SET value = excluded.value", &st, err);
+
+	if (rc != DUBAN_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		rc = db_fail(db, _("writing the database"), err);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int
+collect_check(struct db *db, const char *sql, bool ok_is_row, bool *sound, struct buf *report,
+    struct duban_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = db_prepare(db, sql, &st, err);
+	int step;
+
+	if (rc != DUBAN_OK)
+		return rc;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *text = (const char *)sqlite3_column_text(st, 0);
+
+		if (ok_is_row && text != NULL && strcmp(text, "ok") == 0)
+			continue;
+		*sound = false;
+		if (report != NULL) {
+			int i;
+
+			for (i = 0; i < sqlite3_column_count(st); i++) {
+				const char *c = (const char *)sqlite3_column_text(st, i);
+
+				buf_printf(report, "%s%s", i > 0 ? " " : "", c != NULL ? c : "");
+			}
+			buf_addc(report, '\n');
+		}
+	}
+	if (step != SQLITE_DONE)
+		rc = db_fail(db, _("checking the database"), err);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+db_check(struct db *db, bool *sound, struct buf *report, struct duban_err *err)
+{
+	int rc;
+
+	*sound = true;
+	rc = collect_check(db, "PRAGMA integrity_check", true, sound, report, err);
+	if (rc == DUBAN_OK)
+		rc = collect_check(db, "PRAGMA foreign_key_check", false, sound, report, err);
+	return rc;
+}

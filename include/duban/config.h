@@ -1,0 +1,42 @@
+/* include/duban/config.h: settings and deadline rules from INI files (read with iniparser,
+ * only here). The shipped data/duban.ini holds the defaults; a site file is layered over it. */
+#ifndef DUBAN_CONFIG_H
+#define DUBAN_CONFIG_H
+
+#include <stdbool.h>
+
+struct duban_err;
+struct rules;
+
+enum config_unknown_users {
+	CONFIG_UNKNOWN_READ_ONLY,	/* logins not in the users table may look, not change */
+	CONFIG_UNKNOWN_NONE,		/* logins not in the users table are turned away */
+};
+
+struct config {
+	char *db_path;			/* [general] database */
+	char *lang;			/* [general] language: "zh" or "en" */
+	enum config_unknown_users unknown_users;	/* [general] unknown_users */
+	int busy_timeout_ms;		/* [general] busy_timeout_ms */
+	char *calendar_dirs;		/* [calendar] directories, ':'-separated, in layer order */
+	bool makeup_workdays;		/* [calendar] makeup_workdays */
+	bool show_alternate;		/* [calendar] show_alternate */
+	int due_soon_workdays;		/* [deadlines] due_soon_workdays */
+	struct rules *rules;		/* [rule NAME] and [rule NAME since YYYY-MM-DD] */
+};
+
+/* A configuration with built-in defaults and no rules; free with config_free(). */
+struct config *config_new(void);
+void config_free(struct config *cfg);
+
+/* Layer the INI file at path over cfg. Relative directories in it are taken relative to
+ * base_dir (the directory of the shipped data). A rule section replaces every version of that
+ * rule the earlier layers had. DUBAN_EINPUT naming file, line, section and key for a syntax
+ * error, an unknown section or key, or a value out of range; cfg is unchanged then. */
+int config_load_file(struct config *cfg, const char *path, const char *base_dir,
+    struct duban_err *err);
+
+/* DUBAN_EINPUT if a rule duban relies on (rules_required) is missing. */
+int config_check_complete(const struct config *cfg, struct duban_err *err);
+
+#endif

@@ -1,0 +1,63 @@
+/* include/duban/db.h: the one SQLite database: opening, schema and forward migrations,
+ * transactions with busy retry, prepared statements. Every statement binds its values. */
+#ifndef DUBAN_DB_H
+#define DUBAN_DB_H
+
+#include <stdbool.h>
+
+#include <sqlite3.h>
+
+struct buf;
+struct duban_err;
+struct db;	/* opaque */
+
+/* The schema version this build writes (PRAGMA user_version). */
+#define DB_SCHEMA_VERSION 1
+
+enum db_mode {
+	DB_OPEN_EXISTING,	/* the file must exist and hold a duban database */
+	DB_CREATE,		/* create the file if missing; refuse one that already has data */
+	DB_READ_ONLY,		/* open read-only: no migrations, no writes */
+};
+
+/* Open path. busy_timeout_ms: how long a statement waits for another writer. WAL, foreign
+ * keys and the busy timeout are set; an older schema is migrated forward in one transaction.
+ * DUBAN_EDB for a missing file (DB_OPEN_EXISTING), a file that is not a duban database, a
+ * schema newer than this build, a read-only or corrupt file, or a missing directory. */
+int db_open(const char *path, enum db_mode mode, int busy_timeout_ms, struct db **out,
+    struct duban_err *err);
+void db_close(struct db *db);
+/* Who is acting and when ("YYYY-MM-DD HH:MM:SS"), recorded by every audit row written through
+ * this handle. Strings are copied. */
+void db_set_actor(struct db *db, const char *login, const char *now);
+const char *db_actor_login(const struct db *db);
+const char *db_actor_now(const struct db *db);
+sqlite3 *db_sqlite(struct db *db);
+const char *db_path(const struct db *db);
+
+/* BEGIN IMMEDIATE, waiting for the busy timeout; DUBAN_EDB "locked" past it. Nesting is
+ * counted: only the outermost db_begin/db_end pair touches SQLite. */
+int db_begin(struct db *db, struct duban_err *err);
+/* COMMIT if rc is DUBAN_OK, else ROLLBACK; returns rc, or DUBAN_EDB if COMMIT fails. */
+int db_end(struct db *db, int rc, struct duban_err *err);
+
+int db_prepare(struct db *db, const char *sql, sqlite3_stmt **out, struct duban_err *err);
+/* Run SQL without parameters or results (schema, pragmas). */
+int db_exec(struct db *db, const char *sql, struct duban_err *err);
+/* Turn the last SQLite failure into DUBAN_EDB with a message saying what it means
+ * (locked, read-only, disk full, corrupt...) and what duban was doing. */
+int db_fail(struct db *db, const char *doing, struct duban_err *err);
+
+/* Bind helpers: NULL for an empty string or no date. */
+int db_bind_text(sqlite3_stmt *st, int idx, const char *s);
+
+/* meta table: key/value facts about the database (created_on, created_by...). */
+int db_meta_get(struct db *db, const char *key, char **value, struct duban_err *err);
+int db_meta_set(struct db *db, const char *key, const char *value, struct duban_err *err);
+
+/* PRAGMA integrity_check and foreign_key_check; appends findings to report, sets *sound. */
+int db_check(struct db *db, bool *sound, struct buf *report, struct duban_err *err);
+
+int db_schema_version(struct db *db, int *version, struct duban_err *err);
+
+#endif

@@ -1,0 +1,71 @@
+/* include/duban/deadline.h: due dates from a rule, a trigger date and the calendar; the status
+ * of a deadline on a given day. The trigger day itself is never counted (民诉法 第85条). */
+#ifndef DUBAN_DEADLINE_H
+#define DUBAN_DEADLINE_H
+
+#include <stdbool.h>
+
+#include "duban/date.h"
+#include "duban/rules.h"
+
+struct calendar;
+struct duban_err;
+
+struct deadline_result {
+	struct date due;
+	/* The due date under the other reading of make-up working days (counted when the first
+	 * was computed without them, and the reverse); equal to due when both agree. */
+	struct date alt_due;
+	const struct rule_version *version;	/* NULL when a period override was given */
+	/* The first year the computation touched that the calendar does not cover, or 0. A due
+	 * date with this set is a guess from weekends alone: show the warning with it. */
+	int uncovered_year;
+};
+
+/* Due date of period after trigger. makeup_counts: official make-up working days are working
+ * days (the default reading). Never fails for valid dates. */
+void deadline_apply(const struct calendar *cal, struct rule_period period, struct date trigger,
+    bool makeup_counts, struct date *due, int *uncovered_year);
+
+/* Due date of the named rule triggered on trigger, using the rule version in force on that
+ * date; override, when not NULL, replaces the rule's period (a period stated in a suggestion
+ * document). DUBAN_EINPUT for an unknown rule or a trigger before every version. */
+int deadline_compute(const struct rules *rules, const struct calendar *cal,
+    const char *rule_name, struct date trigger, const struct rule_period *override,
+    bool makeup_counts, struct deadline_result *out, struct duban_err *err);
+
+enum deadline_status {
+	DEADLINE_PENDING,
+	DEADLINE_DUE_SOON,
+	DEADLINE_DUE_TODAY,
+	DEADLINE_OVERDUE,
+	DEADLINE_DONE_ON_TIME,
+	DEADLINE_DONE_LATE,
+};
+
+#define DEADLINE_N_STATUS 6
+
+struct deadline_state {
+	enum deadline_status status;
+	/* Working days from today (excluded) to the due date (included); 0 on or after it. */
+	int workdays_left;
+	/* Calendar days past the due date: of today when open, of the done date when late. */
+	int days_late;
+};
+
+/* Status of a deadline due on due, done on done_on (date_none() if not yet), seen on today.
+ * Due soon: not done, and at most soon_workdays working days left. */
+struct deadline_state deadline_status_of(const struct calendar *cal, struct date due,
+    struct date done_on, struct date today, int soon_workdays, bool makeup_counts);
+
+/* "pending", "due-soon", ... (the STATUS names of the command line). */
+const char *deadline_status_name(enum deadline_status s);
+/* Translated label for screens and plain output ("逾期" / "overdue"). */
+const char *deadline_status_label(enum deadline_status s);
+bool deadline_status_parse(const char *s, enum deadline_status *out);
+
+/* Working days in (from, to]; 0 when to <= from. */
+int deadline_workdays_between(const struct calendar *cal, struct date from, struct date to,
+    bool makeup_counts);
+
+#endif

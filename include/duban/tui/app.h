@@ -1,0 +1,45 @@
+/* include/duban/tui/app.h: the program's context: where data and translations live, the
+ * configuration, the calendar, today, and who is running duban. Built once by main(). */
+#ifndef DUBAN_TUI_APP_H
+#define DUBAN_TUI_APP_H
+
+#include <stdbool.h>
+
+#include "duban/date.h"
+#include "duban/err.h"
+
+struct calendar;
+struct config;
+struct db;
+
+struct app {
+	char *data_dir;		/* shipped data: duban.ini, calendar/ */
+	char *locale_dir;	/* compiled translations */
+	const char *db_opt;	/* --db */
+	const char *config_opt;	/* --config */
+	const char *today_opt;	/* --today */
+	const char *lang_opt;	/* --lang */
+	struct config *cfg;
+	struct calendar *cal;
+	struct date today;
+	char login[64];		/* the OS login of the real user */
+	char now[32];		/* wall-clock time for audit rows, "YYYY-MM-DD HH:MM:SS" */
+	const char *db_path;	/* --db, else the configuration's */
+};
+
+/* Print "duban: where: msg" to stderr; returns err->rc. */
+int app_report(const struct duban_err *err);
+/* Print a warning line "duban: warning: ..." to stderr. */
+void app_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Load configuration and calendar, decide today and the language. */
+int app_setup(struct app *app, const char *argv0, struct duban_err *err);
+void app_release(struct app *app);
+
+/* Open the database named by --db or the configuration. */
+int app_open_db(struct app *app, int mode, struct db **out, struct duban_err *err);
+
+/* Warn on stderr when the calendar does not cover year (once per year per run). */
+void app_warn_uncovered(struct app *app, int year);
+
+#endif

@@ -1,0 +1,15 @@
+/* include/duban/tui/cli.h: the batch commands. Each takes the arguments after its name and
+ * returns the exit status (enum duban_rc). */
+#ifndef DUBAN_TUI_CLI_H
+#define DUBAN_TUI_CLI_H
+
+struct app;
+
+int cli_init(struct app *app, int argc, char **argv);
+int cli_deadline(struct app *app, int argc, char **argv);
+int cli_calendar(struct app *app, int argc, char **argv);
+int cli_check(struct app *app, int argc, char **argv);
+/* Run the command named argv[0]; DUBAN_EUSAGE for an unknown one. */
+int cli_dispatch(struct app *app, int argc, char **argv);
+
+#endif

@@ -1,0 +1,271 @@
+/* tui/cli.c: batch commands for scripts and cron. stdout carries the answer only; warnings
+ * and errors go to stderr in the interface language. */
+#include "duban/tui/cli.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "duban/buf.h"
+#include "duban/calendar.h"
+#include "duban/config.h"
+#include "duban/db.h"
+#include "duban/deadline.h"
+#include "duban/i18n.h"
+#include "duban/rules.h"
+#include "duban/tui/app.h"
+#include "duban/user.h"
+
+static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static int
+usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "duban: ");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\n%s\n", _("Try \"duban --help\"."));
+	return DUBAN_EUSAGE;
+}
+
+int
+cli_init(struct app *app, int argc, char **argv)
+{
+	struct duban_err err;
+	struct db *db = NULL;
+	bool demo = false;
+	int rc;
+	int i;
+	char iso[DATE_ISO_LEN];
+
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--demo") == 0)
+			demo = true;
+		else
+			return usage_error(_("init: unknown argument \"%s\""), argv[i]);
+	}
+	rc = app_open_db(app, DB_CREATE, &db, &err);
+	if (rc != DUBAN_OK)
+		return app_report(&err);
+	rc = db_begin(db, &err);
+	if (rc == DUBAN_OK)
+		rc = db_meta_set(db, "created_on", date_format(app->today, iso), &err);
+	if (rc == DUBAN_OK)
+		rc = db_meta_set(db, "created_by", app->login, &err);
+	/* The login that creates the database administers it. */
+	if (rc == DUBAN_OK)
+		rc = user_add(db, app->login, ROLE_ADMIN, &err);
+	rc = db_end(db, rc, &err);
+	db_close(db);
+	if (rc != DUBAN_OK) {
+		/* Leave no empty shell behind that a second init would refuse. */
+		remove(app->db_path);
+		return app_report(&err);
+	}
+	fprintf(stderr, _("duban: created %s; %s is its administrator\n"), app->db_path,
+	    app->login);
+	if (demo)
+		fprintf(stderr, "%s\n", _("duban: the demo data set is not built yet; the database "
+		    "is empty"));
+	return DUBAN_OK;
+}
+
+static void
+print_explanation(struct app *app, const char *rule_name, const struct deadline_result *r)
+{
+	const struct rule *rule = rules_find(app->cfg->rules, rule_name);
+	const struct rule_version *v = r->version;
+	char iso[DATE_ISO_LEN];
+
+	printf("%s\n", date_format(r->due, iso));
+	printf("%s: %s%s%s\n", _("rule"), rule_name, rule->title[0] ? "  " : "", rule->title);
+	if (v != NULL) {
+		const char *unit = v->period.unit == RULE_WORKDAYS ? _("working days") :
+		    v->period.unit == RULE_DAYS ? _("days") : _("months");
+
+		printf("%s: %d %s", _("period"), v->period.length, unit);
+		if (v->period.unit != RULE_WORKDAYS)
+			printf(", %s", v->period.roll ? _("a last day on a rest day moves to the "
+			    "next working day") : _("no roll-forward"));
+		printf("\n");
+		if (v->since.y > DATE_MIN_YEAR)
+			printf("%s: %s\n", _("in force for triggers from"), date_format(v->since, iso));
+		printf("%s: %s\n", _("legal basis"), v->basis);
+	}
+	printf("%s: %s\n", _("make-up working days"), app->cfg->makeup_workdays ?
+	    _("count as working days") : _("count as rest days"));
+	if (!date_eq(r->due, r->alt_due))
+		printf("%s: %s\n", _("under the other reading of make-up working days"),
+		    date_format(r->alt_due, iso));
+}
+
+int
+cli_deadline(struct app *app, int argc, char **argv)
+{
+	struct duban_err err;
+	struct deadline_result r;
+	struct date trigger;
+	const char *rule = NULL;
+	const char *date = NULL;
+	bool explain = false;
+	char iso[DATE_ISO_LEN];
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--explain") == 0)
+			explain = true;
+		else if (argv[i][0] == '-' && argv[i][1] == '-')
+			return usage_error(_("deadline: unknown option \"%s\""), argv[i]);
+		else if (rule == NULL)
+			rule = argv[i];
+		else if (date == NULL)
+			date = argv[i];
+		else
+			return usage_error(_("deadline: unexpected argument \"%s\""), argv[i]);
+	}
+	if (rule == NULL || date == NULL)
+		return usage_error("%s", _("deadline takes RULE DATE, e.g. "
+		    "\"duban deadline reconsideration-reply 2024-09-27\""));
+	if (date_parse(date, &trigger, &err) != DUBAN_OK)
+		return app_report(&err);
+	if (deadline_compute(app->cfg->rules, app->cal, rule, trigger, NULL,
+	    app->cfg->makeup_workdays, &r, &err) != DUBAN_OK) {
+		struct buf names = BUF_INIT;
+		size_t k;
+
+		app_report(&err);
+		for (k = 0; k < rules_count(app->cfg->rules); k++)
+			buf_printf(&names, "%s%s", k ? ", " : "", rules_at(app->cfg->rules, k)->name);
+		fprintf(stderr, "duban: %s: %s\n", _("rules"), buf_str(&names));
+		buf_release(&names);
+		return err.rc;
+	}
+	if (explain)
+		print_explanation(app, rule, &r);
+	else
+		printf("%s\n", date_format(r.due, iso));
+	if (r.uncovered_year != 0)
+		app_warn_uncovered(app, r.uncovered_year);
+	if (!explain && app->cfg->show_alternate && !date_eq(r.due, r.alt_due))
+		fprintf(stderr, _("duban: note: %s if official make-up working days are %s\n"),
+		    date_format(r.alt_due, iso), app->cfg->makeup_workdays ?
+		    _("not counted as working days") : _("counted as working days"));
+	return DUBAN_OK;
+}
+
+static const char *
+weekday_label(int wd)
+{
+	switch (wd) {
+	case 1:
+		return _("Mon");
+	case 2:
+		return _("Tue");
+	case 3:
+		return _("Wed");
+	case 4:
+		return _("Thu");
+	case 5:
+		return _("Fri");
+	case 6:
+		return _("Sat");
+	default:
+		return _("Sun");
+	}
+}
+
+int
+cli_calendar(struct app *app, int argc, char **argv)
+{
+	const struct calendar_entry *e = NULL;
+	char *end = NULL;
+	long year;
+	size_t n;
+	size_t i;
+	char iso[DATE_ISO_LEN];
+
+	if (argc != 2)
+		return usage_error("%s", _("calendar takes a YEAR, e.g. \"duban calendar 2025\""));
+	year = strtol(argv[1], &end, 10);
+	if (*end != '\0' || end == argv[1] || year < DATE_MIN_YEAR || year > DATE_MAX_YEAR) {
+		fprintf(stderr, _("duban: \"%s\" is not a year from %d to %d\n"), argv[1],
+		    DATE_MIN_YEAR, DATE_MAX_YEAR);
+		return DUBAN_EINPUT;
+	}
+	if (!calendar_covers(app->cal, (int)year)) {
+		app_warn_uncovered(app, (int)year);
+		return DUBAN_EINPUT;
+	}
+	n = calendar_entries_of_year(app->cal, (int)year, &e);
+	for (i = 0; i < n; i++) {
+		printf("%s  %s  %s  %s\n", date_format(e[i].on, iso), weekday_label(
+		    date_weekday(e[i].on)), e[i].is_workday ? _("work") : _("rest"), e[i].name);
+	}
+	return DUBAN_OK;
+}
+
+int
+cli_check(struct app *app, int argc, char **argv)
+{
+	struct duban_err err;
+	struct db *db = NULL;
+	struct buf report = BUF_INIT;
+	struct buf cov = BUF_INIT;
+	bool sound = false;
+	int version = 0;
+	int rc;
+	int y;
+
+	(void)argv;
+	if (argc != 1)
+		return usage_error("%s", _("check takes no arguments"));
+	rc = app_open_db(app, DB_READ_ONLY, &db, &err);
+	if (rc == DUBAN_OK)
+		rc = db_schema_version(db, &version, &err);
+	if (rc == DUBAN_OK)
+		rc = db_check(db, &sound, &report, &err);
+	db_close(db);
+	if (rc != DUBAN_OK)
+		return app_report(&err);
+	calendar_describe_coverage(app->cal, &cov);
+	printf(_("database %s: schema version %d\n"), app->db_path, version);
+	if (sound)
+		printf("%s\n", _("integrity: sound"));
+	else
+		printf("%s\n%s", _("integrity: DAMAGED; restore a backup:"), buf_str(&report));
+	printf(_("calendar: official schedules for %s\n"), cov.len ? buf_str(&cov) : _("no year"));
+	printf(_("deadline rules: %zu, all that duban needs\n"), rules_count(app->cfg->rules));
+	/* Deadlines reach into next year; both years must be covered. */
+	for (y = app->today.y; y <= app->today.y + 1; y++)
+		if (!calendar_covers(app->cal, y))
+			app_warn_uncovered(app, y);
+	buf_release(&report);
+	buf_release(&cov);
+	return sound ? DUBAN_OK : DUBAN_EDB;
+}
+
+static const struct {
+	const char *name;
+	int (*run)(struct app *app, int argc, char **argv);
+} commands[] = {
+	{ "init", cli_init },
+	{ "deadline", cli_deadline },
+	{ "calendar", cli_calendar },
+	{ "check", cli_check },
+};
+
+int
+cli_dispatch(struct app *app, int argc, char **argv)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (strcmp(argv[0], commands[i].name) == 0)
+			return commands[i].run(app, argc, argv);
+	return usage_error(_("unknown command \"%s\""), argv[0]);
+}

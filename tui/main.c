@@ -1,0 +1,127 @@
+/* tui/main.c: the entry point. Global options may stand anywhere on the line (scripts write
+ * `duban dashboard --today 2025-06-30`); what is left is the command and its arguments. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "duban/i18n.h"
+#include "duban/tui/app.h"
+#include "duban/tui/cli.h"
+#include "duban/tui/desk.h"
+
+#ifndef DUBAN_VERSION
+#define DUBAN_VERSION "0.1.0"
+#endif
+
+static void
+print_help(void)
+{
+	printf("%s", _("Usage: duban [GLOBAL OPTIONS] [COMMAND [ARGS...]]\n"
+	    "\n"
+	    "duban (督办) supervises how government agencies respond to administrative lawsuits,\n"
+	    "reconsideration and judicial suggestions: exact deadlines, on a terminal desk.\n"
+	    "\n"
+	    "Global options:\n"
+	    "  --db PATH            database file (default: from the configuration)\n"
+	    "  --config PATH        configuration file layered over the shipped defaults\n"
+	    "                       (default search: $DUBAN_CONFIG, $XDG_CONFIG_HOME/duban/duban.ini,\n"
+	    "                       /etc/duban/duban.ini)\n"
+	    "  --today YYYY-MM-DD   the date to treat as today (also $DUBAN_TODAY)\n"
+	    "  --lang zh|en         interface language (default: from the configuration, zh)\n"
+	    "  --help, --version\n"
+	    "\n"
+	    "Commands:\n"
+	    "  (none)               open the terminal desk\n"
+	    "  init [--demo]        create the database; you become its administrator\n"
+	    "  deadline RULE DATE [--explain]\n"
+	    "                       print the due date of RULE triggered on DATE\n"
+	    "  calendar YEAR        list that year's official rest days and make-up working days\n"
+	    "  check                database integrity and calendar coverage\n"
+	    "\n"
+	    "Rules: litigation-defence, reconsideration-copy[-simplified],\n"
+	    "reconsideration-reply[-simplified], reconsideration-decision[-simplified],\n"
+	    "judicial-suggestion, procuratorial-suggestion.\n"
+	    "\n"
+	    "Exit status: 0 success, 1 wrong usage, 2 input rejected, 3 database problem,\n"
+	    "4 not allowed for your role. See duban(1) and doc/ for more.\n"));
+}
+
+/* Take "--opt VALUE" or "--opt=VALUE" at argv[*i]; returns the value or NULL. */
+static const char *
+option_value(int argc, char **argv, int *i, const char *name, int *rc)
+{
+	size_t len = strlen(name);
+	const char *arg = argv[*i];
+
+	if (strncmp(arg, name, len) != 0)
+		return NULL;
+	if (arg[len] == '=')
+		return arg + len + 1;
+	if (arg[len] != '\0')
+		return NULL;
+	if (*i + 1 >= argc) {
+		fprintf(stderr, _("duban: %s needs a value\n"), name);
+		*rc = 1;
+		return NULL;
+	}
+	(*i)++;
+	return argv[*i];
+}
+
+int
+main(int argc, char **argv)
+{
+	struct app app;
+	struct duban_err err;
+	char **rest;
+	int nrest = 0;
+	bool help = false;
+	bool version = false;
+	int rc = 0;
+	int i;
+
+	/* Files duban creates (database, WAL, exports) are for the group, never the world. */
+	umask(007);
+	memset(&app, 0, sizeof(app));
+	rest = calloc((size_t)argc + 1, sizeof(*rest));
+	if (rest == NULL)
+		return 3;
+	for (i = 1; i < argc && rc == 0; i++) {
+		const char *v;
+
+		if (strcmp(argv[i], "--") == 0) {
+			while (++i < argc)
+				rest[nrest++] = argv[i];
+			break;
+		}
+		if ((v = option_value(argc, argv, &i, "--db", &rc)) != NULL)
+			app.db_opt = v;
+		else if ((v = option_value(argc, argv, &i, "--config", &rc)) != NULL)
+			app.config_opt = v;
+		else if ((v = option_value(argc, argv, &i, "--today", &rc)) != NULL)
+			app.today_opt = v;
+		else if ((v = option_value(argc, argv, &i, "--lang", &rc)) != NULL)
+			app.lang_opt = v;
+		else if (rc == 0 && (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0))
+			help = true;
+		else if (rc == 0 && strcmp(argv[i], "--version") == 0)
+			version = true;
+		else if (rc == 0)
+			rest[nrest++] = argv[i];
+	}
+	if (rc == 0 && app_setup(&app, argv[0], &err) != DUBAN_OK) {
+		rc = app_report(&err);
+	} else if (rc == 0 && help) {
+		print_help();
+	} else if (rc == 0 && version) {
+		printf("duban %s\n", DUBAN_VERSION);
+	} else if (rc == 0 && nrest == 0) {
+		rc = desk_run(&app);
+	} else if (rc == 0) {
+		rc = cli_dispatch(&app, nrest, rest);
+	}
+	app_release(&app);
+	free(rest);
+	return rc;
+}

@@ -12,7 +12,7 @@ audit_append(struct db *db, const char *action, const char *kind, int64_t record
 	sqlite3_stmt *st = NULL;
 	int rc;
 
-	rc = db_prepare(db, "INSERT INTO audit_log (at, login, action, kind, record_id, batch_id,"
+	rc = db_prepare_cached(db, "INSERT INTO audit_log (at, login, action, kind, record_id, batch_id,"
 	    " before, after) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", &st, err);
 	if (rc != DUBAN_OK)
 		return rc;
@@ -29,6 +29,6 @@ audit_append(struct db *db, const char *action, const char *kind, int64_t record
 	db_bind_text(st, 8, after);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		rc = db_fail(db, _("writing the audit trail"), err);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc;
 }

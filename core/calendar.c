@@ -403,3 +403,10 @@ calendar_entries_of_year(const struct calendar *cal, int year,
 	*out = cal->entries + lo;
 	return hi - lo;
 }
+
+size_t
+calendar_all_entries(const struct calendar *cal, const struct calendar_entry **out)
+{
+	*out = cal->entries;
+	return cal->n;
+}

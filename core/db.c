@@ -20,6 +20,13 @@ struct db {
 	bool read_only;
 	char *login;	/* the acting person, for the audit trail */
 	char *now;
+	int role;
+	struct {
+		char *sql;
+		sqlite3_stmt *st;
+	} cache[DB_STMT_CACHE];
+	int n_cache;
+	int next_evict;
 };
 
 /* Version 1: every table the product needs. Dates are TEXT 'YYYY-MM-DD' or NULL; enumerations
@@ -66,10 +73,15 @@ static const char schema_v1[] =
 	"  closed_on TEXT,"
 	"  note TEXT NOT NULL DEFAULT '',"
 	"  deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0,1)),"
-	"  version INTEGER NOT NULL DEFAULT 1);"
+	"  version INTEGER NOT NULL DEFAULT 1,"
+	/* 民诉法 第85条: mailed before the deadline is on time, whenever it arrives. */
+	"  defence_done_on TEXT GENERATED ALWAYS AS (CASE WHEN defence_delivery = 'mail'"
+	"    AND defence_mailed_on IS NOT NULL THEN defence_mailed_on"
+	"    ELSE defence_submitted_on END) VIRTUAL);"
 	"CREATE INDEX litigation_by_agency ON litigation_cases(agency_id);"
+	"CREATE INDEX litigation_by_received ON litigation_cases(complaint_received_on);"
 	"CREATE INDEX litigation_open_defence ON litigation_cases(defence_due_on)"
-	"  WHERE defence_submitted_on IS NULL AND deleted = 0;"
+	"  WHERE defence_done_on IS NULL AND deleted = 0;"
 	"CREATE TABLE hearings ("
 	"  id INTEGER PRIMARY KEY,"
 	"  case_id INTEGER NOT NULL REFERENCES litigation_cases(id),"
@@ -86,6 +98,9 @@ static const char schema_v1[] =
 	"  version INTEGER NOT NULL DEFAULT 1,"
 	"  UNIQUE (case_id, hearing_on));"
 	"CREATE INDEX hearings_by_date ON hearings(hearing_on);"
+	"CREATE INDEX hearings_by_case ON hearings(case_id);"
+	"CREATE INDEX hearings_unrecorded ON hearings(hearing_on)"
+	"  WHERE appearer_rank = '' AND head_required = 1 AND deleted = 0;"
 	"CREATE TABLE reconsideration_cases ("
 	"  id INTEGER PRIMARY KEY,"
 	"  case_no TEXT NOT NULL UNIQUE,"
@@ -108,10 +123,16 @@ static const char schema_v1[] =
 	"  decided_on TEXT,"
 	"  decision TEXT NOT NULL DEFAULT '',"
 	"  deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0,1)),"
-	"  version INTEGER NOT NULL DEFAULT 1);"
+	"  version INTEGER NOT NULL DEFAULT 1,"
+	"  reply_done_on TEXT GENERATED ALWAYS AS (CASE WHEN reply_delivery = 'mail'"
+	"    AND reply_mailed_on IS NOT NULL THEN reply_mailed_on ELSE reply_on END) VIRTUAL);"
 	"CREATE INDEX reconsideration_by_agency ON reconsideration_cases(agency_id);"
+	"CREATE INDEX reconsideration_open_copy ON reconsideration_cases(copy_due_on)"
+	"  WHERE copy_sent_on IS NULL AND deleted = 0;"
 	"CREATE INDEX reconsideration_open_reply ON reconsideration_cases(reply_due_on)"
-	"  WHERE reply_on IS NULL AND deleted = 0;"
+	"  WHERE reply_done_on IS NULL AND deleted = 0;"
+	"CREATE INDEX reconsideration_open_decision ON reconsideration_cases(decision_due_on)"
+	"  WHERE decided_on IS NULL AND deleted = 0;"
 	"CREATE TABLE suggestions ("
 	"  id INTEGER PRIMARY KEY,"
 	"  doc_no TEXT NOT NULL UNIQUE,"
@@ -130,10 +151,12 @@ static const char schema_v1[] =
 	"  reported_on TEXT,"
 	"  summary TEXT NOT NULL DEFAULT '',"
 	"  deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0,1)),"
-	"  version INTEGER NOT NULL DEFAULT 1);"
+	"  version INTEGER NOT NULL DEFAULT 1,"
+	"  reply_done_on TEXT GENERATED ALWAYS AS (CASE WHEN reply_delivery = 'mail'"
+	"    AND reply_mailed_on IS NOT NULL THEN reply_mailed_on ELSE replied_on END) VIRTUAL);"
 	"CREATE INDEX suggestions_by_agency ON suggestions(agency_id);"
 	"CREATE INDEX suggestions_open ON suggestions(due_on)"
-	"  WHERE replied_on IS NULL AND deleted = 0;"
+	"  WHERE reply_done_on IS NULL AND deleted = 0;"
 	"CREATE TABLE assessment_items ("
 	"  id INTEGER PRIMARY KEY,"
 	"  year INTEGER NOT NULL,"
@@ -246,6 +269,40 @@ db_prepare(struct db *db, const char *sql, sqlite3_stmt **out, struct duban_err 
 		sqlite3_finalize(st);
 		return db_fail(db, _("preparing a query"), err);
 	}
+	*out = st;
+	return DUBAN_OK;
+}
+
+int
+db_prepare_cached(struct db *db, const char *sql, sqlite3_stmt **out, struct duban_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	int i;
+	int slot;
+
+	for (i = 0; i < db->n_cache; i++) {
+		if (strcmp(db->cache[i].sql, sql) == 0) {
+			sqlite3_reset(db->cache[i].st);
+			sqlite3_clear_bindings(db->cache[i].st);
+			*out = db->cache[i].st;
+			return DUBAN_OK;
+		}
+	}
+	if (sqlite3_prepare_v3(db->sql, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) !=
+	    SQLITE_OK) {
+		sqlite3_finalize(st);
+		return db_fail(db, _("preparing a query"), err);
+	}
+	if (db->n_cache < DB_STMT_CACHE) {
+		slot = db->n_cache++;
+	} else {
+		slot = db->next_evict;
+		db->next_evict = (db->next_evict + 1) % DB_STMT_CACHE;
+		sqlite3_finalize(db->cache[slot].st);
+		free(db->cache[slot].sql);
+	}
+	db->cache[slot].sql = xstrdup(sql);
+	db->cache[slot].st = st;
 	*out = st;
 	return DUBAN_OK;
 }
@@ -419,8 +476,14 @@ fail:
 void
 db_close(struct db *db)
 {
+	int i;
+
 	if (db == NULL)
 		return;
+	for (i = 0; i < db->n_cache; i++) {
+		sqlite3_finalize(db->cache[i].st);
+		free(db->cache[i].sql);
+	}
 	sqlite3_close(db->sql);	/* accepts NULL; statements are finalized by their owners */
 	free(db->path);
 	free(db->login);
@@ -441,6 +504,18 @@ const char *
 db_actor_login(const struct db *db)
 {
 	return db->login != NULL ? db->login : "";
+}
+
+void
+db_set_actor_role(struct db *db, int role)
+{
+	db->role = role;
+}
+
+int
+db_actor_role_value(const struct db *db)
+{
+	return db->role;
 }
 
 const char *

@@ -6,6 +6,8 @@
  * - month periods end on the same day of the month, or on its last day (民法典 第202条). */
 #include "duban/deadline.h"
 
+#include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "duban/calendar.h"
@@ -196,4 +198,65 @@ deadline_status_parse(const char *s, enum deadline_status *out)
 		}
 	}
 	return false;
+}
+
+/* FNV-1a, 64 bits: not for security, only to notice that something changed. */
+static void
+fnv(uint64_t *h, const void *data, size_t len)
+{
+	const unsigned char *p = data;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		*h ^= p[i];
+		*h *= 1099511628211ULL;
+	}
+}
+
+static void
+fnv_str(uint64_t *h, const char *s)
+{
+	fnv(h, s, strlen(s) + 1);
+}
+
+static void
+fnv_int(uint64_t *h, int64_t v)
+{
+	char b[24];
+
+	snprintf(b, sizeof(b), "%lld;", (long long)v);
+	fnv_str(h, b);
+}
+
+void
+deadline_fingerprint(const struct rules *rules, const struct calendar *cal,
+    bool makeup_counts, char out[17])
+{
+	uint64_t h = 14695981039346656037ULL;
+	const struct calendar_entry *e = NULL;
+	size_t n = calendar_all_entries(cal, &e);
+	size_t i;
+	size_t j;
+	int y;
+
+	fnv_int(&h, makeup_counts);
+	for (i = 0; i < rules_count(rules); i++) {
+		const struct rule *r = rules_at(rules, i);
+
+		fnv_str(&h, r->name);
+		for (j = 0; j < r->n_versions; j++) {
+			fnv_int(&h, date_to_days(r->versions[j].since));
+			fnv_int(&h, r->versions[j].period.length);
+			fnv_int(&h, r->versions[j].period.unit);
+			fnv_int(&h, r->versions[j].period.roll);
+		}
+	}
+	for (i = 0; i < n; i++) {
+		fnv_int(&h, date_to_days(e[i].on));
+		fnv_int(&h, e[i].is_workday);
+	}
+	for (y = DATE_MIN_YEAR; y <= DATE_MAX_YEAR; y++)
+		if (calendar_covers(cal, y))
+			fnv_int(&h, y);
+	snprintf(out, 17, "%016llx", (unsigned long long)h);
 }

@@ -20,6 +20,8 @@
 #include "duban/db.h"
 #include "duban/i18n.h"
 #include "duban/mem.h"
+#include "duban/record.h"
+#include "duban/user.h"
 
 int
 app_report(const struct duban_err *err)
@@ -258,15 +260,51 @@ app_release(struct app *app)
 	free(app->locale_dir);
 }
 
+struct record_env
+app_env(struct app *app, struct db *db)
+{
+	struct record_env env = { db, app->cfg, app->cal, app->today };
+
+	return env;
+}
+
 int
 app_open_db(struct app *app, int mode, struct db **out, struct duban_err *err)
 {
 	struct db *db = NULL;
+	struct record_env env;
+	enum user_role role = ROLE_NONE;
+	bool found = false;
+	bool stale = false;
+	int64_t changed = 0;
 	int rc = db_open(app->db_path, (enum db_mode)mode, app->cfg->busy_timeout_ms, &db, err);
 
 	if (rc != DUBAN_OK)
 		return rc;
 	db_set_actor(db, app->login, app->now);
+	rc = user_role_of(db, app->login, &role, &found, err);
+	if (rc == DUBAN_OK && !found)
+		role = app->cfg->unknown_users == CONFIG_UNKNOWN_READ_ONLY ? ROLE_READER : ROLE_NONE;
+	db_set_actor_role(db, (int)role);
+	app->role = role;
+	if (rc == DUBAN_OK && mode != DB_CREATE) {
+		env = app_env(app, db);
+		if (mode == DB_READ_ONLY)
+			db_set_actor_role(db, (int)ROLE_READER);
+		rc = record_keep_current(&env, &changed, &stale, err);
+		db_set_actor_role(db, (int)role);
+		if (changed > 0)
+			app_warn(_("the deadline rules or the calendar changed: %lld records got new due "
+			    "dates (recorded in the audit trail)"), (long long)changed);
+		if (stale)
+			app_warn("%s", _("the deadline rules or the calendar changed since the due "
+			    "dates were computed; they are brought up to date when a user who may "
+			    "edit opens duban"));
+	}
+	if (rc != DUBAN_OK) {
+		db_close(db);
+		return rc;
+	}
 	*out = db;
 	return DUBAN_OK;
 }

@@ -64,4 +64,7 @@ bool calendar_is_working_day(const struct calendar *cal, struct date d, bool mak
 size_t calendar_entries_of_year(const struct calendar *cal, int year,
     const struct calendar_entry **out);
 
+/* Every listed date, in date order (borrowed). */
+size_t calendar_all_entries(const struct calendar *cal, const struct calendar_entry **out);
+
 #endif

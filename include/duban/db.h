@@ -32,6 +32,10 @@ void db_close(struct db *db);
 void db_set_actor(struct db *db, const char *login, const char *now);
 const char *db_actor_login(const struct db *db);
 const char *db_actor_now(const struct db *db);
+/* The acting person's role (an int holding enum user_role; ROLE_ADMIN-level checks are in
+ * access.c). A new handle has role 0 (none) until the program sets it. */
+void db_set_actor_role(struct db *db, int role);
+int db_actor_role_value(const struct db *db);
 sqlite3 *db_sqlite(struct db *db);
 const char *db_path(const struct db *db);
 
@@ -42,6 +46,11 @@ int db_begin(struct db *db, struct duban_err *err);
 int db_end(struct db *db, int rc, struct duban_err *err);
 
 int db_prepare(struct db *db, const char *sql, sqlite3_stmt **out, struct duban_err *err);
+/* Like db_prepare, but the statement is kept by db for reuse (hot paths: import, lists):
+ * reset and unbound on return; never finalize it. At most DB_STMT_CACHE are kept. */
+#define DB_STMT_CACHE 48
+int db_prepare_cached(struct db *db, const char *sql, sqlite3_stmt **out,
+    struct duban_err *err);
 /* Run SQL without parameters or results (schema, pragmas). */
 int db_exec(struct db *db, const char *sql, struct duban_err *err);
 /* Turn the last SQLite failure into DUBAN_EDB with a message saying what it means

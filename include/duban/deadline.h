@@ -68,4 +68,9 @@ bool deadline_status_parse(const char *s, enum deadline_status *out);
 int deadline_workdays_between(const struct calendar *cal, struct date from, struct date to,
     bool makeup_counts);
 
+/* A digest of everything due dates depend on (rules, calendar rows and coverage, the make-up
+ * reading), as 16 hex digits. Stored with the due dates; when it differs, they are stale. */
+void deadline_fingerprint(const struct rules *rules, const struct calendar *cal,
+    bool makeup_counts, char out[17]);
+
 #endif

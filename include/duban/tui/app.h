@@ -7,6 +7,8 @@
 
 #include "duban/date.h"
 #include "duban/err.h"
+#include "duban/record.h"
+#include "duban/user.h"
 
 struct calendar;
 struct config;
@@ -25,6 +27,7 @@ struct app {
 	char login[64];		/* the OS login of the real user */
 	char now[32];		/* wall-clock time for audit rows, "YYYY-MM-DD HH:MM:SS" */
 	const char *db_path;	/* --db, else the configuration's */
+	enum user_role role;	/* of login in the open database */
 };
 
 /* Print "duban: where: msg" to stderr; returns err->rc. */
@@ -38,6 +41,9 @@ void app_release(struct app *app);
 
 /* Open the database named by --db or the configuration. */
 int app_open_db(struct app *app, int mode, struct db **out, struct duban_err *err);
+
+/* The context record functions need, for db. */
+struct record_env app_env(struct app *app, struct db *db);
 
 /* Warn on stderr when the calendar does not cover year (once per year per run). */
 void app_warn_uncovered(struct app *app, int year);

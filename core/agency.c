@@ -1,0 +1,204 @@
+/* core/agency.c: agencies (机关): departments, townships and others, matched by name, short
+ * name or code wherever a record names one. */
+#include "duban/agency.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "duban/buf.h"
+#include "duban/db.h"
+#include "duban/err.h"
+#include "duban/i18n.h"
+#include "duban/mem.h"
+#include "duban/record.h"
+
+enum { A_NAME, A_SHORT, A_CODE, A_KIND, A_PARENT, A_HEAD, A_N };
+
+static const struct field_choice agency_kinds[] = {
+	{ "department", "部门", N_("department") },
+	{ "township", "乡镇街道", N_("township") },
+	{ "other", "其他", N_("other") },
+	{ NULL, NULL, NULL },
+};
+
+static const struct field_def agency_fields[A_N] = {
+	[A_NAME] = { "name", "name", "机关名称", N_("Agency"), FIELD_TEXT,
+		FIELD_REQUIRED | FIELD_KEY, NULL, 200 },
+	[A_SHORT] = { "short_name", "short_name", "简称", N_("Short name"), FIELD_TEXT, 0, NULL, 100 },
+	[A_CODE] = { "code", "code", "代码", N_("Code"), FIELD_TEXT, 0, NULL, 50 },
+	[A_KIND] = { "kind", "kind", "类别", N_("Kind of agency"), FIELD_ENUM, FIELD_REQUIRED,
+		agency_kinds, 0 },
+	[A_PARENT] = { "parent_id", "parent", "上级机关", N_("Parent agency"), FIELD_AGENCY, 0,
+		NULL, 0 },
+	[A_HEAD] = { "head", "head", "负责人", N_("Head"), FIELD_TEXT, 0, NULL, 100 },
+};
+
+static void
+agency_check(const struct record_env *env, const struct record *r, struct record_problems *p)
+{
+	(void)env;
+	if (r->id != 0 && r->values[A_PARENT][0] != '\0' && record_int(r, A_PARENT) == r->id)
+		record_problem(p, A_PARENT, _("an agency cannot be its own parent"));
+}
+
+const struct kind_def agency_kind = {
+	"agency", "agencies", N_("Agency"), agency_fields, A_N, agency_check, NULL,
+};
+
+/* Edit distance between two UTF-8 strings, by character (for suggestions). */
+static int
+distance(const char *a, const char *b)
+{
+	wchar_t wa[64];
+	wchar_t wb[64];
+	int la = 0;
+	int lb = 0;
+	int row[65];
+	int i;
+	int j;
+	mbstate_t st;
+
+	memset(&st, 0, sizeof(st));
+	while (*a != '\0' && la < 64) {
+		size_t n = mbrtowc(&wa[la], a, strlen(a), &st);
+
+		if (n == 0 || n > 4) {
+			n = 1;
+			wa[la] = (unsigned char)*a;
+			memset(&st, 0, sizeof(st));
+		}
+		a += n;
+		la++;
+	}
+	memset(&st, 0, sizeof(st));
+	while (*b != '\0' && lb < 64) {
+		size_t n = mbrtowc(&wb[lb], b, strlen(b), &st);
+
+		if (n == 0 || n > 4) {
+			n = 1;
+			wb[lb] = (unsigned char)*b;
+			memset(&st, 0, sizeof(st));
+		}
+		b += n;
+		lb++;
+	}
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		int prev = row[0];
+
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			int cur = row[j];
+			int best = prev + (wa[i - 1] == wb[j - 1] ? 0 : 1);
+
+			if (row[j] + 1 < best)
+				best = row[j] + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			prev = cur;
+		}
+	}
+	return row[lb];
+}
+
+static void
+suggest(struct db *db, const char *text, struct buf *out)
+{
+	sqlite3_stmt *st = NULL;
+	char *best[3] = { NULL, NULL, NULL };
+	int score[3] = { 1 << 30, 1 << 30, 1 << 30 };
+	int i;
+
+	if (db_prepare(db, "SELECT name, short_name FROM agencies WHERE deleted = 0", &st, NULL) !=
+	    DUBAN_OK)
+		return;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(st, 0);
+		const char *sn = (const char *)sqlite3_column_text(st, 1);
+		int d = distance(text, name);
+		int k;
+
+		if (sn != NULL && sn[0] != '\0' && distance(text, sn) < d)
+			d = distance(text, sn);
+		if (strstr(name, text) != NULL || strstr(text, name) != NULL)
+			d = 0;
+		for (k = 0; k < 3; k++) {
+			if (d < score[k]) {
+				free(best[2]);
+				memmove(&best[k + 1], &best[k], (size_t)(2 - k) * sizeof(best[0]));
+				memmove(&score[k + 1], &score[k], (size_t)(2 - k) * sizeof(score[0]));
+				best[k] = xstrdup(name);
+				score[k] = d;
+				break;
+			}
+		}
+	}
+	sqlite3_finalize(st);
+	for (i = 0; i < 3; i++) {
+		if (best[i] != NULL)
+			buf_printf(out, "%s%s", i > 0 ? _(", ") : "", best[i]);
+		free(best[i]);
+	}
+}
+
+int
+agency_resolve(struct db *db, const char *text, int64_t *id, struct duban_err *err)
+{
+	static const char *const sql[] = {
+		"SELECT id FROM agencies WHERE name = ?1 AND deleted = 0",
+		"SELECT id FROM agencies WHERE short_name = ?1 AND short_name <> '' AND deleted = 0",
+		"SELECT id FROM agencies WHERE code = ?1 AND code <> '' AND deleted = 0",
+	};
+	size_t i;
+	int rc = DUBAN_OK;
+
+	for (i = 0; i < sizeof(sql) / sizeof(sql[0]); i++) {
+		sqlite3_stmt *st = NULL;
+		int step;
+
+		rc = db_prepare_cached(db, sql[i], &st, err);
+		if (rc != DUBAN_OK)
+			return rc;
+		sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
+		step = sqlite3_step(st);
+		if (step == SQLITE_ROW)
+			*id = sqlite3_column_int64(st, 0);
+		else if (step != SQLITE_DONE)
+			rc = db_fail(db, _("looking up the agency"), err);
+		sqlite3_reset(st);
+		if (step == SQLITE_ROW || rc != DUBAN_OK)
+			return rc;
+	}
+	{
+		struct buf s = BUF_INIT;
+
+		suggest(db, text, &s);
+		if (s.len > 0)
+			rc = duban_err_set(err, DUBAN_EINPUT,
+			    _("there is no agency \"%s\"; did you mean: %s?"), text, buf_str(&s));
+		else
+			rc = duban_err_set(err, DUBAN_EINPUT, _("there is no agency \"%s\""), text);
+		buf_release(&s);
+	}
+	return rc;
+}
+
+int
+agency_name(struct db *db, int64_t id, struct buf *out, struct duban_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = db_prepare_cached(db, "SELECT name FROM agencies WHERE id = ?1", &st, err);
+
+	if (rc != DUBAN_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		buf_adds(out, (const char *)sqlite3_column_text(st, 0));
+	else
+		buf_printf(out, "#%lld", (long long)id);
+	sqlite3_reset(st);
+	return rc;
+}

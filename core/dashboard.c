@@ -1,0 +1,206 @@
+/* core/dashboard.c: assembling the dashboard from duty queries and appearance facts. */
+#include "duban/dashboard.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "duban/appearance.h"
+#include "duban/buf.h"
+#include "duban/calendar.h"
+#include "duban/db.h"
+#include "duban/err.h"
+#include "duban/i18n.h"
+#include "duban/mem.h"
+
+struct collect {
+	struct dashboard *d;
+	const struct calendar *cal;
+	bool makeup;
+	int cap;
+	int max;
+};
+
+static int
+collect_item(const struct duty_item *it, void *arg)
+{
+	struct collect *c = arg;
+	struct dashboard *d = c->d;
+	struct dashboard_item *x;
+
+	if (c->max > 0 && d->n_items >= c->max)
+		return DUBAN_OK;
+	if (d->n_items == c->cap) {
+		c->cap = c->cap ? c->cap * 2 : 64;
+		d->items = xreallocarray(d->items, (size_t)c->cap, sizeof(*d->items));
+	}
+	x = &d->items[d->n_items++];
+	x->duty = it->duty;
+	x->id = it->id;
+	x->key = xstrdup(it->key);
+	x->agency = xstrdup(it->agency);
+	x->party = xstrdup(it->party);
+	x->due = it->due;
+	x->status = it->status;
+	if (it->status == DEADLINE_OVERDUE)
+		x->days = (int)date_diff_days(it->due, d->window.today);
+	else if (it->status == DEADLINE_DUE_SOON)
+		x->days = deadline_workdays_between(c->cal, d->window.today, it->due, c->makeup);
+	else
+		x->days = 0;
+	return DUBAN_OK;
+}
+
+static int
+status_rank(enum deadline_status s)
+{
+	return s == DEADLINE_OVERDUE ? 0 : s == DEADLINE_DUE_TODAY ? 1 : 2;
+}
+
+static int
+cmp_items(const void *pa, const void *pb)
+{
+	const struct dashboard_item *a = pa;
+	const struct dashboard_item *b = pb;
+	int c = status_rank(a->status) - status_rank(b->status);
+
+	if (c != 0)
+		return c;
+	c = date_cmp(a->due, b->due);
+	if (c != 0)
+		return c;
+	c = strcmp(a->duty->name, b->duty->name);
+	if (c != 0)
+		return c;
+	return a->id < b->id ? -1 : a->id > b->id;
+}
+
+/* Open deadlines per agency, all duties together. */
+static int
+count_open(struct db *db, struct dashboard *d, struct duban_err *err)
+{
+	int i;
+	int rc = DUBAN_OK;
+
+	for (i = 0; i < duties_n && rc == DUBAN_OK; i++) {
+		const struct duty *duty = &duties[i];
+		struct buf sql = BUF_INIT;
+		sqlite3_stmt *st = NULL;
+		char soon[DATE_ISO_LEN];
+		int step;
+
+		buf_printf(&sql, "SELECT %s, count(*), sum(%s < ?1) FROM %s WHERE %s AND %s"
+		    " GROUP BY %s", duty->agency, duty->due, duty->from, duty->live, duty->open,
+		    duty->agency);
+		rc = db_prepare(db, buf_str(&sql), &st, err);
+		buf_release(&sql);
+		if (rc != DUBAN_OK)
+			break;
+		sqlite3_bind_text(st, 1, date_format(d->window.soon_end, soon), -1, SQLITE_STATIC);
+		while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+			int64_t id = sqlite3_column_int64(st, 0);
+			int k;
+
+			for (k = 0; k < d->n_agencies; k++) {
+				if (d->agencies[k].agency_id == id) {
+					d->agencies[k].open += sqlite3_column_int64(st, 1);
+					d->agencies[k].urgent += sqlite3_column_int64(st, 2);
+					break;
+				}
+			}
+		}
+		if (step != SQLITE_DONE)
+			rc = db_fail(db, _("counting open deadlines"), err);
+		sqlite3_finalize(st);
+	}
+	return rc;
+}
+
+int
+dashboard_build(struct db *db, const struct calendar *cal, struct date today,
+    int soon_workdays, bool makeup_counts, int max_items, struct dashboard **out,
+    struct duban_err *err)
+{
+	struct dashboard *d = xcalloc(1, sizeof(*d));
+	struct collect c = { d, cal, makeup_counts, 0, max_items };
+	struct duty_filter f;
+	struct appearance *app = NULL;
+	int napp = 0;
+	int rc = DUBAN_OK;
+	int i;
+
+	duty_window_init(&d->window, cal, today, soon_workdays, makeup_counts);
+	d->soon_workdays = soon_workdays;
+	if (!calendar_covers(cal, today.y))
+		d->uncovered_year = today.y;
+	else if (!calendar_covers(cal, d->window.soon_end.y))
+		d->uncovered_year = d->window.soon_end.y;
+	d->counts = xcalloc((size_t)duties_n, sizeof(*d->counts));
+	memset(&f, 0, sizeof(f));
+	f.n_status = 3;
+	f.status[0] = DEADLINE_OVERDUE;
+	f.status[1] = DEADLINE_DUE_TODAY;
+	f.status[2] = DEADLINE_DUE_SOON;
+	for (i = 0; i < duties_n && rc == DUBAN_OK; i++) {
+		struct dashboard_count *k = &d->counts[i];
+
+		k->duty = &duties[i];
+		rc = duty_count(db, k->duty, &d->window, DEADLINE_OVERDUE, 0, &k->overdue, err);
+		if (rc == DUBAN_OK)
+			rc = duty_count(db, k->duty, &d->window, DEADLINE_DUE_TODAY, 0,
+			    &k->due_today, err);
+		if (rc == DUBAN_OK)
+			rc = duty_count(db, k->duty, &d->window, DEADLINE_DUE_SOON, 0, &k->due_soon,
+			    err);
+		if (rc == DUBAN_OK)
+			rc = duty_each(db, k->duty, &d->window, &f, collect_item, &c, err);
+	}
+	if (rc == DUBAN_OK && d->n_items > 1)
+		qsort(d->items, (size_t)d->n_items, sizeof(*d->items), cmp_items);
+	if (rc == DUBAN_OK)
+		rc = appearance_by_agency(db, date_ymd(today.y, 1, 1), date_ymd(today.y, 12, 31),
+		    today, &app, &napp, err);
+	if (rc == DUBAN_OK) {
+		d->agencies = xcalloc((size_t)(napp > 0 ? napp : 1), sizeof(*d->agencies));
+		d->n_agencies = napp;
+		for (i = 0; i < napp; i++) {
+			struct dashboard_agency *x = &d->agencies[i];
+
+			x->agency_id = app[i].agency_id;
+			x->name = xstrdup(app[i].agency);
+			x->kind = xstrdup(app[i].kind);
+			x->hearings = app[i].hearings;
+			x->head_appearances = app[i].head_appearances;
+			x->rate = appearance_rate(&app[i]);
+		}
+		rc = count_open(db, d, err);
+	}
+	appearance_free(app, napp);
+	if (rc != DUBAN_OK) {
+		dashboard_free(d);
+		return rc;
+	}
+	*out = d;
+	return DUBAN_OK;
+}
+
+void
+dashboard_free(struct dashboard *d)
+{
+	int i;
+
+	if (d == NULL)
+		return;
+	for (i = 0; i < d->n_items; i++) {
+		free(d->items[i].key);
+		free(d->items[i].agency);
+		free(d->items[i].party);
+	}
+	for (i = 0; i < d->n_agencies; i++) {
+		free(d->agencies[i].name);
+		free(d->agencies[i].kind);
+	}
+	free(d->items);
+	free(d->agencies);
+	free(d->counts);
+	free(d);
+}

@@ -1,0 +1,235 @@
+/* core/duty.c: deadline queries. The SQL here is put together from the fixed duty table and
+ * fixed status conditions only; dates and ids are bound. Open-item queries hit the partial
+ * indexes of the schema (due date WHERE not done), so their cost follows the number of open
+ * items, not the size of the database. */
+#include "duban/duty.h"
+
+#include <string.h>
+
+#include "duban/buf.h"
+#include "duban/calendar.h"
+#include "duban/db.h"
+#include "duban/err.h"
+#include "duban/i18n.h"
+
+const struct duty duties[] = {
+	{ "litigation-defence", N_("Litigation: defence and evidence"), "litigation",
+	  "litigation_cases t JOIN agencies a ON a.id = t.agency_id", "t.id", "t.agency_id",
+	  "t.case_no", "t.plaintiff", "t.defence_due_on", "t.defence_done_on IS NULL",
+	  "t.defence_done_on", "t.deleted = 0 AND t.defence_due_on IS NOT NULL" },
+	{ "hearing-head", N_("Hearings where the head must appear"), "hearing",
+	  "hearings t JOIN litigation_cases c ON c.id = t.case_id JOIN agencies a ON a.id = "
+	  "c.agency_id", "t.id", "c.agency_id", "c.case_no", "c.plaintiff", "t.hearing_on",
+	  "t.appearer_rank = ''", "t.hearing_on",
+	  "t.deleted = 0 AND c.deleted = 0 AND t.head_required = 1" },
+	{ "reconsideration-copy", N_("Reconsideration: copy to the respondent"), "reconsideration",
+	  "reconsideration_cases t JOIN agencies a ON a.id = t.agency_id", "t.id", "t.agency_id",
+	  "t.case_no", "t.applicant", "t.copy_due_on", "t.copy_sent_on IS NULL", "t.copy_sent_on",
+	  "t.deleted = 0 AND t.copy_due_on IS NOT NULL" },
+	{ "reconsideration-reply", N_("Reconsideration: agency's reply"), "reconsideration",
+	  "reconsideration_cases t JOIN agencies a ON a.id = t.agency_id", "t.id", "t.agency_id",
+	  "t.case_no", "t.applicant", "t.reply_due_on", "t.reply_done_on IS NULL",
+	  "t.reply_done_on", "t.deleted = 0 AND t.reply_due_on IS NOT NULL" },
+	{ "reconsideration-decision", N_("Reconsideration: decision"), "reconsideration",
+	  "reconsideration_cases t JOIN agencies a ON a.id = t.agency_id", "t.id", "t.agency_id",
+	  "t.case_no", "t.applicant", "t.decision_due_on", "t.decided_on IS NULL", "t.decided_on",
+	  "t.deleted = 0 AND t.decision_due_on IS NOT NULL" },
+	{ "suggestion-reply", N_("Suggestions: agency's reply"), "suggestion",
+	  "suggestions t JOIN agencies a ON a.id = t.agency_id", "t.id", "t.agency_id",
+	  "t.doc_no", "t.issuer", "t.due_on", "t.reply_done_on IS NULL", "t.reply_done_on",
+	  "t.deleted = 0 AND t.due_on IS NOT NULL" },
+};
+
+const int duties_n = (int)(sizeof(duties) / sizeof(duties[0]));
+
+const struct duty *
+duty_find(const char *name)
+{
+	int i;
+
+	for (i = 0; i < duties_n; i++)
+		if (strcmp(duties[i].name, name) == 0)
+			return &duties[i];
+	return NULL;
+}
+
+const struct duty *
+duty_primary(const char *kind)
+{
+	if (strcmp(kind, "litigation") == 0)
+		return &duties[0];
+	if (strcmp(kind, "hearing") == 0)
+		return &duties[1];
+	if (strcmp(kind, "reconsideration") == 0)
+		return &duties[3];
+	if (strcmp(kind, "suggestion") == 0)
+		return &duties[5];
+	return NULL;
+}
+
+void
+duty_window_init(struct duty_window *w, const struct calendar *cal, struct date today,
+    int soon_workdays, bool makeup_counts)
+{
+	struct date d = today;
+	int found = 0;
+	int guard = 0;
+
+	/* Due soon = at most soon_workdays working days left, i.e. due before the next one. */
+	while (found < soon_workdays + 1 && guard++ < 400) {
+		d = date_add_days(d, 1);
+		if (calendar_is_working_day(cal, d, makeup_counts))
+			found++;
+	}
+	w->today = today;
+	w->soon_end = d;
+}
+
+/* SQL condition of a status; ?1 = today, ?2 = soon_end. */
+static void
+status_cond(const struct duty *d, enum deadline_status s, struct buf *sql)
+{
+	switch (s) {
+	case DEADLINE_OVERDUE:
+		buf_printf(sql, "(%s AND %s < ?1)", d->open, d->due);
+		break;
+	case DEADLINE_DUE_TODAY:
+		buf_printf(sql, "(%s AND %s = ?1)", d->open, d->due);
+		break;
+	case DEADLINE_DUE_SOON:
+		buf_printf(sql, "(%s AND %s > ?1 AND %s < ?2)", d->open, d->due, d->due);
+		break;
+	case DEADLINE_PENDING:
+		buf_printf(sql, "(%s AND %s >= ?2)", d->open, d->due);
+		break;
+	case DEADLINE_DONE_ON_TIME:
+		buf_printf(sql, "(NOT (%s) AND %s <= %s)", d->open, d->done, d->due);
+		break;
+	case DEADLINE_DONE_LATE:
+		buf_printf(sql, "(NOT (%s) AND %s > %s)", d->open, d->done, d->due);
+		break;
+	}
+}
+
+static void
+bind_window(sqlite3_stmt *st, const struct duty_window *w)
+{
+	char a[DATE_ISO_LEN];
+	char b[DATE_ISO_LEN];
+
+	sqlite3_bind_text(st, 1, date_format(w->today, a), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, date_format(w->soon_end, b), -1, SQLITE_TRANSIENT);
+}
+
+static enum deadline_status
+classify(const struct duty_window *w, struct date due, struct date done)
+{
+	if (!date_is_none(done))
+		return date_cmp(done, due) <= 0 ? DEADLINE_DONE_ON_TIME : DEADLINE_DONE_LATE;
+	if (date_cmp(due, w->today) < 0)
+		return DEADLINE_OVERDUE;
+	if (date_eq(due, w->today))
+		return DEADLINE_DUE_TODAY;
+	if (date_cmp(due, w->soon_end) < 0)
+		return DEADLINE_DUE_SOON;
+	return DEADLINE_PENDING;
+}
+
+static struct date
+column_date(sqlite3_stmt *st, int col)
+{
+	const char *t = (const char *)sqlite3_column_text(st, col);
+	struct date d;
+
+	if (t == NULL || date_parse_iso(t, &d, NULL) != DUBAN_OK)
+		return date_none();
+	return d;
+}
+
+int
+duty_each(struct db *db, const struct duty *duty, const struct duty_window *w,
+    const struct duty_filter *f, duty_item_fn fn, void *arg, struct duban_err *err)
+{
+	struct buf sql = BUF_INIT;
+	sqlite3_stmt *st = NULL;
+	int rc;
+	int step;
+	int i;
+
+	buf_printf(&sql, "SELECT %s, %s, a.name, %s, %s, CASE WHEN %s THEN NULL ELSE %s END"
+	    " FROM %s WHERE %s", duty->id, duty->key, duty->party, duty->due, duty->open,
+	    duty->done, duty->from, duty->live);
+	if (f != NULL && f->agency_id > 0)
+		buf_printf(&sql, " AND %s = ?3", duty->agency);
+	if (f != NULL && f->n_status > 0) {
+		buf_adds(&sql, " AND (");
+		for (i = 0; i < f->n_status; i++) {
+			if (i > 0)
+				buf_adds(&sql, " OR ");
+			status_cond(duty, f->status[i], &sql);
+		}
+		buf_adds(&sql, ")");
+	}
+	/* Open items first, earliest due first; then done ones, latest first. */
+	buf_printf(&sql, " ORDER BY (%s) DESC, CASE WHEN %s THEN %s END ASC, %s DESC, %s",
+	    duty->open, duty->open, duty->due, duty->due, duty->id);
+	if (f != NULL && f->limit > 0)
+		buf_printf(&sql, " LIMIT %lld", (long long)f->limit);
+	rc = db_prepare(db, buf_str(&sql), &st, err);
+	buf_release(&sql);
+	if (rc != DUBAN_OK)
+		return rc;
+	bind_window(st, w);
+	if (f != NULL && f->agency_id > 0)
+		sqlite3_bind_int64(st, 3, f->agency_id);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		struct duty_item it;
+		const char *t;
+
+		it.duty = duty;
+		it.id = sqlite3_column_int64(st, 0);
+		t = (const char *)sqlite3_column_text(st, 1);
+		it.key = t != NULL ? t : "";
+		t = (const char *)sqlite3_column_text(st, 2);
+		it.agency = t != NULL ? t : "";
+		t = (const char *)sqlite3_column_text(st, 3);
+		it.party = t != NULL ? t : "";
+		it.due = column_date(st, 4);
+		it.done = column_date(st, 5);
+		it.status = classify(w, it.due, it.done);
+		rc = fn(&it, arg);
+		if (rc != DUBAN_OK)
+			break;
+	}
+	if (rc == DUBAN_OK && step != SQLITE_DONE)
+		rc = db_fail(db, _("reading deadlines"), err);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+duty_count(struct db *db, const struct duty *duty, const struct duty_window *w,
+    enum deadline_status status, int64_t agency_id, int64_t *n, struct duban_err *err)
+{
+	struct buf sql = BUF_INIT;
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	buf_printf(&sql, "SELECT count(*) FROM %s WHERE %s AND ", duty->from, duty->live);
+	status_cond(duty, status, &sql);
+	if (agency_id > 0)
+		buf_printf(&sql, " AND %s = ?3", duty->agency);
+	rc = db_prepare(db, buf_str(&sql), &st, err);
+	buf_release(&sql);
+	if (rc != DUBAN_OK)
+		return rc;
+	bind_window(st, w);
+	if (agency_id > 0)
+		sqlite3_bind_int64(st, 3, agency_id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*n = sqlite3_column_int64(st, 0);
+	else
+		rc = db_fail(db, _("counting deadlines"), err);
+	sqlite3_finalize(st);
+	return rc;
+}

@@ -1,0 +1,75 @@
+/* core/hearing.c: hearings of litigation cases and who appeared for the agency. The head
+ * (正职、副职 or another leader in charge, 法释〔2020〕3号 第2条) should appear; must when the
+ * court notifies it or the case is of a mandatory kind (第4条); staff must still appear when
+ * the head cannot, never a lawyer alone (行诉解释 第128条). */
+#include "duban/hearing.h"
+
+#include <string.h>
+
+#include "duban/i18n.h"
+#include "duban/record.h"
+
+enum {
+	H_CASE, H_ON, H_REQUIRED, H_REASON, H_APPEARER, H_TITLE, H_RANK, H_SPOKE, H_EXPLAINED,
+	H_N
+};
+
+static const struct field_choice ranks[] = {
+	{ "", "", N_("not recorded") },
+	{ "head", "正职", N_("head") },
+	{ "deputy", "副职", N_("deputy head") },
+	{ "other-leader", "其他负责人", N_("other leader") },
+	{ "staff", "工作人员", N_("staff only") },
+	{ "lawyer", "律师", N_("lawyer only") },
+	{ "none", "未出庭", N_("nobody appeared") },
+	{ NULL, NULL, NULL },
+};
+
+static const struct field_def fields[H_N] = {
+	[H_CASE] = { "case_id", "case_no", "案号", N_("Case number"), FIELD_CASE,
+		FIELD_REQUIRED | FIELD_KEY, NULL, 0 },
+	[H_ON] = { "hearing_on", "hearing_on", "开庭日期", N_("Hearing on"), FIELD_DATE,
+		FIELD_REQUIRED | FIELD_KEY, NULL, 0 },
+	[H_REQUIRED] = { "head_required", "head_required", "是否要求负责人出庭",
+		N_("Head required to appear"), FIELD_BOOL, 0, NULL, 0 },
+	[H_REASON] = { "required_reason", "required_reason", "要求出庭原因",
+		N_("Why the head must appear"), FIELD_TEXT, 0, NULL, 500 },
+	[H_APPEARER] = { "appearer", "appearer", "出庭人", N_("Appeared"), FIELD_TEXT, 0, NULL,
+		200 },
+	[H_TITLE] = { "appearer_title", "appearer_title", "出庭人职务", N_("Appearer's title"),
+		FIELD_TEXT, 0, NULL, 200 },
+	[H_RANK] = { "appearer_rank", "appearer_rank", "出庭人类别", N_("Appearer's rank"),
+		FIELD_ENUM, 0, ranks, 0 },
+	[H_SPOKE] = { "spoke", "spoke", "是否出声", N_("Head spoke in court"), FIELD_BOOL, 0,
+		NULL, 0 },
+	[H_EXPLAINED] = { "absence_explained", "absence_explained", "未出庭说明",
+		N_("Absence explained in writing"), FIELD_BOOL, 0, NULL, 0 },
+};
+
+static bool
+head_appeared(const struct record *r)
+{
+	const char *rank = r->values[H_RANK];
+
+	return strcmp(rank, "head") == 0 || strcmp(rank, "deputy") == 0 ||
+	    strcmp(rank, "other-leader") == 0;
+}
+
+static void
+check(const struct record_env *env, const struct record *r, struct record_problems *p)
+{
+	const char *rank = r->values[H_RANK];
+
+	(void)env;
+	if (record_bool(r, H_SPOKE) && !head_appeared(r))
+		record_problem(p, H_SPOKE, _("only a head who appeared can have spoken in court"));
+	if (strcmp(rank, "none") == 0 && r->values[H_APPEARER][0] != '\0')
+		record_problem(p, H_APPEARER, _("nobody appeared, yet an appearer is named"));
+	if (record_bool(r, H_EXPLAINED) && head_appeared(r))
+		record_problem(p, H_EXPLAINED, _("the head appeared; there is no absence to "
+		    "explain"));
+}
+
+const struct kind_def hearing_kind = {
+	"hearing", "hearings", N_("Hearing"), fields, H_N, check, NULL,
+};

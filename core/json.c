@@ -1,0 +1,88 @@
+/* core/json.c: JSON string escaping. Output must stay valid for any stored text, including
+ * ESC sequences, NULs cut short by SQLite, and broken UTF-8 from old imports. */
+#include "duban/json.h"
+
+#include <stdint.h>
+
+#include "duban/buf.h"
+
+/* Length of the valid UTF-8 sequence at s (1..4), or 0 if it is not one. */
+static size_t
+utf8_seq_len(const unsigned char *s, size_t avail)
+{
+	size_t n;
+	size_t i;
+	uint32_t cp;
+
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xC2 && s[0] <= 0xDF)
+		n = 2;
+	else if (s[0] >= 0xE0 && s[0] <= 0xEF)
+		n = 3;
+	else if (s[0] >= 0xF0 && s[0] <= 0xF4)
+		n = 4;
+	else
+		return 0;
+	if (n > avail)
+		return 0;
+	for (i = 1; i < n; i++)
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+	cp = n == 2 ? (uint32_t)(s[0] & 0x1F) : n == 3 ? (uint32_t)(s[0] & 0x0F) :
+	    (uint32_t)(s[0] & 0x07);
+	for (i = 1; i < n; i++)
+		cp = (cp << 6) | (s[i] & 0x3F);
+	if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+	    (cp >= 0xD800 && cp <= 0xDFFF))
+		return 0;
+	return n;
+}
+
+void
+json_add_stringn(struct buf *b, const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+
+	buf_addc(b, '"');
+	while (i < len) {
+		unsigned char c = p[i];
+		size_t n;
+
+		if (c == '"' || c == '\\') {
+			buf_addc(b, '\\');
+			buf_addc(b, (char)c);
+			i++;
+		} else if (c == '\n') {
+			buf_adds(b, "\\n");
+			i++;
+		} else if (c == '\t') {
+			buf_adds(b, "\\t");
+			i++;
+		} else if (c == '\r') {
+			buf_adds(b, "\\r");
+			i++;
+		} else if (c < 0x20 || c == 0x7F) {
+			buf_printf(b, "\\u%04x", c);
+			i++;
+		} else if ((n = utf8_seq_len(p + i, len - i)) > 0) {
+			buf_add(b, s + i, n);
+			i += n;
+		} else {
+			buf_adds(b, "\xEF\xBF\xBD");
+			i++;
+		}
+	}
+	buf_addc(b, '"');
+}
+
+void
+json_add_string(struct buf *b, const char *s)
+{
+	size_t len = 0;
+
+	while (s[len] != '\0')
+		len++;
+	json_add_stringn(b, s, len);
+}

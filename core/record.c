@@ -1,0 +1,1076 @@
+/* core/record.c: the generic record engine. SQL text here is assembled only from the column
+ * and table names of the fixed field tables in the kind modules, never from input; every
+ * value is bound. */
+#include "duban/record.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "duban/access.h"
+#include "duban/agency.h"
+#include "duban/audit.h"
+#include "duban/buf.h"
+#include "duban/config.h"
+#include "duban/db.h"
+#include "duban/deadline.h"
+#include "duban/err.h"
+#include "duban/hearing.h"
+#include "duban/i18n.h"
+#include "duban/json.h"
+#include "duban/litigation.h"
+#include "duban/mem.h"
+#include "duban/reconsideration.h"
+#include "duban/suggestion.h"
+#include "duban/text.h"
+
+const struct kind_def *const record_kinds[] = {
+	&agency_kind, &litigation_kind, &hearing_kind, &reconsideration_kind, &suggestion_kind,
+	NULL,
+};
+
+const struct kind_def *
+record_kind(const char *name)
+{
+	size_t i;
+
+	for (i = 0; record_kinds[i] != NULL; i++)
+		if (strcmp(record_kinds[i]->name, name) == 0)
+			return record_kinds[i];
+	return NULL;
+}
+
+int
+record_field_idx(const struct kind_def *kind, const char *name)
+{
+	int i;
+
+	for (i = 0; i < kind->n_fields; i++) {
+		const struct field_def *f = &kind->fields[i];
+
+		if (strcmp(f->column, name) == 0 || strcmp(f->csv, name) == 0 ||
+		    strcmp(f->zh, name) == 0)
+			return i;
+	}
+	return -1;
+}
+
+struct record *
+record_new(const struct kind_def *kind)
+{
+	struct record *r = xcalloc(1, sizeof(*r));
+	int i;
+
+	r->kind = kind;
+	r->values = xcalloc((size_t)kind->n_fields, sizeof(char *));
+	for (i = 0; i < kind->n_fields; i++)
+		r->values[i] = xstrdup("");
+	return r;
+}
+
+static void
+free_values(char **v, int n)
+{
+	int i;
+
+	if (v == NULL)
+		return;
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+void
+record_free(struct record *r)
+{
+	if (r == NULL)
+		return;
+	free_values(r->values, r->kind->n_fields);
+	free_values(r->loaded, r->kind->n_fields);
+	free(r);
+}
+
+static char **
+dup_values(char *const *v, int n)
+{
+	char **out;
+	int i;
+
+	if (v == NULL)
+		return NULL;
+	out = xcalloc((size_t)n, sizeof(char *));
+	for (i = 0; i < n; i++)
+		out[i] = xstrdup(v[i]);
+	return out;
+}
+
+struct record *
+record_dup(const struct record *r)
+{
+	struct record *d = xcalloc(1, sizeof(*d));
+
+	*d = *r;
+	d->values = dup_values(r->values, r->kind->n_fields);
+	d->loaded = dup_values(r->loaded, r->kind->n_fields);
+	return d;
+}
+
+const char *
+record_get(const struct record *r, int field)
+{
+	return r->values[field];
+}
+
+void
+record_set(struct record *r, int field, const char *canonical)
+{
+	char *v = xstrdup(canonical != NULL ? canonical : "");
+
+	free(r->values[field]);
+	r->values[field] = v;
+}
+
+struct date
+record_date(const struct record *r, int field)
+{
+	struct date d;
+
+	if (field < 0 || date_parse_iso(r->values[field], &d, NULL) != DUBAN_OK)
+		return date_none();
+	return d;
+}
+
+bool
+record_bool(const struct record *r, int field)
+{
+	return strcmp(r->values[field], "1") == 0;
+}
+
+int64_t
+record_int(const struct record *r, int field)
+{
+	return strtoll(r->values[field], NULL, 10);
+}
+
+void
+record_problem(struct record_problems *p, int field, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (p == NULL || p->n >= RECORD_MAX_PROBLEMS)
+		return;
+	p->items[p->n].field = field;
+	va_start(ap, fmt);
+	vsnprintf(p->items[p->n].msg, sizeof(p->items[p->n].msg), fmt, ap);
+	va_end(ap);
+	p->n++;
+}
+
+bool
+record_parse_bool(const char *s, bool *out)
+{
+	static const char *const yes[] = { "是", "Y", "y", "yes", "Yes", "YES", "true", "TRUE",
+		"True", "1", "有", "已", NULL };
+	static const char *const no[] = { "否", "N", "n", "no", "No", "NO", "false", "FALSE",
+		"False", "0", "无", "未", NULL };
+	size_t i;
+
+	for (i = 0; yes[i] != NULL; i++) {
+		if (strcmp(s, yes[i]) == 0) {
+			*out = true;
+			return true;
+		}
+	}
+	for (i = 0; no[i] != NULL; i++) {
+		if (strcmp(s, no[i]) == 0) {
+			*out = false;
+			return true;
+		}
+	}
+	return false;
+}
+
+static const struct field_choice *
+find_choice(const struct field_def *f, const char *s)
+{
+	const struct field_choice *c;
+
+	for (c = f->choices; c->code != NULL; c++) {
+		if (strcmp(s, c->code) == 0 || strcmp(s, c->zh) == 0 ||
+		    strcasecmp_ascii(s, c->en) == 0 || strcmp(s, _(c->en)) == 0)
+			return c;
+	}
+	return NULL;
+}
+
+static void
+list_choices(const struct field_def *f, struct buf *out)
+{
+	const struct field_choice *c;
+
+	for (c = f->choices; c->code != NULL; c++) {
+		if (c->code[0] == '\0')
+			continue;
+		buf_printf(out, "%s%s", out->len > 0 ? ", " : "", c->zh);
+	}
+}
+
+static int
+lookup_case(struct db *db, const char *case_no, int64_t *id, struct duban_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = db_prepare_cached(db, "SELECT id FROM litigation_cases WHERE case_no = ?1 AND deleted = 0",
+	    &st, err);
+	int step;
+
+	if (rc != DUBAN_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, case_no, -1, SQLITE_STATIC);
+	step = sqlite3_step(st);
+	if (step == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	else if (step == SQLITE_DONE)
+		rc = duban_err_set(err, DUBAN_EINPUT, _("there is no litigation case %s"), case_no);
+	else
+		rc = db_fail(db, _("looking up the case"), err);
+	sqlite3_reset(st);
+	return rc;
+}
+
+bool
+record_input(const struct record_env *env, struct record *r, int field, const char *text,
+    struct record_problems *p)
+{
+	const struct field_def *f = &r->kind->fields[field];
+	const char *label = _(f->label);
+	struct buf canon = BUF_INIT;
+	struct buf trimmed = BUF_INIT;
+	struct duban_err err;
+	const char *t;
+	bool ok = true;
+
+	if (f->flags & FIELD_DERIVED) {
+		record_problem(p, field, _("%s is computed by duban and cannot be entered"), label);
+		return false;
+	}
+	text_trim(text != NULL ? text : "", &trimmed);
+	t = buf_str(&trimmed);
+	switch (f->type) {
+	case FIELD_TEXT: {
+		int max = f->max_len > 0 ? f->max_len : 2000;
+
+		buf_adds(&canon, t);
+		if (!text_is_valid_utf8(t)) {
+			record_problem(p, field, _("%s is not valid UTF-8 text (was the file saved "
+			    "in another encoding?)"), label);
+			ok = false;
+		} else if (text_has_control(t)) {
+			record_problem(p, field, _("%s contains control characters"), label);
+			ok = false;
+		} else if ((int)strlen(t) > max) {
+			record_problem(p, field, _("%s is too long (at most %d bytes)"), label, max);
+			ok = false;
+		}
+		break;
+	}
+	case FIELD_DATE: {
+		struct date d;
+		char iso[DATE_ISO_LEN];
+
+		if (t[0] != '\0') {
+			if (date_parse(t, &d, &err) != DUBAN_OK) {
+				record_problem(p, field, "%s: %s", label, err.msg);
+				ok = false;
+			} else {
+				buf_adds(&canon, date_format(d, iso));
+			}
+		}
+		break;
+	}
+	case FIELD_BOOL: {
+		bool b;
+
+		if (t[0] == '\0') {
+			buf_adds(&canon, "0");
+		} else if (!record_parse_bool(t, &b)) {
+			record_problem(p, field, _("%s: \"%s\" is not yes or no (是/否, Y/N, yes/no, "
+			    "true/false, 1/0)"), label, t);
+			ok = false;
+		} else {
+			buf_adds(&canon, b ? "1" : "0");
+		}
+		break;
+	}
+	case FIELD_ENUM: {
+		const struct field_choice *c = find_choice(f, t);
+
+		if (c == NULL) {
+			struct buf choices = BUF_INIT;
+
+			list_choices(f, &choices);
+			record_problem(p, field, _("%s: \"%s\" is not one of %s"), label, t,
+			    buf_str(&choices));
+			buf_release(&choices);
+			ok = false;
+		} else {
+			buf_adds(&canon, c->code);
+		}
+		break;
+	}
+	case FIELD_AGENCY:
+	case FIELD_CASE: {
+		int64_t id = 0;
+
+		if (t[0] != '\0') {
+			int rc = f->type == FIELD_AGENCY ? agency_resolve(env->db, t, &id, &err) :
+			    lookup_case(env->db, t, &id, &err);
+
+			if (rc != DUBAN_OK) {
+				record_problem(p, field, "%s: %s", label, err.msg);
+				ok = false;
+			} else {
+				buf_printf(&canon, "%lld", (long long)id);
+			}
+		}
+		break;
+	}
+	case FIELD_INT: {
+		char *end = NULL;
+		long long n;
+
+		if (t[0] != '\0') {
+			n = strtoll(t, &end, 10);
+			if (*end != '\0' || n < 0 || n > 1000000) {
+				record_problem(p, field, _("%s: \"%s\" is not a whole number"), label, t);
+				ok = false;
+			} else {
+				buf_printf(&canon, "%lld", n);
+			}
+		}
+		break;
+	}
+	}
+	if (ok)
+		record_set(r, field, buf_str(&canon));
+	buf_release(&canon);
+	buf_release(&trimmed);
+	return ok;
+}
+
+int
+record_find_key(struct db *db, const struct record *r, int64_t *id, struct duban_err *err)
+{
+	const struct kind_def *k = r->kind;
+	struct buf sql = BUF_INIT;
+	sqlite3_stmt *st = NULL;
+	int i;
+	int n = 0;
+	int rc;
+	int step;
+
+	buf_printf(&sql, "SELECT id FROM %s WHERE ", k->table);
+	for (i = 0; i < k->n_fields; i++) {
+		if (!(k->fields[i].flags & FIELD_KEY))
+			continue;
+		buf_printf(&sql, "%s%s = ?%d", n > 0 ? " AND " : "", k->fields[i].column, n + 1);
+		n++;
+	}
+	rc = db_prepare_cached(db, buf_str(&sql), &st, err);
+	buf_release(&sql);
+	if (rc != DUBAN_OK)
+		return rc;
+	n = 0;
+	for (i = 0; i < k->n_fields; i++) {
+		if (k->fields[i].flags & FIELD_KEY)
+			sqlite3_bind_text(st, ++n, r->values[i], -1, SQLITE_STATIC);
+	}
+	step = sqlite3_step(st);
+	*id = 0;
+	if (step == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	else if (step != SQLITE_DONE)
+		rc = db_fail(db, _("looking up a record"), err);
+	sqlite3_reset(st);
+	return rc;
+}
+
+static bool
+references_exist(const struct record_env *env, const struct record *r, int field)
+{
+	const struct field_def *f = &r->kind->fields[field];
+	const char *sql = f->type == FIELD_AGENCY ?
+	    "SELECT 1 FROM agencies WHERE id = ?1 AND deleted = 0" :
+	    "SELECT 1 FROM litigation_cases WHERE id = ?1 AND deleted = 0";
+	sqlite3_stmt *st = NULL;
+	bool found;
+
+	if (db_prepare_cached(env->db, sql, &st, NULL) != DUBAN_OK)
+		return false;
+	sqlite3_bind_int64(st, 1, record_int(r, field));
+	found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return found;
+}
+
+void
+record_validate(const struct record_env *env, const struct record *r,
+    struct record_problems *p)
+{
+	const struct kind_def *k = r->kind;
+	int i;
+	int64_t other = 0;
+
+	for (i = 0; i < k->n_fields; i++) {
+		const struct field_def *f = &k->fields[i];
+
+		if ((f->flags & FIELD_REQUIRED) && r->values[i][0] == '\0') {
+			record_problem(p, i, _("%s is required"), _(f->label));
+			continue;
+		}
+		if ((f->type == FIELD_AGENCY || f->type == FIELD_CASE) && r->values[i][0] != '\0' &&
+		    !references_exist(env, r, i))
+			record_problem(p, i, _("%s refers to a record that does not exist"),
+			    _(f->label));
+	}
+	if (k->check != NULL)
+		k->check(env, r, p);
+	if (p->n == 0 && record_find_key(env->db, r, &other, NULL) == DUBAN_OK && other != 0 &&
+	    other != r->id) {
+		int key = -1;
+		bool deleted = false;
+		sqlite3_stmt *st = NULL;
+		struct buf sql = BUF_INIT;
+
+		buf_printf(&sql, "SELECT deleted FROM %s WHERE id = ?1", k->table);
+		if (db_prepare(env->db, buf_str(&sql), &st, NULL) == DUBAN_OK) {
+			sqlite3_bind_int64(st, 1, other);
+			deleted = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) != 0;
+			sqlite3_finalize(st);
+		}
+		buf_release(&sql);
+		for (i = 0; i < k->n_fields && key < 0; i++)
+			if (k->fields[i].flags & FIELD_KEY)
+				key = i;
+		/* A deleted record with the same key is brought back by the save instead. */
+		if (!deleted || r->id != 0)
+			record_problem(p, key, _("%s \"%s\" is already recorded (record %lld)"),
+			    _(k->fields[key].label), r->values[key], (long long)other);
+	}
+}
+
+static int
+case_no_of(struct db *db, int64_t id, struct buf *out, struct duban_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = db_prepare(db, "SELECT case_no FROM litigation_cases WHERE id = ?1", &st, err);
+
+	if (rc != DUBAN_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		buf_adds(out, (const char *)sqlite3_column_text(st, 0));
+	else
+		buf_printf(out, "#%lld", (long long)id);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+void
+record_display(const struct record_env *env, const struct record *r, int field,
+    bool csv_words, struct buf *out)
+{
+	const struct field_def *f = &r->kind->fields[field];
+	const char *v = r->values[field];
+
+	switch (f->type) {
+	case FIELD_TEXT:
+	case FIELD_DATE:
+	case FIELD_INT:
+		buf_adds(out, v);
+		break;
+	case FIELD_BOOL:
+		if (csv_words)
+			buf_adds(out, strcmp(v, "1") == 0 ? "是" : "否");
+		else
+			buf_adds(out, strcmp(v, "1") == 0 ? _("yes") : _("no"));
+		break;
+	case FIELD_ENUM: {
+		const struct field_choice *c;
+
+		for (c = f->choices; c->code != NULL; c++) {
+			if (strcmp(c->code, v) == 0) {
+				buf_adds(out, csv_words ? c->zh : _(c->en));
+				break;
+			}
+		}
+		break;
+	}
+	case FIELD_AGENCY:
+		if (v[0] != '\0')
+			agency_name(env->db, strtoll(v, NULL, 10), out, NULL);
+		break;
+	case FIELD_CASE:
+		if (v[0] != '\0')
+			case_no_of(env->db, strtoll(v, NULL, 10), out, NULL);
+		break;
+	}
+}
+
+static void
+select_sql(const struct kind_def *k, struct buf *sql)
+{
+	int i;
+
+	buf_adds(sql, "SELECT id, version, deleted");
+	for (i = 0; i < k->n_fields; i++)
+		buf_printf(sql, ", %s", k->fields[i].column);
+	buf_printf(sql, " FROM %s WHERE id = ?1", k->table);
+}
+
+int
+record_load(struct db *db, const struct kind_def *kind, int64_t id, struct record **out,
+    struct duban_err *err)
+{
+	struct buf sql = BUF_INIT;
+	sqlite3_stmt *st = NULL;
+	struct record *r = NULL;
+	int rc;
+	int step;
+	int i;
+
+	select_sql(kind, &sql);
+	rc = db_prepare_cached(db, buf_str(&sql), &st, err);
+	buf_release(&sql);
+	if (rc != DUBAN_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	step = sqlite3_step(st);
+	if (step == SQLITE_ROW) {
+		r = record_new(kind);
+		r->id = sqlite3_column_int64(st, 0);
+		r->version = sqlite3_column_int64(st, 1);
+		r->deleted = sqlite3_column_int(st, 2) != 0;
+		for (i = 0; i < kind->n_fields; i++) {
+			const unsigned char *t = sqlite3_column_text(st, 3 + i);
+
+			record_set(r, i, t != NULL ? (const char *)t : "");
+		}
+		r->loaded = dup_values(r->values, kind->n_fields);
+		*out = r;
+	} else if (step == SQLITE_DONE) {
+		rc = duban_err_set(err, DUBAN_EINPUT, _("there is no %s with id %lld"),
+		    kind->name, (long long)id);
+	} else {
+		rc = db_fail(db, _("reading a record"), err);
+	}
+	sqlite3_reset(st);
+	return rc;
+}
+
+int
+record_lookup(const struct record_env *env, const struct kind_def *kind, const char *text,
+    int64_t *id, struct duban_err *err)
+{
+	struct record *probe = NULL;
+	struct record_problems p;
+	char *end = NULL;
+	long long n = strtoll(text, &end, 10);
+	int rc;
+	int i;
+	const char *rest = text;
+
+	if (*text != '\0' && *end == '\0' && n > 0) {
+		*id = n;
+		return DUBAN_OK;
+	}
+	/* By natural key: its fields in order, separated by blanks ("行初12号 2025-03-05"). */
+	probe = record_new(kind);
+	memset(&p, 0, sizeof(p));
+	for (i = 0; i < kind->n_fields; i++) {
+		const char *sp;
+		char *part;
+
+		if (!(kind->fields[i].flags & FIELD_KEY))
+			continue;
+		while (*rest == ' ')
+			rest++;
+		sp = kind->fields[i].type == FIELD_TEXT && i == kind->n_fields - 1 ? NULL :
+		    strchr(rest, ' ');
+		part = sp != NULL ? xstrndup(rest, (size_t)(sp - rest)) : xstrdup(rest);
+		rest = sp != NULL ? sp : rest + strlen(rest);
+		record_input(env, probe, i, part, &p);
+		free(part);
+	}
+	if (p.n > 0) {
+		rc = duban_err_set(err, DUBAN_EINPUT, "%s", p.items[0].msg);
+	} else {
+		rc = record_find_key(env->db, probe, id, err);
+		if (rc == DUBAN_OK && *id == 0)
+			rc = duban_err_set(err, DUBAN_EINPUT, _("there is no %s \"%s\""), kind->name,
+			    text);
+	}
+	record_free(probe);
+	return rc;
+}
+
+void
+record_to_json(const struct record *r, struct buf *out)
+{
+	const struct kind_def *k = r->kind;
+	int i;
+
+	buf_addc(out, '{');
+	for (i = 0; i < k->n_fields; i++) {
+		const struct field_def *f = &k->fields[i];
+
+		if (i > 0)
+			buf_addc(out, ',');
+		json_add_string(out, f->column);
+		buf_addc(out, ':');
+		if (r->values[i][0] == '\0' && f->type != FIELD_TEXT && f->type != FIELD_ENUM)
+			buf_adds(out, "null");
+		else if (f->type == FIELD_BOOL)
+			buf_adds(out, strcmp(r->values[i], "1") == 0 ? "true" : "false");
+		else if (f->type == FIELD_AGENCY || f->type == FIELD_CASE || f->type == FIELD_INT)
+			buf_adds(out, r->values[i]);
+		else
+			json_add_string(out, r->values[i]);
+	}
+	buf_addc(out, '}');
+}
+
+static void
+bind_value(sqlite3_stmt *st, int idx, const struct field_def *f, const char *v)
+{
+	switch (f->type) {
+	case FIELD_TEXT:
+	case FIELD_ENUM:
+		sqlite3_bind_text(st, idx, v, -1, SQLITE_STATIC);
+		break;
+	case FIELD_DATE:
+		db_bind_text(st, idx, v);
+		break;
+	case FIELD_BOOL:
+		sqlite3_bind_int(st, idx, strcmp(v, "1") == 0);
+		break;
+	case FIELD_AGENCY:
+	case FIELD_CASE:
+	case FIELD_INT:
+		if (v[0] == '\0')
+			sqlite3_bind_null(st, idx);
+		else
+			sqlite3_bind_int64(st, idx, strtoll(v, NULL, 10));
+		break;
+	}
+}
+
+static bool
+values_equal(const struct record *a, char *const *b)
+{
+	int i;
+
+	for (i = 0; i < a->kind->n_fields; i++)
+		if (strcmp(a->values[i], b[i]) != 0)
+			return false;
+	return true;
+}
+
+static int
+write_insert(struct db *db, struct record *r, struct duban_err *err)
+{
+	const struct kind_def *k = r->kind;
+	struct buf sql = BUF_INIT;
+	sqlite3_stmt *st = NULL;
+	int rc;
+	int i;
+
+	buf_printf(&sql, "INSERT INTO %s (", k->table);
+	for (i = 0; i < k->n_fields; i++)
+		buf_printf(&sql, "%s%s", i > 0 ? ", " : "", k->fields[i].column);
+	buf_adds(&sql, ") VALUES (");
+	for (i = 0; i < k->n_fields; i++)
+		buf_printf(&sql, "%s?%d", i > 0 ? ", " : "", i + 1);
+	buf_adds(&sql, ")");
+	rc = db_prepare_cached(db, buf_str(&sql), &st, err);
+	buf_release(&sql);
+	if (rc != DUBAN_OK)
+		return rc;
+	for (i = 0; i < k->n_fields; i++)
+		bind_value(st, i + 1, &k->fields[i], r->values[i]);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		rc = db_fail(db, _("saving the record"), err);
+	else {
+		r->id = sqlite3_last_insert_rowid(db_sqlite(db));
+		r->version = 1;
+	}
+	sqlite3_reset(st);
+	return rc;
+}
+
+static int
+write_update(struct db *db, struct record *r, int64_t stored_version, bool undelete,
+    struct duban_err *err)
+{
+	const struct kind_def *k = r->kind;
+	struct buf sql = BUF_INIT;
+	sqlite3_stmt *st = NULL;
+	int rc;
+	int i;
+
+	buf_printf(&sql, "UPDATE %s SET version = version + 1", k->table);
+	if (undelete)
+		buf_adds(&sql, ", deleted = 0");
+	for (i = 0; i < k->n_fields; i++)
+		buf_printf(&sql, ", %s = ?%d", k->fields[i].column, i + 1);
+	buf_printf(&sql, " WHERE id = ?%d AND version = ?%d", k->n_fields + 1, k->n_fields + 2);
+	rc = db_prepare_cached(db, buf_str(&sql), &st, err);
+	buf_release(&sql);
+	if (rc != DUBAN_OK)
+		return rc;
+	for (i = 0; i < k->n_fields; i++)
+		bind_value(st, i + 1, &k->fields[i], r->values[i]);
+	sqlite3_bind_int64(st, k->n_fields + 1, r->id);
+	sqlite3_bind_int64(st, k->n_fields + 2, stored_version);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		rc = db_fail(db, _("saving the record"), err);
+	else
+		r->version = stored_version + 1;
+	sqlite3_reset(st);
+	return rc;
+}
+
+/* Who last changed a record and when, for a conflict message. */
+static void
+last_change(struct db *db, const char *kind, int64_t id, struct buf *out)
+{
+	sqlite3_stmt *st = NULL;
+
+	if (db_prepare(db, "SELECT login, at FROM audit_log WHERE kind = ?1 AND record_id = ?2"
+	    " ORDER BY id DESC LIMIT 1", &st, NULL) != DUBAN_OK)
+		return;
+	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		buf_printf(out, _("%s at %s"), (const char *)sqlite3_column_text(st, 0),
+		    (const char *)sqlite3_column_text(st, 1));
+	sqlite3_finalize(st);
+}
+
+static int
+conflict(const struct record_env *env, const struct record *r, const struct record *stored,
+    struct duban_err *err)
+{
+	struct buf who = BUF_INIT;
+	struct buf fields = BUF_INIT;
+	int i;
+	int rc;
+
+	last_change(env->db, r->kind->name, r->id, &who);
+	for (i = 0; i < r->kind->n_fields; i++) {
+		if (r->loaded != NULL && strcmp(r->loaded[i], stored->values[i]) != 0)
+			buf_printf(&fields, "%s%s", fields.len > 0 ? ", " : "",
+			    _(r->kind->fields[i].label));
+	}
+	rc = duban_err_set(err, DUBAN_EINPUT,
+	    _("this record was changed by %s since you opened it (%s); nothing was saved: "
+	      "reopen it to see the change"), who.len > 0 ? buf_str(&who) : _("someone"),
+	    fields.len > 0 ? buf_str(&fields) : stored->deleted ? _("deleted") : _("fields"));
+	buf_release(&who);
+	buf_release(&fields);
+	return rc;
+}
+
+int
+record_save(const struct record_env *env, struct record *r, int64_t batch_id,
+    enum record_outcome *outcome, struct record_problems *p, struct duban_err *err)
+{
+	const struct kind_def *k = r->kind;
+	struct record *stored = NULL;
+	struct buf before = BUF_INIT;
+	struct buf after = BUF_INIT;
+	bool undelete = false;
+	const char *action;
+	int64_t existing = 0;
+	int rc;
+
+	rc = access_require(env->db, k == &agency_kind ? ACCESS_MANAGE : ACCESS_EDIT_RECORDS,
+	    err);
+	if (rc != DUBAN_OK)
+		return rc;
+	rc = db_begin(env->db, err);
+	if (rc != DUBAN_OK)
+		return rc;
+	if (k->derive != NULL)
+		k->derive(env, r);
+	record_validate(env, r, p);
+	if (p->n > 0) {
+		rc = duban_err_set(err, DUBAN_EINPUT, "%s", p->items[0].msg);
+		goto out;
+	}
+	if (r->id == 0) {
+		/* A deleted record with this key comes back rather than clashing with it. */
+		rc = record_find_key(env->db, r, &existing, err);
+		if (rc != DUBAN_OK)
+			goto out;
+		if (existing != 0) {
+			rc = record_load(env->db, k, existing, &stored, err);
+			if (rc != DUBAN_OK)
+				goto out;
+			r->id = existing;
+			undelete = true;
+		}
+	} else {
+		rc = record_load(env->db, k, r->id, &stored, err);
+		if (rc != DUBAN_OK)
+			goto out;
+		if (stored->version != r->version || (stored->deleted && r->loaded != NULL &&
+		    !r->deleted)) {
+			rc = conflict(env, r, stored, err);
+			goto out;
+		}
+	}
+	if (stored == NULL) {
+		rc = write_insert(env->db, r, err);
+		action = "create";
+		if (outcome != NULL)
+			*outcome = RECORD_NEW;
+	} else if (!undelete && values_equal(r, stored->values)) {
+		if (outcome != NULL)
+			*outcome = RECORD_UNCHANGED;
+		goto out;
+	} else {
+		record_to_json(stored, &before);
+		rc = write_update(env->db, r, stored->version, undelete, err);
+		action = undelete ? "restore" : "update";
+		if (outcome != NULL)
+			*outcome = RECORD_UPDATED;
+	}
+	if (rc != DUBAN_OK)
+		goto out;
+	record_to_json(r, &after);
+	rc = audit_append(env->db, action, k->name, r->id, before.len ? buf_str(&before) : NULL,
+	    buf_str(&after), batch_id, err);
+	if (rc == DUBAN_OK) {
+		free_values(r->loaded, k->n_fields);
+		r->loaded = dup_values(r->values, k->n_fields);
+		r->deleted = false;
+	}
+out:
+	record_free(stored);
+	buf_release(&before);
+	buf_release(&after);
+	return db_end(env->db, rc, err);
+}
+
+/* Live records that point at an agency or a case; deleting those would orphan them. */
+static int
+count_dependents(struct db *db, const struct kind_def *kind, int64_t id, int *n,
+    struct duban_err *err)
+{
+	static const char *const agency_refs =
+	    "SELECT (SELECT count(*) FROM litigation_cases WHERE agency_id = ?1 AND deleted = 0)"
+	    " + (SELECT count(*) FROM reconsideration_cases WHERE agency_id = ?1 AND deleted = 0)"
+	    " + (SELECT count(*) FROM suggestions WHERE agency_id = ?1 AND deleted = 0)"
+	    " + (SELECT count(*) FROM agencies WHERE parent_id = ?1 AND deleted = 0)";
+	static const char *const case_refs =
+	    "SELECT count(*) FROM hearings WHERE case_id = ?1 AND deleted = 0";
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	*n = 0;
+	if (kind != &agency_kind && kind != &litigation_kind)
+		return DUBAN_OK;
+	rc = db_prepare(db, kind == &agency_kind ? agency_refs : case_refs, &st, err);
+	if (rc != DUBAN_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*n = sqlite3_column_int(st, 0);
+	else
+		rc = db_fail(db, _("reading the database"), err);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+record_delete(const struct record_env *env, const struct kind_def *kind, int64_t id,
+    struct duban_err *err)
+{
+	struct record *stored = NULL;
+	struct buf before = BUF_INIT;
+	struct buf sql = BUF_INIT;
+	sqlite3_stmt *st = NULL;
+	int dependents = 0;
+	int rc;
+
+	rc = access_require(env->db, kind == &agency_kind ? ACCESS_MANAGE : ACCESS_EDIT_RECORDS,
+	    err);
+	if (rc != DUBAN_OK)
+		return rc;
+	rc = db_begin(env->db, err);
+	if (rc != DUBAN_OK)
+		return rc;
+	rc = record_load(env->db, kind, id, &stored, err);
+	if (rc == DUBAN_OK && stored->deleted)
+		rc = duban_err_set(err, DUBAN_EINPUT, _("%s %lld is already deleted"), kind->name,
+		    (long long)id);
+	if (rc == DUBAN_OK)
+		rc = count_dependents(env->db, kind, id, &dependents, err);
+	if (rc == DUBAN_OK && dependents > 0)
+		rc = duban_err_set(err, DUBAN_EINPUT,
+		    _("%s %lld still has %d live records that refer to it; delete or move those "
+		      "first"), kind->name, (long long)id, dependents);
+	if (rc == DUBAN_OK) {
+		buf_printf(&sql, "UPDATE %s SET deleted = 1, version = version + 1 WHERE id = ?1",
+		    kind->table);
+		rc = db_prepare(env->db, buf_str(&sql), &st, err);
+	}
+	if (rc == DUBAN_OK) {
+		sqlite3_bind_int64(st, 1, id);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = db_fail(env->db, _("deleting the record"), err);
+	}
+	if (rc == DUBAN_OK) {
+		record_to_json(stored, &before);
+		rc = audit_append(env->db, "delete", kind->name, id, buf_str(&before), NULL, 0, err);
+	}
+	sqlite3_finalize(st);
+	record_free(stored);
+	buf_release(&before);
+	buf_release(&sql);
+	return db_end(env->db, rc, err);
+}
+
+static int
+recompute(const struct record_env *env, int64_t *changed, struct duban_err *err)
+{
+	size_t k;
+	int rc;
+	char fp[17];
+
+	*changed = 0;
+	rc = db_begin(env->db, err);
+	for (k = 0; record_kinds[k] != NULL && rc == DUBAN_OK; k++) {
+		const struct kind_def *kind = record_kinds[k];
+		struct buf sql = BUF_INIT;
+		sqlite3_stmt *ids = NULL;
+		int step;
+
+		if (kind->derive == NULL)
+			continue;
+		buf_printf(&sql, "SELECT id FROM %s WHERE deleted = 0 ORDER BY id", kind->table);
+		rc = db_prepare(env->db, buf_str(&sql), &ids, err);
+		buf_release(&sql);
+		while (rc == DUBAN_OK && (step = sqlite3_step(ids)) == SQLITE_ROW) {
+			struct record *r = NULL;
+			struct buf before = BUF_INIT;
+			struct buf after = BUF_INIT;
+
+			rc = record_load(env->db, kind, sqlite3_column_int64(ids, 0), &r, err);
+			if (rc != DUBAN_OK)
+				break;
+			kind->derive(env, r);
+			if (!values_equal(r, r->loaded)) {
+				struct record *old = record_dup(r);
+
+				free_values(old->values, kind->n_fields);
+				old->values = dup_values(r->loaded, kind->n_fields);
+				record_to_json(old, &before);
+				record_to_json(r, &after);
+				record_free(old);
+				rc = write_update(env->db, r, r->version, false, err);
+				if (rc == DUBAN_OK)
+					rc = audit_append(env->db, "recompute", kind->name, r->id,
+					    buf_str(&before), buf_str(&after), 0, err);
+				(*changed)++;
+			}
+			buf_release(&before);
+			buf_release(&after);
+			record_free(r);
+		}
+		sqlite3_finalize(ids);
+	}
+	if (rc == DUBAN_OK) {
+		deadline_fingerprint(env->cfg->rules, env->cal, env->cfg->makeup_workdays, fp);
+		rc = db_meta_set(env->db, "deadline_fingerprint", fp, err);
+	}
+	return db_end(env->db, rc, err);
+}
+
+int
+record_recompute_all(const struct record_env *env, int64_t *changed, struct duban_err *err)
+{
+	int rc = access_require(env->db, ACCESS_MANAGE, err);
+
+	if (rc != DUBAN_OK)
+		return rc;
+	return recompute(env, changed, err);
+}
+
+int
+record_keep_current(const struct record_env *env, int64_t *changed, bool *stale,
+    struct duban_err *err)
+{
+	char fp[17];
+	char *stored = NULL;
+	int rc;
+
+	*changed = 0;
+	*stale = false;
+	deadline_fingerprint(env->cfg->rules, env->cal, env->cfg->makeup_workdays, fp);
+	rc = db_meta_get(env->db, "deadline_fingerprint", &stored, err);
+	if (rc != DUBAN_OK)
+		return rc;
+	if (stored == NULL || strcmp(stored, fp) != 0) {
+		/* Due dates are derived data: whoever may write keeps them true. */
+		if (access_allows((enum user_role)db_actor_role_value(env->db), ACCESS_EDIT_RECORDS) ||
+		    access_allows((enum user_role)db_actor_role_value(env->db), ACCESS_IMPORT))
+			rc = recompute(env, changed, err);
+		else
+			*stale = true;
+	}
+	free(stored);
+	return rc;
+}
+
+void
+record_check_order(const struct record *r, struct record_problems *p, int earlier, int later)
+{
+	struct date a = record_date(r, earlier);
+	struct date b = record_date(r, later);
+
+	if (!date_is_none(a) && !date_is_none(b) && date_cmp(b, a) < 0)
+		record_problem(p, later, _("%s (%s) is before %s (%s)"),
+		    _(r->kind->fields[later].label), r->values[later],
+		    _(r->kind->fields[earlier].label), r->values[earlier]);
+}
+
+void
+record_check_not_future(const struct record_env *env, const struct record *r,
+    struct record_problems *p, int field)
+{
+	struct date d = record_date(r, field);
+	char iso[DATE_ISO_LEN];
+
+	if (!date_is_none(d) && date_cmp(d, env->today) > 0)
+		record_problem(p, field, _("%s (%s) is after today (%s)"),
+		    _(r->kind->fields[field].label), r->values[field],
+		    date_format(env->today, iso));
+}
+
+void
+record_derive_due(const struct record_env *env, struct record *r, int due, const char *rule,
+    int trigger, const struct rule_period *override)
+{
+	struct date t = record_date(r, trigger);
+	struct deadline_result res;
+	char iso[DATE_ISO_LEN];
+
+	if (date_is_none(t) || deadline_compute(env->cfg->rules, env->cal, rule, t, override,
+	    env->cfg->makeup_workdays, &res, NULL) != DUBAN_OK) {
+		record_set(r, due, "");
+		return;
+	}
+	record_set(r, due, date_format(res.due, iso));
+}

@@ -1,0 +1,14 @@
+/* include/duban/json.h: writing JSON text (audit rows, --format json). No parsing here. */
+#ifndef DUBAN_JSON_H
+#define DUBAN_JSON_H
+
+#include <stddef.h>
+
+struct buf;
+
+/* Append s as a JSON string literal with quotes. Control characters are escaped; invalid
+ * UTF-8 bytes become U+FFFD, so the output is always valid JSON. */
+void json_add_string(struct buf *b, const char *s);
+void json_add_stringn(struct buf *b, const char *s, size_t len);
+
+#endif

@@ -1,0 +1,181 @@
+/* include/duban/record.h: the record engine shared by every record kind. A kind is described
+ * by a table of fields (column, CSV headers, label, type, flags); loading, validating, saving
+ * with audit and optimistic locking, soft deletion and JSON all work from that table, so the
+ * forms, the import, the export and the command line treat every kind the same way. */
+#ifndef DUBAN_RECORD_H
+#define DUBAN_RECORD_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "duban/date.h"
+#include "duban/rules.h"
+
+struct buf;
+struct calendar;
+struct config;
+struct db;
+struct duban_err;
+
+enum field_type {
+	FIELD_TEXT,
+	FIELD_DATE,	/* canonical "YYYY-MM-DD"; input in every form date_parse accepts */
+	FIELD_BOOL,	/* canonical "1"/"0"; input 是/否, Y/N, yes/no, true/false, 1/0 */
+	FIELD_ENUM,	/* canonical code; input code, Chinese word or English word */
+	FIELD_AGENCY,	/* canonical agency id; input name, short name or code */
+	FIELD_CASE,	/* canonical litigation case id; input case number */
+	FIELD_INT,
+};
+
+#define FIELD_REQUIRED 0x01u	/* must not be empty */
+#define FIELD_KEY 0x02u		/* part of the natural key */
+#define FIELD_DERIVED 0x04u	/* computed by duban (due dates); never taken from input */
+
+struct field_choice {
+	const char *code;	/* stored: "first" */
+	const char *zh;		/* Chinese word, CSV and Chinese screens: "一审" */
+	const char *en;		/* English word: "first instance" */
+};
+
+struct field_def {
+	const char *column;	/* database column: "agency_id" */
+	const char *csv;	/* English CSV header: "agency" */
+	const char *zh;		/* Chinese CSV header: "被告机关" */
+	const char *label;	/* N_() label for screens, English msgid */
+	enum field_type type;
+	unsigned flags;
+	const struct field_choice *choices;	/* FIELD_ENUM: ends with a NULL code */
+	int max_len;		/* FIELD_TEXT: bytes; 0 = 2000 */
+};
+
+/* What validation and deadline derivation need besides the record. */
+struct record_env {
+	struct db *db;
+	const struct config *cfg;
+	const struct calendar *cal;
+	struct date today;
+};
+
+#define RECORD_MAX_PROBLEMS 32
+
+/* Per-field refusals with their reasons (translated), for forms and import rows. */
+struct record_problems {
+	int n;
+	struct {
+		int field;	/* index into the kind's fields; -1 for the record as a whole */
+		char msg[300];
+	} items[RECORD_MAX_PROBLEMS];
+};
+
+struct record;
+
+struct kind_def {
+	const char *name;	/* "litigation": the KIND of the command line */
+	const char *table;
+	const char *label;	/* N_() */
+	const struct field_def *fields;
+	int n_fields;
+	/* Cross-field checks (date order...), after each field was parsed. May be NULL. */
+	void (*check)(const struct record_env *env, const struct record *r,
+	    struct record_problems *p);
+	/* Fill FIELD_DERIVED fields from the others. May be NULL. */
+	void (*derive)(const struct record_env *env, struct record *r);
+};
+
+struct record {
+	const struct kind_def *kind;
+	int64_t id;		/* 0: not saved yet */
+	int64_t version;	/* as loaded; a save refuses when the stored one differs */
+	bool deleted;
+	char **values;		/* canonical text per field, never NULL ("" = empty) */
+	char **loaded;		/* values as loaded (NULL for a new record): tells another
+				 * person's change from ours when a save meets a conflict */
+};
+
+/* Every kind, NULL-terminated; and one by name (NULL if unknown). */
+extern const struct kind_def *const record_kinds[];
+const struct kind_def *record_kind(const char *name);
+/* Index of the field whose column, CSV header or Chinese header is name; -1 if none. */
+int record_field_idx(const struct kind_def *kind, const char *name);
+
+struct record *record_new(const struct kind_def *kind);
+void record_free(struct record *r);
+struct record *record_dup(const struct record *r);
+const char *record_get(const struct record *r, int field);
+void record_set(struct record *r, int field, const char *canonical);
+struct date record_date(const struct record *r, int field);	/* date_none() if empty */
+bool record_bool(const struct record *r, int field);
+int64_t record_int(const struct record *r, int field);
+
+void record_problem(struct record_problems *p, int field, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Parse user input for one field into its canonical form and store it; on a refusal, add
+ * the reason to p and leave the field unchanged. Agency and case references are looked up.
+ * Returns true if the input was taken. Derived fields refuse input. */
+bool record_input(const struct record_env *env, struct record *r, int field, const char *text,
+    struct record_problems *p);
+
+/* Required fields, cross-field checks, unique natural key, existing references. */
+void record_validate(const struct record_env *env, const struct record *r,
+    struct record_problems *p);
+
+/* Human text of a field: dates as stored, yes/no, enum words and agency names in the
+ * interface language (zh words when csv_words, as CSV files carry them). */
+void record_display(const struct record_env *env, const struct record *r, int field,
+    bool csv_words, struct buf *out);
+
+/* Load by id (deleted ones too). DUBAN_EINPUT if there is no such record. */
+int record_load(struct db *db, const struct kind_def *kind, int64_t id, struct record **out,
+    struct duban_err *err);
+/* Id of the live record with r's natural key, or 0. */
+int record_find_key(struct db *db, const struct record *r, int64_t *id,
+    struct duban_err *err);
+/* Find by the text of its key ("行初123号", or "case_no hearing_on" for hearings, or an id). */
+int record_lookup(const struct record_env *env, const struct kind_def *kind, const char *text,
+    int64_t *id, struct duban_err *err);
+
+enum record_outcome { RECORD_NEW, RECORD_UPDATED, RECORD_UNCHANGED };
+
+/* Validate, derive, then insert (id 0) or update, and audit, in one transaction (joins the
+ * caller's if one is open). Updates check that the stored version is still r->version and
+ * refuse otherwise, naming who changed it when. Needs ACCESS_EDIT_RECORDS (agencies:
+ * ACCESS_MANAGE). batch_id > 0 ties the audit row to an import. On success r->id and
+ * r->version are current. DUBAN_EINPUT with the problems in p (the first also in err). */
+int record_save(const struct record_env *env, struct record *r, int64_t batch_id,
+    enum record_outcome *outcome, struct record_problems *p, struct duban_err *err);
+
+/* Soft delete (kept, hidden, audited). */
+int record_delete(const struct record_env *env, const struct kind_def *kind, int64_t id,
+    struct duban_err *err);
+
+/* The record as a JSON object of its fields (canonical values, agency ids). */
+void record_to_json(const struct record *r, struct buf *out);
+
+/* Recompute every stored due date from the rules and calendar (after either changed);
+ * changes are audited as "recompute". *changed counts records whose dates moved. */
+int record_recompute_all(const struct record_env *env, int64_t *changed,
+    struct duban_err *err);
+
+/* Helpers for the kinds' check and derive callbacks. */
+/* Refuse later before earlier when both are set ("%s is before %s"). */
+void record_check_order(const struct record *r, struct record_problems *p, int earlier,
+    int later);
+/* Refuse a date after today (an event that has not happened yet is a typo). */
+void record_check_not_future(const struct record_env *env, const struct record *r,
+    struct record_problems *p, int field);
+/* Set due to the rule's due date from the trigger field, or "" when the trigger is empty.
+ * override may be NULL. A rule with no version for the trigger leaves due empty. */
+void record_derive_due(const struct record_env *env, struct record *r, int due,
+    const char *rule, int trigger, const struct rule_period *override);
+
+/* Keep stored due dates current: when the deadline fingerprint (rules, calendar, make-up
+ * reading) differs from the one stored with them, recompute all of them, audited. Runs for
+ * any role that may write; for read-only roles *stale is set instead. */
+int record_keep_current(const struct record_env *env, int64_t *changed, bool *stale,
+    struct duban_err *err);
+
+/* Parse a yes/no word; false if it is none. */
+bool record_parse_bool(const char *s, bool *out);
+
+#endif

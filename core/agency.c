@@ -123,8 +123,12 @@ suggest(struct db *db, const char *text, struct buf *out)
 
 		if (sn != NULL && sn[0] != '\0' && distance(text, sn) < d)
 			d = distance(text, sn);
-		if (strstr(name, text) != NULL || strstr(text, name) != NULL)
+		if (strstr(name, text) != NULL || strstr(text, name) != NULL ||
+		    (sn != NULL && sn[0] != '\0' && strstr(text, sn) != NULL))
 			d = 0;
+		/* Only names within reach of a typo are worth suggesting. */
+		if (d > 3)
+			continue;
 		for (k = 0; k < 3; k++) {
 			if (d < score[k]) {
 				free(best[2]);

@@ -16,28 +16,29 @@ const struct duty duties[] = {
 	{ "litigation-defence", N_("Litigation: defence and evidence"), "litigation",
 	  "litigation_cases t JOIN agencies a ON a.id = t.agency_id", "t.id", "t.agency_id",
 	  "t.case_no", "t.plaintiff", "t.defence_due_on", "t.defence_done_on IS NULL",
-	  "t.defence_done_on", "t.deleted = 0 AND t.defence_due_on IS NOT NULL" },
+	  "t.defence_done_on", "t.deleted = 0 AND t.defence_due_on IS NOT NULL", "t.deleted = 0" },
 	{ "hearing-head", N_("Hearings where the head must appear"), "hearing",
 	  "hearings t JOIN litigation_cases c ON c.id = t.case_id JOIN agencies a ON a.id = "
 	  "c.agency_id", "t.id", "c.agency_id", "c.case_no", "c.plaintiff", "t.hearing_on",
 	  "t.appearer_rank = ''", "t.hearing_on",
-	  "t.deleted = 0 AND c.deleted = 0 AND t.head_required = 1" },
+	  "t.deleted = 0 AND c.deleted = 0 AND t.head_required = 1",
+	  "t.deleted = 0 AND c.deleted = 0" },
 	{ "reconsideration-copy", N_("Reconsideration: copy to the respondent"), "reconsideration",
 	  "reconsideration_cases t JOIN agencies a ON a.id = t.agency_id", "t.id", "t.agency_id",
 	  "t.case_no", "t.applicant", "t.copy_due_on", "t.copy_sent_on IS NULL", "t.copy_sent_on",
-	  "t.deleted = 0 AND t.copy_due_on IS NOT NULL" },
+	  "t.deleted = 0 AND t.copy_due_on IS NOT NULL", "t.deleted = 0" },
 	{ "reconsideration-reply", N_("Reconsideration: agency's reply"), "reconsideration",
 	  "reconsideration_cases t JOIN agencies a ON a.id = t.agency_id", "t.id", "t.agency_id",
 	  "t.case_no", "t.applicant", "t.reply_due_on", "t.reply_done_on IS NULL",
-	  "t.reply_done_on", "t.deleted = 0 AND t.reply_due_on IS NOT NULL" },
+	  "t.reply_done_on", "t.deleted = 0 AND t.reply_due_on IS NOT NULL", "t.deleted = 0" },
 	{ "reconsideration-decision", N_("Reconsideration: decision"), "reconsideration",
 	  "reconsideration_cases t JOIN agencies a ON a.id = t.agency_id", "t.id", "t.agency_id",
 	  "t.case_no", "t.applicant", "t.decision_due_on", "t.decided_on IS NULL", "t.decided_on",
-	  "t.deleted = 0 AND t.decision_due_on IS NOT NULL" },
+	  "t.deleted = 0 AND t.decision_due_on IS NOT NULL", "t.deleted = 0" },
 	{ "suggestion-reply", N_("Suggestions: agency's reply"), "suggestion",
 	  "suggestions t JOIN agencies a ON a.id = t.agency_id", "t.id", "t.agency_id",
 	  "t.doc_no", "t.issuer", "t.due_on", "t.reply_done_on IS NULL", "t.reply_done_on",
-	  "t.deleted = 0 AND t.due_on IS NOT NULL" },
+	  "t.deleted = 0 AND t.due_on IS NOT NULL", "t.deleted = 0" },
 };
 
 const int duties_n = (int)(sizeof(duties) / sizeof(duties[0]));
@@ -158,7 +159,8 @@ duty_each(struct db *db, const struct duty *duty, const struct duty_window *w,
 
 	buf_printf(&sql, "SELECT %s, %s, a.name, %s, %s, CASE WHEN %s THEN NULL ELSE %s END"
 	    " FROM %s WHERE %s", duty->id, duty->key, duty->party, duty->due, duty->open,
-	    duty->done, duty->from, duty->live);
+	    duty->done, duty->from, f != NULL && f->every_row && f->n_status == 0 ? duty->base :
+	    duty->live);
 	if (f != NULL && f->agency_id > 0)
 		buf_printf(&sql, " AND %s = ?3", duty->agency);
 	if (f != NULL && f->n_status > 0) {
@@ -171,8 +173,8 @@ duty_each(struct db *db, const struct duty *duty, const struct duty_window *w,
 		buf_adds(&sql, ")");
 	}
 	/* Open items first, earliest due first; then done ones, latest first. */
-	buf_printf(&sql, " ORDER BY (%s) DESC, CASE WHEN %s THEN %s END ASC, %s DESC, %s",
-	    duty->open, duty->open, duty->due, duty->due, duty->id);
+	buf_printf(&sql, " ORDER BY (%s AND %s IS NOT NULL) DESC, CASE WHEN %s THEN %s END ASC,"
+	    " %s DESC, %s", duty->open, duty->due, duty->open, duty->due, duty->due, duty->id);
 	if (f != NULL && f->limit > 0)
 		buf_printf(&sql, " LIMIT %lld", (long long)f->limit);
 	rc = db_prepare(db, buf_str(&sql), &st, err);
@@ -196,7 +198,8 @@ duty_each(struct db *db, const struct duty *duty, const struct duty_window *w,
 		it.party = t != NULL ? t : "";
 		it.due = column_date(st, 4);
 		it.done = column_date(st, 5);
-		it.status = classify(w, it.due, it.done);
+		it.has_due = !date_is_none(it.due);
+		it.status = it.has_due ? classify(w, it.due, it.done) : DEADLINE_PENDING;
 		rc = fn(&it, arg);
 		if (rc != DUBAN_OK)
 			break;

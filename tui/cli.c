@@ -13,6 +13,8 @@
 #include "duban/config.h"
 #include "duban/db.h"
 #include "duban/deadline.h"
+#include "duban/demo.h"
+#include "duban/record.h"
 #include "duban/i18n.h"
 #include "duban/rules.h"
 #include "duban/tui/app.h"
@@ -60,6 +62,18 @@ cli_init(struct app *app, int argc, char **argv)
 	/* The login that creates the database administers it. */
 	if (rc == DUBAN_OK)
 		rc = user_add(db, app->login, ROLE_ADMIN, &err);
+	if (rc == DUBAN_OK) {
+		char fp[17];
+
+		deadline_fingerprint(app->cfg->rules, app->cal, app->cfg->makeup_workdays, fp);
+		rc = db_meta_set(db, "deadline_fingerprint", fp, &err);
+	}
+	if (rc == DUBAN_OK && demo) {
+		struct record_env env = app_env(app, db);
+
+		db_set_actor_role(db, ROLE_ADMIN);
+		rc = demo_seed(&env, &err);
+	}
 	rc = db_end(db, rc, &err);
 	db_close(db);
 	if (rc != DUBAN_OK) {
@@ -70,8 +84,7 @@ cli_init(struct app *app, int argc, char **argv)
 	fprintf(stderr, _("duban: created %s; %s is its administrator\n"), app->db_path,
 	    app->login);
 	if (demo)
-		fprintf(stderr, "%s\n", _("duban: the demo data set is not built yet; the database "
-		    "is empty"));
+		fprintf(stderr, "%s\n", _("duban: filled with the demo data set"));
 	return DUBAN_OK;
 }
 
@@ -257,6 +270,15 @@ static const struct {
 	{ "deadline", cli_deadline },
 	{ "calendar", cli_calendar },
 	{ "check", cli_check },
+	{ "list", cli_list },
+	{ "show", cli_show },
+	{ "history", cli_history },
+	{ "add", cli_add },
+	{ "edit", cli_edit },
+	{ "delete", cli_delete },
+	{ "user", cli_user },
+	{ "recompute", cli_recompute },
+	{ "dashboard", cli_dashboard },
 };
 
 int

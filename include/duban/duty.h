@@ -27,7 +27,8 @@ struct duty {
 	const char *due;	/* due date expression */
 	const char *open;	/* condition: not yet done */
 	const char *done;	/* effective done date when not open */
-	const char *live;	/* condition: the row counts at all */
+	const char *live;	/* condition: the row has this deadline at all */
+	const char *base;	/* condition: the row exists (listing every row of the kind) */
 };
 
 extern const struct duty duties[];
@@ -54,7 +55,8 @@ struct duty_item {
 	const char *party;
 	struct date due;
 	struct date done;	/* date_none() when open */
-	enum deadline_status status;
+	enum deadline_status status;	/* meaningless when has_due is false */
+	bool has_due;
 };
 
 typedef int (*duty_item_fn)(const struct duty_item *item, void *arg);
@@ -64,6 +66,7 @@ struct duty_filter {
 	enum deadline_status status[DEADLINE_N_STATUS];
 	int64_t agency_id;			/* 0: every agency */
 	int64_t limit;				/* 0: no limit */
+	bool every_row;		/* rows without this deadline too (listing a kind) */
 };
 
 /* Items of one duty matching the filter, most urgent first (overdue by due date, then due

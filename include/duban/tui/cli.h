@@ -9,6 +9,15 @@ int cli_init(struct app *app, int argc, char **argv);
 int cli_deadline(struct app *app, int argc, char **argv);
 int cli_calendar(struct app *app, int argc, char **argv);
 int cli_check(struct app *app, int argc, char **argv);
+int cli_list(struct app *app, int argc, char **argv);
+int cli_show(struct app *app, int argc, char **argv);
+int cli_history(struct app *app, int argc, char **argv);
+int cli_add(struct app *app, int argc, char **argv);
+int cli_edit(struct app *app, int argc, char **argv);
+int cli_delete(struct app *app, int argc, char **argv);
+int cli_user(struct app *app, int argc, char **argv);
+int cli_recompute(struct app *app, int argc, char **argv);
+int cli_dashboard(struct app *app, int argc, char **argv);
 /* Run the command named argv[0]; DUBAN_EUSAGE for an unknown one. */
 int cli_dispatch(struct app *app, int argc, char **argv);
 

@@ -1,0 +1,1065 @@
+/* tui/cli_records.c: batch commands over records: list, show, history, add, edit, delete,
+ * user, dashboard, recompute. Plain output is aligned by display width (Chinese included). */
+#include "duban/tui/cli.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <csv.h>
+
+#include "duban/access.h"
+#include "duban/agency.h"
+#include "duban/buf.h"
+#include "duban/config.h"
+#include "duban/dashboard.h"
+#include "duban/db.h"
+#include "duban/duty.h"
+#include "duban/i18n.h"
+#include "duban/json.h"
+#include "duban/mem.h"
+#include "duban/record.h"
+#include "duban/text.h"
+#include "duban/tui/app.h"
+#include "duban/user.h"
+
+enum out_format { OUT_PLAIN, OUT_CSV, OUT_JSON };
+
+static int usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static int
+usage(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "duban: ");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\n%s\n", _("Try \"duban --help\"."));
+	return DUBAN_EUSAGE;
+}
+
+static bool
+parse_format(const char *s, enum out_format *f, bool csv_ok)
+{
+	if (strcmp(s, "plain") == 0)
+		*f = OUT_PLAIN;
+	else if (strcmp(s, "json") == 0)
+		*f = OUT_JSON;
+	else if (csv_ok && strcmp(s, "csv") == 0)
+		*f = OUT_CSV;
+	else
+		return false;
+	return true;
+}
+
+/* Open the database for this command and check the role may do action. */
+static int
+open_for(struct app *app, enum access_action action, struct db **db, struct duban_err *err)
+{
+	int rc = app_open_db(app, DB_OPEN_EXISTING, db, err);
+
+	if (rc != DUBAN_OK)
+		return rc;
+	rc = access_require(*db, action, err);
+	if (rc != DUBAN_OK) {
+		db_close(*db);
+		*db = NULL;
+	}
+	return rc;
+}
+
+static void
+pad(struct buf *b, const char *s, int cols)
+{
+	text_pad(b, s, cols, TEXT_LEFT);
+	buf_addc(b, ' ');
+}
+
+static void
+put_line(struct buf *b)
+{
+	/* Trailing blanks from padding help nobody in a file or a pipe. */
+	while (b->len > 0 && b->data[b->len - 1] == ' ')
+		b->data[--b->len] = '\0';
+	puts(buf_str(b));
+	buf_reset(b);
+}
+
+static const char *
+kind_names(void)
+{
+	return "agency, litigation, hearing, reconsideration, suggestion";
+}
+
+static const struct kind_def *
+kind_arg(const char *name)
+{
+	const struct kind_def *k = record_kind(name);
+
+	if (k == NULL)
+		fprintf(stderr, _("duban: \"%s\" is not a record kind; kinds: %s\n"), name,
+		    kind_names());
+	return k;
+}
+
+/* ---- list ----------------------------------------------------------------------------- */
+
+static void
+csv_field(FILE *f, const char *s, bool first)
+{
+	if (!first)
+		fputc(',', f);
+	csv_fwrite(f, s, strlen(s));
+}
+
+static void
+days_text(const struct duty_item *it, const struct app *app, struct buf *out)
+{
+	switch (it->status) {
+	case DEADLINE_OVERDUE:
+		buf_printf(out, _("%lld days late"), (long long)date_diff_days(it->due, app->today));
+		break;
+	case DEADLINE_DUE_TODAY:
+		buf_adds(out, _("today"));
+		break;
+	case DEADLINE_DUE_SOON:
+	case DEADLINE_PENDING:
+		buf_printf(out, _("%d working days left"), deadline_workdays_between(app->cal,
+		    app->today, it->due, app->cfg->makeup_workdays));
+		break;
+	case DEADLINE_DONE_LATE:
+		buf_printf(out, _("done %lld days late"), (long long)date_diff_days(it->due,
+		    it->done));
+		break;
+	case DEADLINE_DONE_ON_TIME:
+		break;
+	}
+}
+
+struct list_ctx {
+	struct app *app;
+	struct record_env env;
+	enum out_format fmt;
+	const struct kind_def *kind;
+	int64_t n;
+	struct buf line;
+};
+
+static void
+plain_header(const struct kind_def *kind)
+{
+	struct buf b = BUF_INIT;
+
+	if (kind == record_kind("agency")) {
+		pad(&b, _("ID"), 6);
+		pad(&b, _("Agency"), 30);
+		pad(&b, _("Short name"), 12);
+		pad(&b, _("Kind of agency"), 10);
+		pad(&b, _("Head"), 10);
+	} else {
+		pad(&b, _("ID"), 6);
+		pad(&b, kind == record_kind("suggestion") ? _("Document number") :
+		    _("Case number"), 24);
+		pad(&b, _("Agency"), 22);
+		pad(&b, kind == record_kind("suggestion") ? _("Issued by") : _("Party"), 16);
+		pad(&b, _("Due"), 10);
+		pad(&b, _("Status"), 12);
+		pad(&b, "", 1);
+	}
+	put_line(&b);
+	buf_release(&b);
+}
+
+static void
+json_record(struct list_ctx *c, const struct record *r, struct buf *out)
+{
+	int i;
+
+	buf_printf(out, "{\"id\":%lld", (long long)r->id);
+	for (i = 0; i < r->kind->n_fields; i++) {
+		const struct field_def *f = &r->kind->fields[i];
+		struct buf v = BUF_INIT;
+
+		buf_addc(out, ',');
+		json_add_string(out, f->csv);
+		buf_addc(out, ':');
+		if (f->type == FIELD_BOOL) {
+			buf_adds(out, record_bool(r, i) ? "true" : "false");
+		} else if (r->values[i][0] == '\0' && f->type != FIELD_TEXT) {
+			buf_adds(out, "null");
+		} else if (f->type == FIELD_INT) {
+			buf_adds(out, r->values[i]);
+		} else {
+			/* Enumerations as their codes; references by name. */
+			if (f->type == FIELD_AGENCY || f->type == FIELD_CASE)
+				record_display(&c->env, r, i, true, &v);
+			else
+				buf_adds(&v, r->values[i]);
+			json_add_string(out, buf_str(&v));
+		}
+		buf_release(&v);
+	}
+}
+
+static void
+csv_header(const struct kind_def *kind, bool zh)
+{
+	int i;
+
+	for (i = 0; i < kind->n_fields; i++)
+		csv_field(stdout, zh ? kind->fields[i].zh : kind->fields[i].csv, i == 0);
+	fputs("\r\n", stdout);
+}
+
+static void
+csv_record(struct list_ctx *c, const struct record *r)
+{
+	int i;
+
+	for (i = 0; i < r->kind->n_fields; i++) {
+		struct buf v = BUF_INIT;
+
+		record_display(&c->env, r, i, true, &v);
+		csv_field(stdout, buf_str(&v), i == 0);
+		buf_release(&v);
+	}
+	fputs("\r\n", stdout);
+}
+
+static int
+list_item(const struct duty_item *it, void *arg)
+{
+	struct list_ctx *c = arg;
+	struct record *r = NULL;
+	struct duban_err err;
+	struct buf b = BUF_INIT;
+	char iso[DATE_ISO_LEN];
+	int rc = DUBAN_OK;
+
+	if (c->fmt == OUT_PLAIN) {
+		char id[24];
+
+		snprintf(id, sizeof(id), "%lld", (long long)it->id);
+		pad(&b, id, 6);
+		pad(&b, it->key, 24);
+		pad(&b, it->agency, 22);
+		pad(&b, it->party, 16);
+		pad(&b, it->has_due ? date_format(it->due, iso) : "-", 10);
+		pad(&b, it->has_due ? deadline_status_label(it->status) : "-", 12);
+		if (it->has_due)
+			days_text(it, c->app, &b);
+		put_line(&b);
+	} else {
+		rc = record_load(c->env.db, c->kind, it->id, &r, &err);
+		if (rc != DUBAN_OK) {
+			app_report(&err);
+			buf_release(&b);
+			return rc;
+		}
+		if (c->fmt == OUT_CSV) {
+			csv_record(c, r);
+		} else {
+			buf_adds(&b, c->n > 0 ? ",\n" : "\n");
+			json_record(c, r, &b);
+			buf_printf(&b, ",\"deadline\":{\"duty\":\"%s\",\"due\":", it->duty->name);
+			if (it->has_due) {
+				buf_printf(&b, "\"%s\",\"status\":\"%s\"", date_format(it->due, iso),
+				    deadline_status_name(it->status));
+			} else {
+				buf_adds(&b, "null,\"status\":null");
+			}
+			buf_adds(&b, "}}");
+			fputs(buf_str(&b), stdout);
+		}
+	}
+	record_free(r);
+	buf_release(&b);
+	c->n++;
+	return rc;
+}
+
+static int
+list_agencies(struct list_ctx *c, struct duban_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = db_prepare(c->env.db, "SELECT id FROM agencies WHERE deleted = 0 ORDER BY"
+	    " CASE kind WHEN 'department' THEN 0 WHEN 'township' THEN 1 ELSE 2 END, name", &st, err);
+	int step;
+
+	if (rc != DUBAN_OK)
+		return rc;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW && rc == DUBAN_OK) {
+		struct record *r = NULL;
+		struct buf b = BUF_INIT;
+
+		rc = record_load(c->env.db, c->kind, sqlite3_column_int64(st, 0), &r, err);
+		if (rc != DUBAN_OK)
+			break;
+		if (c->fmt == OUT_PLAIN) {
+			char id[24];
+			struct buf kind = BUF_INIT;
+
+			snprintf(id, sizeof(id), "%lld", (long long)r->id);
+			record_display(&c->env, r, 3, false, &kind);
+			pad(&b, id, 6);
+			pad(&b, r->values[0], 30);
+			pad(&b, r->values[1], 12);
+			pad(&b, buf_str(&kind), 10);
+			pad(&b, r->values[5], 10);
+			put_line(&b);
+			buf_release(&kind);
+		} else if (c->fmt == OUT_CSV) {
+			csv_record(c, r);
+		} else {
+			buf_adds(&b, c->n > 0 ? ",\n" : "\n");
+			json_record(c, r, &b);
+			buf_addc(&b, '}');
+			fputs(buf_str(&b), stdout);
+		}
+		c->n++;
+		buf_release(&b);
+		record_free(r);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+cli_list(struct app *app, int argc, char **argv)
+{
+	struct duban_err err;
+	struct db *db = NULL;
+	struct list_ctx c;
+	struct duty_filter f;
+	struct duty_window w;
+	const struct duty *duty = NULL;
+	const char *agency = NULL;
+	const char *status = NULL;
+	int rc;
+	int i;
+
+	memset(&c, 0, sizeof(c));
+	memset(&f, 0, sizeof(f));
+	c.app = app;
+	c.fmt = OUT_PLAIN;
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--agency") == 0 && i + 1 < argc)
+			agency = argv[++i];
+		else if (strcmp(argv[i], "--status") == 0 && i + 1 < argc)
+			status = argv[++i];
+		else if (strcmp(argv[i], "--duty") == 0 && i + 1 < argc) {
+			duty = duty_find(argv[++i]);
+			if (duty == NULL)
+				return usage(_("\"%s\" is not a duty; duties: litigation-defence, "
+				    "hearing-head, reconsideration-copy, reconsideration-reply, "
+				    "reconsideration-decision, suggestion-reply"), argv[i]);
+		} else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
+			if (!parse_format(argv[++i], &c.fmt, true))
+				return usage(_("--format takes plain, csv or json"));
+		} else if (c.kind == NULL && argv[i][0] != '-') {
+			c.kind = kind_arg(argv[i]);
+			if (c.kind == NULL)
+				return DUBAN_EUSAGE;
+		} else {
+			return usage(_("list: unexpected argument \"%s\""), argv[i]);
+		}
+	}
+	if (c.kind == NULL)
+		return usage(_("list takes a KIND: %s"), kind_names());
+	if (duty == NULL)
+		duty = duty_primary(c.kind->name);
+	else if (strcmp(duty->kind, c.kind->name) != 0)
+		return usage(_("the duty %s belongs to %s records"), duty->name, duty->kind);
+	if (status != NULL) {
+		if (duty == NULL)
+			return usage(_("%s records have no deadlines to filter by"), c.kind->name);
+		if (!deadline_status_parse(status, &f.status[0]))
+			return usage(_("\"%s\" is not a status; statuses: pending, due-soon, due-today, "
+			    "overdue, done-on-time, done-late"), status);
+		f.n_status = 1;
+	}
+	rc = open_for(app, ACCESS_READ, &db, &err);
+	if (rc != DUBAN_OK)
+		return app_report(&err);
+	c.env = app_env(app, db);
+	if (agency != NULL && (rc = agency_resolve(db, agency, &f.agency_id, &err)) != DUBAN_OK) {
+		db_close(db);
+		return app_report(&err);
+	}
+	if (c.fmt == OUT_PLAIN)
+		plain_header(c.kind);
+	else if (c.fmt == OUT_CSV)
+		csv_header(c.kind, strcmp(app->cfg->lang, "en") != 0 && (app->lang_opt == NULL ||
+		    strcmp(app->lang_opt, "en") != 0));
+	else
+		fputs("[", stdout);
+	if (duty == NULL) {
+		rc = list_agencies(&c, &err);
+	} else {
+		duty_window_init(&w, app->cal, app->today, app->cfg->due_soon_workdays,
+		    app->cfg->makeup_workdays);
+		f.every_row = true;
+		rc = duty_each(db, duty, &w, &f, list_item, &c, &err);
+	}
+	if (c.fmt == OUT_JSON)
+		fputs(c.n > 0 ? "\n]\n" : "]\n", stdout);
+	db_close(db);
+	if (rc != DUBAN_OK)
+		return app_report(&err);
+	return DUBAN_OK;
+}
+
+/* ---- show, history ---------------------------------------------------------------------- */
+
+static int
+find_record(struct app *app, struct db *db, int argc, char **argv, const struct kind_def **kind,
+    int64_t *id, struct duban_err *err)
+{
+	struct record_env env = app_env(app, db);
+	struct buf key = BUF_INIT;
+	int i;
+	int rc;
+
+	*kind = record_kind(argv[1]);
+	if (*kind == NULL)
+		return duban_err_set(err, DUBAN_EUSAGE, _("\"%s\" is not a record kind; kinds: %s"),
+		    argv[1], kind_names());
+	for (i = 2; i < argc; i++)
+		buf_printf(&key, "%s%s", i > 2 ? " " : "", argv[i]);
+	rc = record_lookup(&env, *kind, buf_str(&key), id, err);
+	buf_release(&key);
+	return rc;
+}
+
+static void
+print_record(struct record_env *env, const struct record *r)
+{
+	int i;
+	int width = 0;
+
+	for (i = 0; i < r->kind->n_fields; i++) {
+		int w = text_cols(_(r->kind->fields[i].label));
+
+		if (w > width)
+			width = w;
+	}
+	for (i = 0; i < r->kind->n_fields; i++) {
+		struct buf b = BUF_INIT;
+		struct buf v = BUF_INIT;
+
+		record_display(env, r, i, false, &v);
+		pad(&b, _(r->kind->fields[i].label), width + 1);
+		text_sanitize(buf_str(&v), &b);
+		put_line(&b);
+		buf_release(&b);
+		buf_release(&v);
+	}
+}
+
+int
+cli_show(struct app *app, int argc, char **argv)
+{
+	struct duban_err err;
+	struct db *db = NULL;
+	const struct kind_def *kind = NULL;
+	struct record *r = NULL;
+	struct record_env env;
+	int64_t id = 0;
+	int rc;
+
+	if (argc < 3)
+		return usage(_("show takes KIND and an id or key, e.g. duban show litigation 12"));
+	rc = open_for(app, ACCESS_READ, &db, &err);
+	if (rc == DUBAN_OK)
+		rc = find_record(app, db, argc, argv, &kind, &id, &err);
+	if (rc == DUBAN_OK)
+		rc = record_load(db, kind, id, &r, &err);
+	if (rc == DUBAN_OK) {
+		char hdr[64];
+
+		env = app_env(app, db);
+		snprintf(hdr, sizeof(hdr), "%s %lld%s", kind->name, (long long)id,
+		    r->deleted ? " (deleted)" : "");
+		puts(hdr);
+		print_record(&env, r);
+	}
+	record_free(r);
+	db_close(db);
+	return rc == DUBAN_OK ? DUBAN_OK : app_report(&err);
+}
+
+static const char *
+field_label(const struct kind_def *kind, const char *column)
+{
+	int i = record_field_idx(kind, column);
+
+	return i >= 0 ? _(kind->fields[i].label) : column;
+}
+
+static const char *
+action_label(const char *a)
+{
+	if (strcmp(a, "create") == 0)
+		return _("created");
+	if (strcmp(a, "update") == 0)
+		return _("changed");
+	if (strcmp(a, "delete") == 0)
+		return _("deleted");
+	if (strcmp(a, "restore") == 0)
+		return _("restored");
+	if (strcmp(a, "recompute") == 0)
+		return _("due dates recomputed");
+	return a;
+}
+
+/* A value from the audit trail as a person reads it: names for references, "-" for none. */
+static void
+history_value(struct db *db, const struct kind_def *kind, const char *col, const char *v,
+    struct buf *out)
+{
+	int i = record_field_idx(kind, col);
+
+	if (v == NULL || v[0] == '\0') {
+		buf_adds(out, "-");
+		return;
+	}
+	if (i >= 0 && kind->fields[i].type == FIELD_AGENCY) {
+		agency_name(db, strtoll(v, NULL, 10), out, NULL);
+		return;
+	}
+	if (i >= 0 && kind->fields[i].type == FIELD_ENUM) {
+		const struct field_choice *c;
+
+		for (c = kind->fields[i].choices; c->code != NULL; c++) {
+			if (strcmp(c->code, v) == 0) {
+				buf_adds(out, _(c->en));
+				return;
+			}
+		}
+	}
+	if (i >= 0 && kind->fields[i].type == FIELD_BOOL) {
+		buf_adds(out, strcmp(v, "1") == 0 ? _("yes") : _("no"));
+		return;
+	}
+	text_sanitize(v, out);
+}
+
+int
+cli_history(struct app *app, int argc, char **argv)
+{
+	struct duban_err err;
+	struct db *db = NULL;
+	const struct kind_def *kind = NULL;
+	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *diff = NULL;
+	int64_t id = 0;
+	int rc;
+	int step;
+	int n = 0;
+
+	if (argc < 3)
+		return usage(_("history takes KIND and an id or key, e.g. duban history litigation 12"));
+	rc = open_for(app, ACCESS_READ, &db, &err);
+	if (rc == DUBAN_OK)
+		rc = find_record(app, db, argc, argv, &kind, &id, &err);
+	if (rc == DUBAN_OK)
+		rc = db_prepare(db, "SELECT at, login, action, batch_id, before, after FROM audit_log"
+		    " WHERE kind = ?1 AND record_id = ?2 ORDER BY id", &st, &err);
+	/* What changed: every key whose value differs between before and after. */
+	if (rc == DUBAN_OK)
+		rc = db_prepare(db, "SELECT coalesce(a.key, b.key), b.value, a.value"
+		    " FROM json_each(?2) a FULL JOIN json_each(?1) b ON a.key = b.key"
+		    " WHERE a.value IS NOT b.value AND NOT (b.value IS NULL AND"
+		    " coalesce(a.value, '') = '')", &diff, &err);
+	if (rc == DUBAN_OK) {
+		sqlite3_bind_text(st, 1, kind->name, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, id);
+		while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+			const char *before = (const char *)sqlite3_column_text(st, 4);
+			const char *after = (const char *)sqlite3_column_text(st, 5);
+			struct buf b = BUF_INIT;
+
+			buf_printf(&b, "%s  %s  %s", sqlite3_column_text(st, 0),
+			    sqlite3_column_text(st, 1), action_label((const char *)
+			    sqlite3_column_text(st, 2)));
+			if (sqlite3_column_type(st, 3) != SQLITE_NULL)
+				buf_printf(&b, _(" (import %lld)"), sqlite3_column_int64(st, 3));
+			put_line(&b);
+			sqlite3_reset(diff);
+			sqlite3_bind_text(diff, 1, before != NULL ? before : "{}", -1, SQLITE_STATIC);
+			sqlite3_bind_text(diff, 2, after != NULL ? after : "{}", -1, SQLITE_STATIC);
+			while (strcmp((const char *)sqlite3_column_text(st, 2), "delete") != 0 &&
+			    sqlite3_step(diff) == SQLITE_ROW) {
+				const char *col = (const char *)sqlite3_column_text(diff, 0);
+				const char *old = (const char *)sqlite3_column_text(diff, 1);
+				const char *new = (const char *)sqlite3_column_text(diff, 2);
+
+				buf_adds(&b, "    ");
+				buf_adds(&b, field_label(kind, col));
+				buf_adds(&b, ": ");
+				history_value(db, kind, col, old, &b);
+				buf_adds(&b, " -> ");
+				history_value(db, kind, col, new, &b);
+				put_line(&b);
+			}
+			buf_release(&b);
+			n++;
+		}
+		if (step != SQLITE_DONE)
+			rc = db_fail(db, _("reading the audit trail"), &err);
+	}
+	sqlite3_finalize(st);
+	sqlite3_finalize(diff);
+	db_close(db);
+	if (rc == DUBAN_OK && n == 0)
+		fprintf(stderr, "%s\n", _("duban: no history recorded for this record"));
+	return rc == DUBAN_OK ? DUBAN_OK : app_report(&err);
+}
+
+/* ---- add, edit, delete ------------------------------------------------------------------ */
+
+static void
+report_problems(const struct kind_def *kind, const struct record_problems *p)
+{
+	int i;
+
+	for (i = 0; i < p->n; i++) {
+		if (p->items[i].field >= 0)
+			fprintf(stderr, "duban: %s: %s\n", kind->fields[p->items[i].field].csv,
+			    p->items[i].msg);
+		else
+			fprintf(stderr, "duban: %s\n", p->items[i].msg);
+	}
+}
+
+/* Apply FIELD=VALUE arguments; false (problems reported) on any refusal. */
+static bool
+apply_assignments(struct record_env *env, struct record *r, int argc, char **argv, int from,
+    struct record_problems *p)
+{
+	int i;
+
+	for (i = from; i < argc; i++) {
+		const char *eq = strchr(argv[i], '=');
+		char *name;
+		int field;
+
+		if (eq == NULL) {
+			record_problem(p, -1, _("\"%s\" is not FIELD=VALUE"), argv[i]);
+			continue;
+		}
+		name = xstrndup(argv[i], (size_t)(eq - argv[i]));
+		field = record_field_idx(r->kind, name);
+		if (field < 0)
+			record_problem(p, -1, _("%s has no field \"%s\""), r->kind->name, name);
+		else
+			record_input(env, r, field, eq + 1, p);
+		free(name);
+	}
+	return p->n == 0;
+}
+
+static int
+save_and_report(struct app *app, struct db *db, struct record *r)
+{
+	struct record_env env = app_env(app, db);
+	struct record_problems p;
+	struct duban_err err;
+	enum record_outcome outcome = RECORD_UNCHANGED;
+	int rc;
+
+	memset(&p, 0, sizeof(p));
+	rc = record_save(&env, r, 0, &outcome, &p, &err);
+	if (rc != DUBAN_OK) {
+		if (p.n > 0) {
+			report_problems(r->kind, &p);
+			return DUBAN_EINPUT;
+		}
+		return app_report(&err);
+	}
+	printf("%lld\n", (long long)r->id);
+	fprintf(stderr, "duban: %s %s %lld\n", outcome == RECORD_NEW ? _("created") :
+	    outcome == RECORD_UPDATED ? _("changed") : _("unchanged"), r->kind->name,
+	    (long long)r->id);
+	return DUBAN_OK;
+}
+
+int
+cli_add(struct app *app, int argc, char **argv)
+{
+	struct duban_err err;
+	struct db *db = NULL;
+	const struct kind_def *kind;
+	struct record *r = NULL;
+	struct record_env env;
+	struct record_problems p;
+	int rc;
+
+	if (argc < 3)
+		return usage(_("add takes KIND FIELD=VALUE..., e.g. duban add agency name=县公安局 "
+		    "kind=部门"));
+	kind = kind_arg(argv[1]);
+	if (kind == NULL)
+		return DUBAN_EUSAGE;
+	rc = open_for(app, kind == record_kind("agency") ? ACCESS_MANAGE : ACCESS_EDIT_RECORDS,
+	    &db, &err);
+	if (rc != DUBAN_OK)
+		return app_report(&err);
+	env = app_env(app, db);
+	r = record_new(kind);
+	memset(&p, 0, sizeof(p));
+	if (kind == record_kind("agency"))
+		record_input(&env, r, record_field_idx(kind, "kind"), "other", &p);
+	if (!apply_assignments(&env, r, argc, argv, 2, &p)) {
+		report_problems(kind, &p);
+		rc = DUBAN_EINPUT;
+	} else {
+		rc = save_and_report(app, db, r);
+	}
+	record_free(r);
+	db_close(db);
+	return rc;
+}
+
+int
+cli_edit(struct app *app, int argc, char **argv)
+{
+	struct duban_err err;
+	struct db *db = NULL;
+	const struct kind_def *kind = NULL;
+	struct record *r = NULL;
+	struct record_env env;
+	struct record_problems p;
+	int64_t id = 0;
+	int rc;
+
+	if (argc < 4)
+		return usage(_("edit takes KIND ID FIELD=VALUE..., e.g. duban edit litigation 12 "
+		    "defence_submitted_on=2025-03-01"));
+	kind = kind_arg(argv[1]);
+	if (kind == NULL)
+		return DUBAN_EUSAGE;
+	rc = open_for(app, kind == record_kind("agency") ? ACCESS_MANAGE : ACCESS_EDIT_RECORDS,
+	    &db, &err);
+	if (rc == DUBAN_OK)
+		rc = find_record(app, db, 3, argv, &kind, &id, &err);
+	if (rc == DUBAN_OK)
+		rc = record_load(db, kind, id, &r, &err);
+	if (rc == DUBAN_OK && r->deleted)
+		rc = duban_err_set(&err, DUBAN_EINPUT, _("%s %lld is deleted"), kind->name,
+		    (long long)id);
+	if (rc != DUBAN_OK) {
+		record_free(r);
+		db_close(db);
+		return app_report(&err);
+	}
+	env = app_env(app, db);
+	memset(&p, 0, sizeof(p));
+	if (!apply_assignments(&env, r, argc, argv, 3, &p)) {
+		report_problems(kind, &p);
+		rc = DUBAN_EINPUT;
+	} else {
+		rc = save_and_report(app, db, r);
+	}
+	record_free(r);
+	db_close(db);
+	return rc;
+}
+
+int
+cli_delete(struct app *app, int argc, char **argv)
+{
+	struct duban_err err;
+	struct db *db = NULL;
+	const struct kind_def *kind = NULL;
+	struct record_env env;
+	int64_t id = 0;
+	int rc;
+
+	if (argc < 3)
+		return usage(_("delete takes KIND and an id or key"));
+	kind = kind_arg(argv[1]);
+	if (kind == NULL)
+		return DUBAN_EUSAGE;
+	rc = open_for(app, kind == record_kind("agency") ? ACCESS_MANAGE : ACCESS_EDIT_RECORDS,
+	    &db, &err);
+	if (rc == DUBAN_OK)
+		rc = find_record(app, db, argc, argv, &kind, &id, &err);
+	if (rc == DUBAN_OK) {
+		env = app_env(app, db);
+		rc = record_delete(&env, kind, id, &err);
+	}
+	db_close(db);
+	if (rc != DUBAN_OK)
+		return app_report(&err);
+	fprintf(stderr, _("duban: deleted %s %lld (kept in the audit trail)\n"), kind->name,
+	    (long long)id);
+	return DUBAN_OK;
+}
+
+/* ---- user ------------------------------------------------------------------------------- */
+
+int
+cli_user(struct app *app, int argc, char **argv)
+{
+	struct duban_err err;
+	struct db *db = NULL;
+	enum user_role role;
+	int rc;
+
+	if (argc == 2 && strcmp(argv[1], "list") == 0) {
+		sqlite3_stmt *st = NULL;
+
+		rc = open_for(app, ACCESS_READ, &db, &err);
+		if (rc == DUBAN_OK)
+			rc = db_prepare(db, "SELECT login, role, created_at FROM users WHERE active = 1"
+			    " ORDER BY login", &st, &err);
+		while (rc == DUBAN_OK && sqlite3_step(st) == SQLITE_ROW) {
+			struct buf b = BUF_INIT;
+			enum user_role r = ROLE_NONE;
+
+			user_role_parse((const char *)sqlite3_column_text(st, 1), &r);
+			pad(&b, (const char *)sqlite3_column_text(st, 0), 16);
+			pad(&b, (const char *)sqlite3_column_text(st, 1), 11);
+			pad(&b, user_role_label(r), 8);
+			buf_adds(&b, (const char *)sqlite3_column_text(st, 2));
+			put_line(&b);
+			buf_release(&b);
+		}
+		sqlite3_finalize(st);
+		db_close(db);
+		return rc == DUBAN_OK ? DUBAN_OK : app_report(&err);
+	}
+	if (argc == 4 && strcmp(argv[1], "add") == 0) {
+		if (!user_role_parse(argv[3], &role)) {
+			fprintf(stderr, _("duban: \"%s\" is not a role; roles: admin, supervisor, "
+			    "staff, analyst\n"), argv[3]);
+			return DUBAN_EINPUT;
+		}
+		rc = open_for(app, ACCESS_MANAGE, &db, &err);
+		if (rc == DUBAN_OK)
+			rc = user_add(db, argv[2], role, &err);
+		db_close(db);
+		if (rc != DUBAN_OK)
+			return app_report(&err);
+		fprintf(stderr, _("duban: %s is now %s\n"), argv[2], argv[3]);
+		return DUBAN_OK;
+	}
+	return usage(_("user takes: add LOGIN ROLE | list"));
+}
+
+int
+cli_recompute(struct app *app, int argc, char **argv)
+{
+	struct duban_err err;
+	struct db *db = NULL;
+	struct record_env env;
+	int64_t changed = 0;
+	int rc;
+
+	(void)argv;
+	if (argc != 1)
+		return usage(_("recompute takes no arguments"));
+	rc = open_for(app, ACCESS_MANAGE, &db, &err);
+	if (rc == DUBAN_OK) {
+		env = app_env(app, db);
+		rc = record_recompute_all(&env, &changed, &err);
+	}
+	db_close(db);
+	if (rc != DUBAN_OK)
+		return app_report(&err);
+	fprintf(stderr, _("duban: %lld records got new due dates\n"), (long long)changed);
+	return DUBAN_OK;
+}
+
+/* ---- dashboard -------------------------------------------------------------------------- */
+
+static void
+dashboard_plain(struct app *app, const struct dashboard *d)
+{
+	struct buf b = BUF_INIT;
+	char iso[DATE_ISO_LEN];
+	int i;
+
+	buf_printf(&b, _("Dashboard for %s (due soon: within %d working days)"),
+	    date_format(d->window.today, iso), d->soon_workdays);
+	put_line(&b);
+	put_line(&b);
+	pad(&b, _("Duty"), 40);
+	text_pad(&b, _("overdue"), 8, TEXT_RIGHT);
+	buf_addc(&b, ' ');
+	text_pad(&b, _("due today"), 10, TEXT_RIGHT);
+	buf_addc(&b, ' ');
+	text_pad(&b, _("due soon"), 10, TEXT_RIGHT);
+	put_line(&b);
+	for (i = 0; i < duties_n; i++) {
+		char n[3][24];
+
+		snprintf(n[0], sizeof(n[0]), "%lld", (long long)d->counts[i].overdue);
+		snprintf(n[1], sizeof(n[1]), "%lld", (long long)d->counts[i].due_today);
+		snprintf(n[2], sizeof(n[2]), "%lld", (long long)d->counts[i].due_soon);
+		pad(&b, _(d->counts[i].duty->label), 40);
+		text_pad(&b, n[0], 8, TEXT_RIGHT);
+		buf_addc(&b, ' ');
+		text_pad(&b, n[1], 10, TEXT_RIGHT);
+		buf_addc(&b, ' ');
+		text_pad(&b, n[2], 10, TEXT_RIGHT);
+		put_line(&b);
+	}
+	put_line(&b);
+	buf_printf(&b, "%s (%d)", _("Most urgent"), d->n_items);
+	put_line(&b);
+	for (i = 0; i < d->n_items; i++) {
+		const struct dashboard_item *it = &d->items[i];
+
+		pad(&b, deadline_status_label(it->status), 10);
+		pad(&b, date_format(it->due, iso), 10);
+		if (it->status == DEADLINE_OVERDUE)
+			buf_printf(&b, _("%d days late"), it->days);
+		else if (it->status == DEADLINE_DUE_SOON)
+			buf_printf(&b, _("%d working days left"), it->days);
+		else
+			buf_adds(&b, _("today"));
+		while (text_cols(buf_str(&b)) < 44)
+			buf_addc(&b, ' ');
+		buf_addc(&b, ' ');
+		pad(&b, _(it->duty->label), 30);
+		pad(&b, it->key, 22);
+		pad(&b, it->agency, 20);
+		put_line(&b);
+	}
+	put_line(&b);
+	buf_printf(&b, _("Agencies (head-appearance rate %d)"), d->window.today.y);
+	put_line(&b);
+	pad(&b, _("Agency"), 24);
+	text_pad(&b, _("open"), 6, TEXT_RIGHT);
+	buf_addc(&b, ' ');
+	text_pad(&b, _("urgent"), 6, TEXT_RIGHT);
+	buf_addc(&b, ' ');
+	text_pad(&b, _("hearings"), 8, TEXT_RIGHT);
+	buf_addc(&b, ' ');
+	text_pad(&b, _("head"), 6, TEXT_RIGHT);
+	buf_addc(&b, ' ');
+	text_pad(&b, _("rate"), 7, TEXT_RIGHT);
+	put_line(&b);
+	for (i = 0; i < d->n_agencies; i++) {
+		const struct dashboard_agency *a = &d->agencies[i];
+		char n[5][24];
+
+		snprintf(n[0], sizeof(n[0]), "%lld", (long long)a->open);
+		snprintf(n[1], sizeof(n[1]), "%lld", (long long)a->urgent);
+		snprintf(n[2], sizeof(n[2]), "%d", a->hearings);
+		snprintf(n[3], sizeof(n[3]), "%d", a->head_appearances);
+		if (a->rate < 0)
+			snprintf(n[4], sizeof(n[4]), "-");
+		else
+			snprintf(n[4], sizeof(n[4]), "%.1f%%", a->rate);
+		pad(&b, a->name, 24);
+		text_pad(&b, n[0], 6, TEXT_RIGHT);
+		buf_addc(&b, ' ');
+		text_pad(&b, n[1], 6, TEXT_RIGHT);
+		buf_addc(&b, ' ');
+		text_pad(&b, n[2], 8, TEXT_RIGHT);
+		buf_addc(&b, ' ');
+		text_pad(&b, n[3], 6, TEXT_RIGHT);
+		buf_addc(&b, ' ');
+		text_pad(&b, n[4], 7, TEXT_RIGHT);
+		put_line(&b);
+	}
+	buf_release(&b);
+	(void)app;
+}
+
+static void
+dashboard_json(const struct dashboard *d)
+{
+	struct buf b = BUF_INIT;
+	char iso[DATE_ISO_LEN];
+	int i;
+
+	buf_printf(&b, "{\"today\":\"%s\",\"due_soon_workdays\":%d,\"duties\":[",
+	    date_format(d->window.today, iso), d->soon_workdays);
+	for (i = 0; i < duties_n; i++)
+		buf_printf(&b, "%s{\"duty\":\"%s\",\"overdue\":%lld,\"due_today\":%lld,"
+		    "\"due_soon\":%lld}", i ? "," : "", d->counts[i].duty->name,
+		    (long long)d->counts[i].overdue, (long long)d->counts[i].due_today,
+		    (long long)d->counts[i].due_soon);
+	buf_adds(&b, "],\"items\":[");
+	for (i = 0; i < d->n_items; i++) {
+		const struct dashboard_item *it = &d->items[i];
+
+		buf_printf(&b, "%s{\"duty\":\"%s\",\"kind\":\"%s\",\"id\":%lld,\"key\":", i ? "," : "",
+		    it->duty->name, it->duty->kind, (long long)it->id);
+		json_add_string(&b, it->key);
+		buf_adds(&b, ",\"agency\":");
+		json_add_string(&b, it->agency);
+		buf_adds(&b, ",\"party\":");
+		json_add_string(&b, it->party);
+		buf_printf(&b, ",\"due\":\"%s\",\"status\":\"%s\",\"%s\":%d}",
+		    date_format(it->due, iso), deadline_status_name(it->status),
+		    it->status == DEADLINE_OVERDUE ? "days_late" : "workdays_left", it->days);
+	}
+	buf_adds(&b, "],\"agencies\":[");
+	for (i = 0; i < d->n_agencies; i++) {
+		const struct dashboard_agency *a = &d->agencies[i];
+
+		buf_printf(&b, "%s{\"id\":%lld,\"name\":", i ? "," : "", (long long)a->agency_id);
+		json_add_string(&b, a->name);
+		buf_printf(&b, ",\"kind\":\"%s\",\"open\":%lld,\"urgent\":%lld,\"hearings\":%d,"
+		    "\"head_appearances\":%d,\"head_appearance_rate\":", a->kind, (long long)a->open,
+		    (long long)a->urgent, a->hearings, a->head_appearances);
+		if (a->rate < 0)
+			buf_adds(&b, "null}");
+		else
+			buf_printf(&b, "%.1f}", a->rate);
+	}
+	buf_adds(&b, "]}");
+	puts(buf_str(&b));
+	buf_release(&b);
+}
+
+int
+cli_dashboard(struct app *app, int argc, char **argv)
+{
+	struct duban_err err;
+	struct db *db = NULL;
+	struct dashboard *d = NULL;
+	enum out_format fmt = OUT_PLAIN;
+	int within = app->cfg->due_soon_workdays;
+	int rc;
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
+			if (!parse_format(argv[++i], &fmt, false))
+				return usage(_("--format takes plain or json"));
+		} else if (strcmp(argv[i], "--within") == 0 && i + 1 < argc) {
+			char *end = NULL;
+			long n = strtol(argv[++i], &end, 10);
+
+			if (*end != '\0' || end == argv[i] || n < 0 || n > 60)
+				return usage(_("--within takes a number of working days from 0 to 60"));
+			within = (int)n;
+		} else {
+			return usage(_("dashboard: unexpected argument \"%s\""), argv[i]);
+		}
+	}
+	rc = open_for(app, ACCESS_READ, &db, &err);
+	if (rc == DUBAN_OK)
+		rc = dashboard_build(db, app->cal, app->today, within, app->cfg->makeup_workdays, 0,
+		    &d, &err);
+	db_close(db);
+	if (rc != DUBAN_OK)
+		return app_report(&err);
+	if (d->uncovered_year != 0)
+		app_warn_uncovered(app, d->uncovered_year);
+	if (fmt == OUT_JSON)
+		dashboard_json(d);
+	else
+		dashboard_plain(app, d);
+	dashboard_free(d);
+	return DUBAN_OK;
+}

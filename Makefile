@@ -166,7 +166,8 @@ install: all
 	install -m 755 $(B)/duban $(DESTDIR)$(BINDIR)/duban
 	install -m 644 data/duban.ini $(DESTDIR)$(DATADIR)/duban.ini
 	install -d $(DESTDIR)$(DATADIR)/calendar
-	install -m 644 data/calendar/*.txt $(DESTDIR)$(DATADIR)/calendar/
+	install -m 644 data/calendar/*.txt data/calendar/LICENSE-holiday-cn \
+		$(DESTDIR)$(DATADIR)/calendar/
 	install -m 644 doc/duban.1 $(DESTDIR)$(MANDIR)/duban.1
 	for mo in $(MO); do \
 		l=$$(echo $$mo | sed 's|$(B)/locale/||; s|/.*||'); \

@@ -382,7 +382,9 @@ calendar_is_working_day(const struct calendar *cal, struct date d, bool makeup_c
 	case CALENDAR_WORKDAY:
 		return true;
 	case CALENDAR_MAKEUP:
-		return makeup_counts;
+		/* A listed working day that is a weekday anyway (2020-02-03) is one on any
+		 * reading; only weekend make-up days depend on the setting. */
+		return makeup_counts || date_weekday(d) <= 5;
 	case CALENDAR_WEEKEND:
 	case CALENDAR_HOLIDAY:
 		break;

@@ -162,6 +162,10 @@ refuse(struct duban_err *err, const char *path, const char *section, const char 
 	va_list ap;
 	int line = find_line(path, section, key);
 
+	/* A missing key has no line of its own: point at its section. */
+	if (line == 0 && key != NULL)
+		line = find_line(path, section, NULL);
+
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
@@ -337,7 +341,8 @@ load_rule(struct rules *rules, dictionary *d, const char *sec, const char *path,
 	val = iniparser_getstring(d, key, NULL);
 	if (val == NULL || !parse_int(val, 1, 3650, &n))
 		return refuse(err, path, sec, "length",
-		    _("length must be a whole number of days or months from 1 to 3650"));
+		    _("length must be a whole number from 1 to 3650 (days, working days or "
+		      "months)"));
 	v.period.length = n;
 	snprintf(key, sizeof(key), "%s:unit", sec);
 	val = iniparser_getstring(d, key, NULL);
@@ -443,7 +448,7 @@ config_copy_into(struct config *dst, const struct config *src)
 		size_t j;
 
 		for (j = 0; j < r->n_versions; j++)
-			rules_put(dst->rules, r->name, r->title, &r->versions[j]);
+			rules_put(dst->rules, r->name, r->versions[j].title, &r->versions[j]);
 	}
 }
 

@@ -42,8 +42,10 @@ entry_release(struct rule_entry *e)
 {
 	size_t i;
 
-	for (i = 0; i < e->n; i++)
+	for (i = 0; i < e->n; i++) {
 		free((char *)e->versions[i].basis);
+		free((char *)e->versions[i].title);
+	}
 	free(e->versions);
 	free((char *)e->pub.name);
 	free((char *)e->pub.title);
@@ -114,8 +116,10 @@ rules_put(struct rules *r, const char *name, const char *title, const struct rul
 	for (i = 0; i < e->n; i++) {
 		if (date_eq(e->versions[i].since, v->since)) {
 			free((char *)e->versions[i].basis);
+			free((char *)e->versions[i].title);
 			e->versions[i] = *v;
 			e->versions[i].basis = xstrdup(v->basis != NULL ? v->basis : "");
+			e->versions[i].title = xstrdup(title != NULL ? title : "");
 			return;
 		}
 	}
@@ -127,6 +131,7 @@ rules_put(struct rules *r, const char *name, const char *title, const struct rul
 	}
 	e->versions[i] = *v;
 	e->versions[i].basis = xstrdup(v->basis != NULL ? v->basis : "");
+	e->versions[i].title = xstrdup(title != NULL ? title : "");
 	e->n++;
 	e->pub.versions = e->versions;
 	e->pub.n_versions = e->n;

@@ -210,18 +210,23 @@ site_config(const struct app *app)
 	return NULL;
 }
 
-int
-app_setup(struct app *app, const char *argv0, struct duban_err *err)
+void
+app_init(struct app *app, const char *argv0)
 {
-	struct buf shipped = BUF_INIT;
-	char *site = NULL;
-	int rc;
-
 	find_files(app, argv0);
 	init_locale(app);
 	find_login(app);
 	/* Until the configuration is read, speak the language asked for, or Chinese. */
 	set_language(app->lang_opt != NULL ? app->lang_opt : "zh");
+}
+
+int
+app_setup(struct app *app, struct duban_err *err)
+{
+	struct buf shipped = BUF_INIT;
+	char *site = NULL;
+	int rc;
+
 	if (app->lang_opt != NULL && strcmp(app->lang_opt, "zh") != 0 &&
 	    strcmp(app->lang_opt, "en") != 0)
 		return duban_err_set(err, DUBAN_EUSAGE, _("--lang takes zh or en, not \"%s\""),

@@ -96,7 +96,9 @@ print_explanation(struct app *app, const char *rule_name, const struct deadline_
 	char iso[DATE_ISO_LEN];
 
 	printf("%s\n", date_format(r->due, iso));
-	printf("%s: %s%s%s\n", _("rule"), rule_name, rule->title[0] ? "  " : "", rule->title);
+	(void)rule;
+	printf("%s: %s%s%s\n", _("rule"), rule_name, v != NULL && v->title[0] ? "  " : "",
+	    v != NULL ? v->title : "");
 	if (v != NULL) {
 		const char *unit = v->period.unit == RULE_WORKDAYS ? _("working days") :
 		    v->period.unit == RULE_DAYS ? _("days") : _("months");
@@ -108,7 +110,8 @@ print_explanation(struct app *app, const char *rule_name, const struct deadline_
 		printf("\n");
 		if (v->since.y > DATE_MIN_YEAR)
 			printf("%s: %s\n", _("in force for triggers from"), date_format(v->since, iso));
-		printf("%s: %s\n", _("legal basis"), v->basis);
+		if (v->basis[0] != '\0')
+			printf("%s: %s\n", _("legal basis"), v->basis);
 	}
 	printf("%s: %s\n", _("make-up working days"), app->cfg->makeup_workdays ?
 	    _("count as working days") : _("count as rest days"));

@@ -11,13 +11,21 @@
 #include "duban/date.h"
 #include "duban/db.h"
 #include "duban/i18n.h"
+#include "duban/text.h"
 #include "duban/tui/app.h"
 
 static void
 put_line(int y, const char *s)
 {
-	/* Bounded: never more than the screen's width, never data as a format. */
-	mvaddnstr(y, 2, s, COLS > 4 ? COLS - 4 : 0);
+	/* Bounded by display columns, never bytes: never cut a character, never data as a
+	 * format, never a control character. */
+	struct buf safe = BUF_INIT;
+	size_t len;
+
+	text_sanitize(s, &safe);
+	len = text_fit(buf_str(&safe), COLS > 4 ? COLS - 4 : 0, NULL);
+	mvaddnstr(y, 2, buf_str(&safe), (int)len);
+	buf_release(&safe);
 }
 
 static void

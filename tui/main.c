@@ -25,7 +25,8 @@ print_help(void)
 	    "Global options:\n"
 	    "  --db PATH            database file (default: from the configuration)\n"
 	    "  --config PATH        configuration file layered over the shipped defaults\n"
-	    "                       (default search: $DUBAN_CONFIG, $XDG_CONFIG_HOME/duban/duban.ini,\n"
+	    "                       (default search: $DUBAN_CONFIG,\n"
+	    "                       $XDG_CONFIG_HOME/duban/duban.ini or ~/.config/duban/duban.ini,\n"
 	    "                       /etc/duban/duban.ini)\n"
 	    "  --today YYYY-MM-DD   the date to treat as today (also $DUBAN_TODAY)\n"
 	    "  --lang zh|en         interface language (default: from the configuration, zh)\n"
@@ -38,6 +39,22 @@ print_help(void)
 	    "                       print the due date of RULE triggered on DATE\n"
 	    "  calendar YEAR        list that year's official rest days and make-up working days\n"
 	    "  check                database integrity and calendar coverage\n"
+	    "  dashboard [--format plain|json] [--within N]\n"
+	    "                       overdue, due today and due soon per duty; per agency\n"
+	    "  list KIND [--agency NAME] [--duty DUTY] [--status STATUS] [--format plain|csv|json]\n"
+	    "  show KIND ID|KEY     one record, every field\n"
+	    "  history KIND ID|KEY  who changed the record when, and what\n"
+	    "  add KIND FIELD=VALUE...        create a record (fields: see doc/records.md)\n"
+	    "  edit KIND ID|KEY FIELD=VALUE... change a record\n"
+	    "  delete KIND ID|KEY   delete a record (kept in the audit trail)\n"
+	    "  user add LOGIN ROLE | user list\n"
+	    "  recompute            recompute every due date (admin)\n"
+	    "\n"
+	    "Kinds: agency, litigation, hearing, reconsideration, suggestion.\n"
+	    "Duties: litigation-defence, hearing-head, reconsideration-copy,\n"
+	    "reconsideration-reply, reconsideration-decision, suggestion-reply.\n"
+	    "Statuses: pending, due-soon, due-today, overdue, done-on-time, done-late.\n"
+	    "Roles: admin, supervisor, staff, analyst.\n"
 	    "\n"
 	    "Rules: litigation-defence, reconsideration-copy[-simplified],\n"
 	    "reconsideration-reply[-simplified], reconsideration-decision[-simplified],\n"
@@ -110,12 +127,14 @@ main(int argc, char **argv)
 		else if (rc == 0)
 			rest[nrest++] = argv[i];
 	}
-	if (rc == 0 && app_setup(&app, argv[0], &err) != DUBAN_OK) {
-		rc = app_report(&err);
-	} else if (rc == 0 && help) {
+	app_init(&app, argv[0]);
+	/* Help and version work even when the configuration is broken. */
+	if (rc == 0 && help) {
 		print_help();
 	} else if (rc == 0 && version) {
 		printf("duban %s\n", DUBAN_VERSION);
+	} else if (rc == 0 && app_setup(&app, &err) != DUBAN_OK) {
+		rc = app_report(&err);
 	} else if (rc == 0 && nrest == 0) {
 		rc = desk_run(&app);
 	} else if (rc == 0) {

@@ -29,11 +29,12 @@ struct rule_version {
 	struct date since;	/* first trigger date this version applies to */
 	struct rule_period period;
 	const char *basis;	/* legal basis, e.g. "行政复议法(2023) 第48条、第88条第2款" */
+	const char *title;	/* short description of this version, may be "" */
 };
 
 struct rule {
 	const char *name;	/* "reconsideration-reply" */
-	const char *title;	/* short description from the configuration, may be "" */
+	const char *title;	/* title of the latest version, may be "" */
 	const struct rule_version *versions;	/* sorted by since, ascending */
 	size_t n_versions;
 };

@@ -35,8 +35,10 @@ int app_report(const struct duban_err *err);
 /* Print a warning line "duban: warning: ..." to stderr. */
 void app_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Find data and translations, set the locale and the language asked for (--lang). */
+void app_init(struct app *app, const char *argv0);
 /* Load configuration and calendar, decide today and the language. */
-int app_setup(struct app *app, const char *argv0, struct duban_err *err);
+int app_setup(struct app *app, struct duban_err *err);
 void app_release(struct app *app);
 
 /* Open the database named by --db or the configuration. */

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/types.h>
 
 #include <iniparser.h>
 
@@ -173,6 +174,35 @@ refuse(struct duban_err *err, const char *path, const char *section, const char 
 	if (key != NULL)
 		return duban_err_where(err, "%s:%d: [%s] %s", path, line, section, key);
 	return duban_err_where(err, "%s:%d: [%s]", path, line, section);
+}
+
+/* A key outside any section: find its line by scanning before the first '['. */
+static int
+refuse_outside(struct duban_err *err, const char *path, const char *key)
+{
+	FILE *f = fopen(path, "r");
+	char line[1024];
+	int lineno = 0;
+	int found = 0;
+
+	while (f != NULL && fgets(line, sizeof(line), f) != NULL) {
+		char *p = line;
+
+		lineno++;
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p == '[')
+			break;
+		if (strncasecmp(p, key, strlen(key)) == 0) {
+			found = lineno;
+			break;
+		}
+	}
+	if (f != NULL)
+		fclose(f);
+	duban_err_set(err, DUBAN_EINPUT, _("\"%s\" stands before any [section]; put it under "
+	    "the section it belongs to"), key);
+	return duban_err_where(err, "%s:%d", path, found);
 }
 
 static bool
@@ -397,6 +427,14 @@ check_names(dictionary *d, const char *path, struct duban_err *err)
 {
 	int nsec = iniparser_getnsec(d);
 	int i;
+	ssize_t e;
+
+	/* iniparser files a key written before any [section] under ":key"; it would never be
+	 * read, so the admin must hear of it. */
+	for (e = 0; e < d->size; e++) {
+		if (d->key[e] != NULL && d->key[e][0] == ':')
+			return refuse_outside(err, path, d->key[e] + 1);
+	}
 
 	for (i = 0; i < nsec; i++) {
 		const char *sec = iniparser_getsecname(d, i);

@@ -244,6 +244,10 @@ date_parse(const char *s, struct date *out, struct duban_err *err)
 			if (n == 8 && *p == '\0')
 				return check_ymd(s, y / 10000, y / 100 % 100, y % 100, out, err);
 			if (n <= 5 && y >= 1) {
+				if (y == 60)
+					return duban_err_set(err, DUBAN_EINPUT,
+					    _("\"%s\": Excel serial 60 is 1900-02-29, a day that never "
+					      "was"), s);
 				*out = excel_serial_date(y);
 				return DUBAN_OK;
 			}

@@ -430,6 +430,13 @@ db_open(const char *path, enum db_mode mode, int busy_timeout_ms, struct db **ou
 		goto fail;
 	}
 	sqlite3_extended_result_codes(db->sql, 1);
+	/* SQLite falls back to read-only without a word; say so now, not after a form was
+	 * filled in. */
+	if (mode != DB_READ_ONLY && sqlite3_db_readonly(db->sql, "main") == 1) {
+		rc = duban_err_set(err, DUBAN_EDB, _("%s is read-only for you: check the file's and "
+		    "its directory's permissions (the group must be able to write both)"), path);
+		goto fail;
+	}
 	sqlite3_busy_timeout(db->sql, busy_timeout_ms);
 	rc = count_tables(db, &ntables, err);
 	if (rc != DUBAN_OK)

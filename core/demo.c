@@ -273,7 +273,10 @@ seed_litigation(struct seeder *s, int n, struct date filed, struct date received
 	set(s->env, r, "court", chance(&s->rng, 80) ? "德清县人民法院" : "湖州市吴兴区人民法院", &p);
 	record_set(r, record_field_idx(r->kind, "agency"), agname);
 	if (chance(&s->rng, 25)) {
-		snprintf(s->text, sizeof(s->text), "德清%s%s", person(s),
+		char owner[64];
+
+		snprintf(owner, sizeof(owner), "%s", person(s));
+		snprintf(s->text, sizeof(s->text), "德清%s%s", owner,
 		    companies[between(&s->rng, 0, 4)]);
 		set(s->env, r, "plaintiff", s->text, &p);
 	} else {

@@ -13,29 +13,29 @@
 #include "duban/i18n.h"
 
 const struct duty duties[] = {
-	{ "litigation-defence", N_("Litigation: defence and evidence"), "litigation",
+	{ "litigation-defence", N_("Litigation: defence and evidence"), N_("Defence"), "litigation",
 	  "litigation_cases t JOIN agencies a ON a.id = t.agency_id", "t.id", "t.agency_id",
 	  "t.case_no", "t.plaintiff", "t.defence_due_on", "t.defence_done_on IS NULL",
 	  "t.defence_done_on", "t.deleted = 0 AND t.defence_due_on IS NOT NULL", "t.deleted = 0" },
-	{ "hearing-head", N_("Hearings where the head must appear"), "hearing",
+	{ "hearing-head", N_("Hearings where the head must appear"), N_("Hearing"), "hearing",
 	  "hearings t JOIN litigation_cases c ON c.id = t.case_id JOIN agencies a ON a.id = "
 	  "c.agency_id", "t.id", "c.agency_id", "c.case_no", "c.plaintiff", "t.hearing_on",
 	  "t.appearer_rank = ''", "t.hearing_on",
 	  "t.deleted = 0 AND c.deleted = 0 AND t.head_required = 1",
 	  "t.deleted = 0 AND c.deleted = 0" },
-	{ "reconsideration-copy", N_("Reconsideration: copy to the respondent"), "reconsideration",
+	{ "reconsideration-copy", N_("Reconsideration: copy to the respondent"), N_("Copy"), "reconsideration",
 	  "reconsideration_cases t JOIN agencies a ON a.id = t.agency_id", "t.id", "t.agency_id",
 	  "t.case_no", "t.applicant", "t.copy_due_on", "t.copy_sent_on IS NULL", "t.copy_sent_on",
 	  "t.deleted = 0 AND t.copy_due_on IS NOT NULL", "t.deleted = 0" },
-	{ "reconsideration-reply", N_("Reconsideration: agency's reply"), "reconsideration",
+	{ "reconsideration-reply", N_("Reconsideration: agency's reply"), N_("Reply"), "reconsideration",
 	  "reconsideration_cases t JOIN agencies a ON a.id = t.agency_id", "t.id", "t.agency_id",
 	  "t.case_no", "t.applicant", "t.reply_due_on", "t.reply_done_on IS NULL",
 	  "t.reply_done_on", "t.deleted = 0 AND t.reply_due_on IS NOT NULL", "t.deleted = 0" },
-	{ "reconsideration-decision", N_("Reconsideration: decision"), "reconsideration",
+	{ "reconsideration-decision", N_("Reconsideration: decision"), N_("Decision"), "reconsideration",
 	  "reconsideration_cases t JOIN agencies a ON a.id = t.agency_id", "t.id", "t.agency_id",
 	  "t.case_no", "t.applicant", "t.decision_due_on", "t.decided_on IS NULL", "t.decided_on",
 	  "t.deleted = 0 AND t.decision_due_on IS NOT NULL", "t.deleted = 0" },
-	{ "suggestion-reply", N_("Suggestions: agency's reply"), "suggestion",
+	{ "suggestion-reply", N_("Suggestions: agency's reply"), N_("Sugg. reply"), "suggestion",
 	  "suggestions t JOIN agencies a ON a.id = t.agency_id", "t.id", "t.agency_id",
 	  "t.doc_no", "t.issuer", "t.due_on", "t.reply_done_on IS NULL", "t.reply_done_on",
 	  "t.deleted = 0 AND t.due_on IS NOT NULL", "t.deleted = 0" },
@@ -147,6 +147,58 @@ column_date(sqlite3_stmt *st, int col)
 	return d;
 }
 
+/* WHERE clause of a filter; ?1 today, ?2 soon_end, ?3 agency, ?4 text pattern. */
+static void
+where_clause(const struct duty *duty, const struct duty_filter *f, struct buf *sql)
+{
+	int i;
+
+	buf_printf(sql, " FROM %s WHERE %s", duty->from, f != NULL && f->every_row &&
+	    f->n_status == 0 ? duty->base : duty->live);
+	if (f != NULL && f->agency_id > 0)
+		buf_printf(sql, " AND %s = ?3", duty->agency);
+	if (f != NULL && f->record_id > 0)
+		buf_printf(sql, " AND %s = ?5", duty->id);
+	if (f != NULL && f->text != NULL && f->text[0] != '\0')
+		buf_printf(sql, " AND (%s LIKE ?4 ESCAPE '\\' OR %s LIKE ?4 ESCAPE '\\'"
+		    " OR a.name LIKE ?4 ESCAPE '\\' OR a.short_name LIKE ?4 ESCAPE '\\')",
+		    duty->key, duty->party);
+	if (f != NULL && f->n_status > 0) {
+		buf_adds(sql, " AND (");
+		for (i = 0; i < f->n_status; i++) {
+			if (i > 0)
+				buf_adds(sql, " OR ");
+			status_cond(duty, f->status[i], sql);
+		}
+		buf_adds(sql, ")");
+	}
+}
+
+static void
+bind_filter(sqlite3_stmt *st, const struct duty_window *w, const struct duty_filter *f)
+{
+	bind_window(st, w);
+	if (f != NULL && f->agency_id > 0)
+		sqlite3_bind_int64(st, 3, f->agency_id);
+	if (f != NULL && f->record_id > 0)
+		sqlite3_bind_int64(st, 5, f->record_id);
+	if (f != NULL && f->text != NULL && f->text[0] != '\0') {
+		struct buf pat = BUF_INIT;
+		const char *p;
+
+		/* The typed text is matched literally: % and _ are escaped. */
+		buf_addc(&pat, '%');
+		for (p = f->text; *p != '\0'; p++) {
+			if (*p == '%' || *p == '_' || *p == '\\')
+				buf_addc(&pat, '\\');
+			buf_addc(&pat, *p);
+		}
+		buf_addc(&pat, '%');
+		sqlite3_bind_text(st, 4, buf_str(&pat), -1, SQLITE_TRANSIENT);
+		buf_release(&pat);
+	}
+}
+
 int
 duty_each(struct db *db, const struct duty *duty, const struct duty_window *w,
     const struct duty_filter *f, duty_item_fn fn, void *arg, struct duban_err *err)
@@ -155,35 +207,35 @@ duty_each(struct db *db, const struct duty *duty, const struct duty_window *w,
 	sqlite3_stmt *st = NULL;
 	int rc;
 	int step;
-	int i;
 
-	buf_printf(&sql, "SELECT %s, %s, a.name, %s, %s, CASE WHEN %s THEN NULL ELSE %s END"
-	    " FROM %s WHERE %s", duty->id, duty->key, duty->party, duty->due, duty->open,
-	    duty->done, duty->from, f != NULL && f->every_row && f->n_status == 0 ? duty->base :
-	    duty->live);
-	if (f != NULL && f->agency_id > 0)
-		buf_printf(&sql, " AND %s = ?3", duty->agency);
-	if (f != NULL && f->n_status > 0) {
-		buf_adds(&sql, " AND (");
-		for (i = 0; i < f->n_status; i++) {
-			if (i > 0)
-				buf_adds(&sql, " OR ");
-			status_cond(duty, f->status[i], &sql);
-		}
-		buf_adds(&sql, ")");
+	buf_printf(&sql, "SELECT %s, %s, a.name, %s, %s, CASE WHEN %s THEN NULL ELSE %s END",
+	    duty->id, duty->key, duty->party, duty->due, duty->open, duty->done);
+	where_clause(duty, f, &sql);
+	switch (f != NULL ? f->order : DUTY_BY_URGENCY) {
+	case DUTY_BY_URGENCY:
+		/* Open items first, earliest due first; then done ones, latest first. */
+		buf_printf(&sql, " ORDER BY (%s AND %s IS NOT NULL) DESC, CASE WHEN %s THEN %s END"
+		    " ASC, %s DESC, %s", duty->open, duty->due, duty->open, duty->due, duty->due,
+		    duty->id);
+		break;
+	case DUTY_BY_KEY:
+		buf_printf(&sql, " ORDER BY %s, %s", duty->key, duty->id);
+		break;
+	case DUTY_BY_AGENCY:
+		buf_printf(&sql, " ORDER BY a.name, %s DESC, %s", duty->due, duty->id);
+		break;
+	case DUTY_BY_DUE_DESC:
+		buf_printf(&sql, " ORDER BY %s DESC, %s", duty->due, duty->id);
+		break;
 	}
-	/* Open items first, earliest due first; then done ones, latest first. */
-	buf_printf(&sql, " ORDER BY (%s AND %s IS NOT NULL) DESC, CASE WHEN %s THEN %s END ASC,"
-	    " %s DESC, %s", duty->open, duty->due, duty->open, duty->due, duty->due, duty->id);
-	if (f != NULL && f->limit > 0)
-		buf_printf(&sql, " LIMIT %lld", (long long)f->limit);
+	if (f != NULL && (f->limit > 0 || f->offset > 0))
+		buf_printf(&sql, " LIMIT %lld OFFSET %lld", f->limit > 0 ? (long long)f->limit : -1LL,
+		    (long long)f->offset);
 	rc = db_prepare(db, buf_str(&sql), &st, err);
 	buf_release(&sql);
 	if (rc != DUBAN_OK)
 		return rc;
-	bind_window(st, w);
-	if (f != NULL && f->agency_id > 0)
-		sqlite3_bind_int64(st, 3, f->agency_id);
+	bind_filter(st, w, f);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		struct duty_item it;
 		const char *t;
@@ -206,6 +258,29 @@ duty_each(struct db *db, const struct duty *duty, const struct duty_window *w,
 	}
 	if (rc == DUBAN_OK && step != SQLITE_DONE)
 		rc = db_fail(db, _("reading deadlines"), err);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+duty_count_filtered(struct db *db, const struct duty *duty, const struct duty_window *w,
+    const struct duty_filter *f, int64_t *n, struct duban_err *err)
+{
+	struct buf sql = BUF_INIT;
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	buf_adds(&sql, "SELECT count(*)");
+	where_clause(duty, f, &sql);
+	rc = db_prepare(db, buf_str(&sql), &st, err);
+	buf_release(&sql);
+	if (rc != DUBAN_OK)
+		return rc;
+	bind_filter(st, w, f);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*n = sqlite3_column_int64(st, 0);
+	else
+		rc = db_fail(db, _("counting deadlines"), err);
 	sqlite3_finalize(st);
 	return rc;
 }

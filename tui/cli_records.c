@@ -16,6 +16,7 @@
 #include "duban/dashboard.h"
 #include "duban/db.h"
 #include "duban/duty.h"
+#include "duban/history.h"
 #include "duban/i18n.h"
 #include "duban/json.h"
 #include "duban/mem.h"
@@ -491,60 +492,24 @@ cli_show(struct app *app, int argc, char **argv)
 	return rc == DUBAN_OK ? DUBAN_OK : app_report(&err);
 }
 
-static const char *
-field_label(const struct kind_def *kind, const char *column)
+static int
+print_history_entry(const struct history_entry *e, void *arg)
 {
-	int i = record_field_idx(kind, column);
+	struct buf b = BUF_INIT;
+	int i;
 
-	return i >= 0 ? _(kind->fields[i].label) : column;
-}
-
-static const char *
-action_label(const char *a)
-{
-	if (strcmp(a, "create") == 0)
-		return _("created");
-	if (strcmp(a, "update") == 0)
-		return _("changed");
-	if (strcmp(a, "delete") == 0)
-		return _("deleted");
-	if (strcmp(a, "restore") == 0)
-		return _("restored");
-	if (strcmp(a, "recompute") == 0)
-		return _("due dates recomputed");
-	return a;
-}
-
-/* A value from the audit trail as a person reads it: names for references, "-" for none. */
-static void
-history_value(struct db *db, const struct kind_def *kind, const char *col, const char *v,
-    struct buf *out)
-{
-	int i = record_field_idx(kind, col);
-
-	if (v == NULL || v[0] == '\0') {
-		buf_adds(out, "-");
-		return;
+	(*(int *)arg)++;
+	buf_printf(&b, "%s  %s  %s", e->at, e->login, e->action);
+	if (e->batch_id > 0)
+		buf_printf(&b, _(" (import %lld)"), (long long)e->batch_id);
+	put_line(&b);
+	for (i = 0; i < e->n_changes; i++) {
+		buf_printf(&b, "    %s: %s -> %s", e->changes[i].field, e->changes[i].before,
+		    e->changes[i].after);
+		put_line(&b);
 	}
-	if (i >= 0 && kind->fields[i].type == FIELD_AGENCY) {
-		agency_name(db, strtoll(v, NULL, 10), out, NULL);
-		return;
-	}
-	if (i >= 0 && kind->fields[i].type == FIELD_ENUM) {
-		const struct field_choice *c;
-
-		for (c = kind->fields[i].choices; c->code != NULL; c++) {
-			if (strcmp(c->code, v) == 0) {
-				buf_adds(out, _(c->en));
-				return;
-			}
-		}
-	}
-	if (i >= 0 && kind->fields[i].type == FIELD_BOOL) {
-		buf_adds(out, strcmp(v, "1") == 0 ? _("yes") : _("no"));
-		return;
-	}
-	text_sanitize(v, out);
+	buf_release(&b);
+	return DUBAN_OK;
 }
 
 int
@@ -553,11 +518,8 @@ cli_history(struct app *app, int argc, char **argv)
 	struct duban_err err;
 	struct db *db = NULL;
 	const struct kind_def *kind = NULL;
-	sqlite3_stmt *st = NULL;
-	sqlite3_stmt *diff = NULL;
 	int64_t id = 0;
 	int rc;
-	int step;
 	int n = 0;
 
 	if (argc < 3)
@@ -566,53 +528,7 @@ cli_history(struct app *app, int argc, char **argv)
 	if (rc == DUBAN_OK)
 		rc = find_record(app, db, argc, argv, &kind, &id, &err);
 	if (rc == DUBAN_OK)
-		rc = db_prepare(db, "SELECT at, login, action, batch_id, before, after FROM audit_log"
-		    " WHERE kind = ?1 AND record_id = ?2 ORDER BY id", &st, &err);
-	/* What changed: every key whose value differs between before and after. */
-	if (rc == DUBAN_OK)
-		rc = db_prepare(db, "SELECT coalesce(a.key, b.key), b.value, a.value"
-		    " FROM json_each(?2) a FULL JOIN json_each(?1) b ON a.key = b.key"
-		    " WHERE a.value IS NOT b.value AND NOT (b.value IS NULL AND"
-		    " coalesce(a.value, '') = '')", &diff, &err);
-	if (rc == DUBAN_OK) {
-		sqlite3_bind_text(st, 1, kind->name, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 2, id);
-		while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-			const char *before = (const char *)sqlite3_column_text(st, 4);
-			const char *after = (const char *)sqlite3_column_text(st, 5);
-			struct buf b = BUF_INIT;
-
-			buf_printf(&b, "%s  %s  %s", sqlite3_column_text(st, 0),
-			    sqlite3_column_text(st, 1), action_label((const char *)
-			    sqlite3_column_text(st, 2)));
-			if (sqlite3_column_type(st, 3) != SQLITE_NULL)
-				buf_printf(&b, _(" (import %lld)"), sqlite3_column_int64(st, 3));
-			put_line(&b);
-			sqlite3_reset(diff);
-			sqlite3_bind_text(diff, 1, before != NULL ? before : "{}", -1, SQLITE_STATIC);
-			sqlite3_bind_text(diff, 2, after != NULL ? after : "{}", -1, SQLITE_STATIC);
-			while (strcmp((const char *)sqlite3_column_text(st, 2), "delete") != 0 &&
-			    sqlite3_step(diff) == SQLITE_ROW) {
-				const char *col = (const char *)sqlite3_column_text(diff, 0);
-				const char *old = (const char *)sqlite3_column_text(diff, 1);
-				const char *new = (const char *)sqlite3_column_text(diff, 2);
-
-				buf_adds(&b, "    ");
-				buf_adds(&b, field_label(kind, col));
-				buf_adds(&b, ": ");
-				history_value(db, kind, col, old, &b);
-				buf_adds(&b, " -> ");
-				history_value(db, kind, col, new, &b);
-				put_line(&b);
-			}
-			buf_release(&b);
-			n++;
-		}
-		if (step != SQLITE_DONE)
-			rc = db_fail(db, _("reading the audit trail"), &err);
-	}
-	sqlite3_finalize(st);
-	sqlite3_finalize(diff);
+		rc = history_each(db, kind, id, print_history_entry, &n, &err);
 	db_close(db);
 	if (rc == DUBAN_OK && n == 0)
 		fprintf(stderr, "%s\n", _("duban: no history recorded for this record"));

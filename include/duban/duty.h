@@ -18,6 +18,7 @@ struct duban_err;
 struct duty {
 	const char *name;	/* "litigation-defence" */
 	const char *label;	/* N_() */
+	const char *brief;	/* N_(), a word for narrow columns */
 	const char *kind;	/* record kind of its rows */
 	const char *from;	/* FROM clause */
 	const char *id;		/* record id expression */
@@ -66,8 +67,21 @@ struct duty_filter {
 	enum deadline_status status[DEADLINE_N_STATUS];
 	int64_t agency_id;			/* 0: every agency */
 	int64_t limit;				/* 0: no limit */
+	int64_t offset;				/* rows to skip (a page further down) */
 	bool every_row;		/* rows without this deadline too (listing a kind) */
+	const char *text;	/* substring of key, party or agency name; NULL or "": any */
+	int64_t record_id;	/* only this record; 0: every record */
+	enum duty_order {
+		DUTY_BY_URGENCY,	/* open first, earliest due first */
+		DUTY_BY_KEY,
+		DUTY_BY_AGENCY,
+		DUTY_BY_DUE_DESC,
+	} order;
 };
+
+/* How many rows duty_each would give for f (limit and offset ignored). */
+int duty_count_filtered(struct db *db, const struct duty *duty, const struct duty_window *w,
+    const struct duty_filter *f, int64_t *n, struct duban_err *err);
 
 /* Items of one duty matching the filter, most urgent first (overdue by due date, then due
  * today, due soon, pending; then done ones, latest first). fn may stop the walk by returning

@@ -1,0 +1,134 @@
+/* core/history.c: reading the audit trail back. The diff of before and after is done by
+ * SQLite's json_each, so what we wrote as JSON is read back by a real JSON parser. */
+#include "duban/history.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "duban/agency.h"
+#include "duban/buf.h"
+#include "duban/db.h"
+#include "duban/err.h"
+#include "duban/i18n.h"
+#include "duban/record.h"
+#include "duban/text.h"
+
+static const char *
+action_label(const char *a)
+{
+	if (strcmp(a, "create") == 0)
+		return _("created");
+	if (strcmp(a, "update") == 0)
+		return _("changed");
+	if (strcmp(a, "delete") == 0)
+		return _("deleted");
+	if (strcmp(a, "restore") == 0)
+		return _("restored");
+	if (strcmp(a, "recompute") == 0)
+		return _("due dates recomputed");
+	return a;
+}
+
+/* A value as a person reads it: names for references, words for enumerations. */
+static void
+readable(struct db *db, const struct kind_def *kind, const char *col, const char *v,
+    struct buf *out)
+{
+	int i = record_field_idx(kind, col);
+
+	if (v == NULL || v[0] == '\0') {
+		buf_adds(out, "-");
+		return;
+	}
+	if (i >= 0 && kind->fields[i].type == FIELD_AGENCY) {
+		agency_name(db, strtoll(v, NULL, 10), out, NULL);
+		return;
+	}
+	if (i >= 0 && kind->fields[i].type == FIELD_ENUM) {
+		const struct field_choice *c;
+
+		for (c = kind->fields[i].choices; c->code != NULL; c++) {
+			if (strcmp(c->code, v) == 0) {
+				buf_adds(out, _(c->en));
+				return;
+			}
+		}
+	}
+	if (i >= 0 && kind->fields[i].type == FIELD_BOOL) {
+		buf_adds(out, strcmp(v, "1") == 0 ? _("yes") : _("no"));
+		return;
+	}
+	text_sanitize(v, out);
+}
+
+#define MAX_CHANGES 64
+
+int
+history_each(struct db *db, const struct kind_def *kind, int64_t id, history_fn fn,
+    void *arg, struct duban_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *diff = NULL;
+	int rc;
+	int step;
+
+	rc = db_prepare(db, "SELECT at, login, action, batch_id, before, after FROM audit_log"
+	    " WHERE kind = ?1 AND record_id = ?2 ORDER BY id", &st, err);
+	if (rc == DUBAN_OK)
+		rc = db_prepare(db, "SELECT coalesce(a.key, b.key), b.value, a.value"
+		    " FROM json_each(?2) a FULL JOIN json_each(?1) b ON a.key = b.key"
+		    " WHERE a.value IS NOT b.value AND NOT (b.value IS NULL AND"
+		    " coalesce(a.value, '') = '')", &diff, err);
+	if (rc != DUBAN_OK) {
+		sqlite3_finalize(st);
+		return rc;
+	}
+	sqlite3_bind_text(st, 1, kind->name, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, id);
+	while (rc == DUBAN_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
+		struct history_change ch[MAX_CHANGES];
+		struct buf vals[MAX_CHANGES][2];
+		struct history_entry e;
+		const char *before = (const char *)sqlite3_column_text(st, 4);
+		const char *after = (const char *)sqlite3_column_text(st, 5);
+		const char *action = (const char *)sqlite3_column_text(st, 2);
+		int n = 0;
+		int i;
+
+		e.at = (const char *)sqlite3_column_text(st, 0);
+		e.login = (const char *)sqlite3_column_text(st, 1);
+		e.action = action_label(action);
+		e.batch_id = sqlite3_column_type(st, 3) == SQLITE_NULL ? 0 :
+		    sqlite3_column_int64(st, 3);
+		sqlite3_reset(diff);
+		sqlite3_bind_text(diff, 1, before != NULL ? before : "{}", -1, SQLITE_STATIC);
+		sqlite3_bind_text(diff, 2, after != NULL ? after : "{}", -1, SQLITE_STATIC);
+		/* A deletion keeps everything in before; listing it all would say nothing. */
+		while (strcmp(action, "delete") != 0 && n < MAX_CHANGES &&
+		    sqlite3_step(diff) == SQLITE_ROW) {
+			const char *col = (const char *)sqlite3_column_text(diff, 0);
+			int idx = record_field_idx(kind, col);
+
+			buf_init(&vals[n][0]);
+			buf_init(&vals[n][1]);
+			readable(db, kind, col, (const char *)sqlite3_column_text(diff, 1), &vals[n][0]);
+			readable(db, kind, col, (const char *)sqlite3_column_text(diff, 2), &vals[n][1]);
+			ch[n].field = idx >= 0 ? _(kind->fields[idx].label) : col;
+			ch[n].before = buf_str(&vals[n][0]);
+			ch[n].after = buf_str(&vals[n][1]);
+			n++;
+		}
+		e.changes = ch;
+		e.n_changes = n;
+		rc = fn(&e, arg);
+		for (i = 0; i < n; i++) {
+			buf_release(&vals[i][0]);
+			buf_release(&vals[i][1]);
+		}
+	}
+	if (rc == DUBAN_OK && step != SQLITE_DONE)
+		rc = db_fail(db, _("reading the audit trail"), err);
+	sqlite3_finalize(st);
+	sqlite3_finalize(diff);
+	return rc;
+}

@@ -1,0 +1,22 @@
+/* include/duban/tui/screens.h: constructors of the desk's screens (tui/scr_*.c). */
+#ifndef DUBAN_TUI_SCREENS_H
+#define DUBAN_TUI_SCREENS_H
+
+#include <stdint.h>
+
+struct screen;
+struct ui;
+
+struct screen *scr_dashboard_new(struct ui *ui);
+/* A list of records of kind; duty and status (names, may be NULL) preset filters. */
+struct screen *scr_list_new(struct ui *ui, const char *kind);
+struct screen *scr_list_filtered_new(struct ui *ui, const char *kind, const char *duty,
+    int status, int64_t agency_id);
+struct screen *scr_record_new(struct ui *ui, const char *kind, int64_t id);
+/* id 0: a new record; preset (may be NULL) fills "field=value" pairs, e.g. a case number. */
+struct screen *scr_form_new(struct ui *ui, const char *kind, int64_t id, const char *preset);
+struct screen *scr_help_new(struct ui *ui, const char *keymap);
+struct screen *scr_menu_new(struct ui *ui);
+struct screen *scr_notice_new(struct ui *ui, int64_t agency_id);
+
+#endif

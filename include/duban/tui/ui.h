@@ -1,0 +1,143 @@
+/* include/duban/tui/ui.h: the terminal framework: a stack of screens with callbacks, actions
+ * bound to keys (rebindable), colour by meaning, safe text drawing, the status line and the
+ * key bar. Screens draw from their state only; loading happens in _new and handle_key. */
+#ifndef DUBAN_TUI_UI_H
+#define DUBAN_TUI_UI_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <curses.h>
+#include <wchar.h>
+
+#include "duban/date.h"
+
+struct app;
+struct db;
+
+enum ui_result { UI_IGNORED = 0, UI_HANDLED = 1, UI_REDRAW = 2, UI_POP = 4, UI_QUIT = 8 };
+
+/* Every action a key can be bound to: id, name in duban.ini [keys], short label for the key
+ * bar, help text. */
+#define ACTION_LIST(X)							\
+	X(MOVE_UP, "move-up", N_("Up"), N_("Previous line"))			\
+	X(MOVE_DOWN, "move-down", N_("Down"), N_("Next line"))			\
+	X(MOVE_LEFT, "move-left", N_("Left"), N_("Left"))				\
+	X(MOVE_RIGHT, "move-right", N_("Right"), N_("Right"))			\
+	X(PAGE_UP, "page-up", N_("PgUp"), N_("Previous page"))			\
+	X(PAGE_DOWN, "page-down", N_("Page"), N_("Next page"))			\
+	X(HOME, "home", N_("Top"), N_("First line"))				\
+	X(END, "end", N_("Bottom"), N_("Last line"))					\
+	X(OPEN, "open", N_("Open"), N_("Open the selected item"))			\
+	X(BACK, "back", N_("Back"), N_("Back"))					\
+	X(NEXT_PANE, "next-pane", N_("Pane"), N_("Next pane"))			\
+	X(FILTER, "filter", N_("Filter"), N_("Filter as you type"))			\
+	X(SORT, "sort", N_("Sort"), N_("Change the order"))				\
+	X(STATUS_FILTER, "status-filter", N_("Status"), N_("Filter by status"))	\
+	X(NEW, "new", N_("New"), N_("New record"))					\
+	X(EDIT, "edit", N_("Edit"), N_("Edit this record"))				\
+	X(DELETE, "delete", N_("Delete"), N_("Delete this record"))			\
+	X(SAVE, "save", N_("Save"), N_("Save"))					\
+	X(NOTICE, "notice", N_("Notice"), N_("督办 notice for this agency"))		\
+	X(RELOAD, "reload", N_("Reload"), N_("Reload from the database"))		\
+	X(HELP, "help", N_("Help"), N_("Show keys"))				\
+	X(MENU, "menu", N_("Menu"), N_("Menu of sections"))				\
+	X(GO_DASHBOARD, "go-dashboard", N_("Home"), N_("Dashboard"))		\
+	X(GO_LITIGATION, "go-litigation", N_("Litigation"), N_("Litigation cases"))	\
+	X(GO_HEARING, "go-hearing", N_("Hearings"), N_("Hearings"))			\
+	X(GO_RECONSIDERATION, "go-reconsideration", N_("Reconsid."), N_("Reconsideration cases")) \
+	X(GO_SUGGESTION, "go-suggestion", N_("Suggest."), N_("Suggestions"))		\
+	X(GO_AGENCY, "go-agency", N_("Agencies"), N_("Agencies"))			\
+	X(REDRAW, "redraw", N_("Redraw"), N_("Redraw the screen"))			\
+	X(QUIT, "quit", N_("Quit"), N_("Quit duban"))
+
+enum action {
+	ACT_NONE,
+#define X(id, name, brief, help) ACT_##id,
+	ACTION_LIST(X)
+#undef X
+	ACT_COUNT
+};
+
+/* Meanings, not colours: ui_attr() picks colour or a monochrome attribute. */
+enum ui_attr_role {
+	ATTR_NORMAL, ATTR_TITLE, ATTR_HEADER, ATTR_SELECTED, ATTR_OVERDUE, ATTR_DUE_TODAY,
+	ATTR_DUE_SOON, ATTR_PENDING, ATTR_DONE, ATTR_DIM, ATTR_KEYBAR, ATTR_KEY, ATTR_ERROR,
+	ATTR_OK, ATTR_WARN, ATTR_BAR, ATTR_FIELD, ATTR_FIELD_FOCUS, ATTR_COUNT
+};
+
+struct screen;
+
+struct screen_ops {
+	const char *keymap;	/* "dashboard", "list", "record", "form", "help" ... */
+	void (*layout)(struct screen *s, int lines, int cols);
+	void (*draw)(struct screen *s);
+	unsigned (*handle_key)(struct screen *s, enum action act, int kind, wint_t key);
+	void (*free)(struct screen *s);
+	/* Keys shown on the bottom bar for this screen, in order (ACT_NONE-terminated). */
+	const enum action *bar;
+};
+
+struct ui;
+
+struct screen {
+	const struct screen_ops *ops;
+	struct ui *ui;
+	bool dirty_data;	/* reload before the next draw (e.g. after an edit below) */
+};
+
+struct ui {
+	struct app *app;
+	struct db *db;
+	struct screen *stack[16];
+	int depth;
+	int lines;
+	int cols;
+	char status[512];
+	enum ui_attr_role status_role;
+	bool color;
+	bool quit;
+};
+
+/* Push a screen (takes ownership); it is laid out at once. NULL is ignored: constructors
+ * return NULL after explaining a refusal on the status line. */
+void ui_push(struct ui *ui, struct screen *s);
+/* Tell every screen below the top to reload when it is shown again. */
+void ui_data_changed(struct ui *ui);
+
+/* Status line message (printf-like); error true shows it as an error. */
+void ui_status(struct ui *ui, bool error, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+int ui_attr(const struct ui *ui, enum ui_attr_role role);
+/* Draw s at (y, x) in exactly cols columns (cut with '~' or padded): control characters and
+ * invalid bytes never reach the terminal. Returns the columns drawn. */
+int ui_text(struct ui *ui, int y, int x, int cols, const char *s, enum ui_attr_role role);
+/* Same, right-aligned. */
+int ui_text_right(struct ui *ui, int y, int x, int cols, const char *s,
+    enum ui_attr_role role);
+/* Draw a bar of value/max in cols columns. */
+void ui_bar(struct ui *ui, int y, int x, int cols, double value, double max,
+    enum ui_attr_role role);
+/* Title line at the top: section name, today, the user and role. */
+void ui_title(struct ui *ui, const char *title);
+/* Bottom two lines: status, then the key bar of the top screen. */
+void ui_footer(struct ui *ui, const struct screen *s);
+/* Attribute role of a deadline status. */
+enum ui_attr_role ui_status_role(int deadline_status);
+
+/* Keys bound to act in keymap (plus generic), as text "j Down" (for help and the bar). */
+void ui_keys_of(const char *keymap, enum action act, char *out, size_t size);
+const char *ui_action_help(enum action act);
+const char *ui_action_brief(enum action act);
+/* Map a key to an action in keymap, then generic. */
+enum action ui_key_action(const char *keymap, int kind, wint_t key);
+
+/* Ask a yes/no question on the status line; true for yes. */
+bool ui_confirm(struct ui *ui, const char *question);
+/* Read a line of text on the status line (Esc cancels: returns false). */
+bool ui_prompt(struct ui *ui, const char *question, char *out, size_t size);
+
+/* Run the desk: the dashboard first. Returns the exit status. */
+int ui_run(struct app *app);
+
+#endif

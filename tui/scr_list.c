@@ -1,0 +1,490 @@
+/* tui/scr_list.c: a list of records of one kind. Only the visible page is read from the
+ * database (LIMIT/OFFSET on the same duty queries as the dashboard), so any number of rows
+ * scrolls in constant memory. '/' filters as you type; f cycles the status filter, s the
+ * order. */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "duban/agency.h"
+#include "duban/buf.h"
+#include "duban/config.h"
+#include "duban/db.h"
+#include "duban/duty.h"
+#include "duban/err.h"
+#include "duban/i18n.h"
+#include "duban/mem.h"
+#include "duban/record.h"
+#include "duban/text.h"
+#include "duban/tui/app.h"
+#include "duban/tui/screens.h"
+#include "duban/tui/ui.h"
+
+#define MAX_ROWS 256
+
+struct row {
+	int64_t id;
+	char *key;
+	char *agency;
+	char *party;
+	struct date due;
+	bool has_due;
+	enum deadline_status status;
+};
+
+struct list {
+	struct screen base;
+	const struct kind_def *kind;
+	const struct duty *duty;	/* NULL for agencies */
+	struct duty_filter filter;
+	int status_idx;			/* -1: every status */
+	char filter_text[256];
+	bool typing;			/* '/' pressed: keys go to the filter */
+	int64_t total;
+	int64_t sel;			/* absolute index */
+	int64_t top;			/* absolute index of the first visible row */
+	struct row rows[MAX_ROWS];
+	int n_rows;			/* rows loaded, starting at top */
+	int lines;
+	int cols;
+	int height;
+	char agency_name[256];
+};
+
+static const enum action bar[] = {
+	ACT_HELP, ACT_OPEN, ACT_FILTER, ACT_STATUS_FILTER, ACT_SORT, ACT_NEW, ACT_BACK, ACT_NONE
+};
+
+static void
+clear_rows(struct list *s)
+{
+	int i;
+
+	for (i = 0; i < s->n_rows; i++) {
+		free(s->rows[i].key);
+		free(s->rows[i].agency);
+		free(s->rows[i].party);
+	}
+	s->n_rows = 0;
+}
+
+static int
+take_row(const struct duty_item *it, void *arg)
+{
+	struct list *s = arg;
+	struct row *r;
+
+	if (s->n_rows >= MAX_ROWS)
+		return DUBAN_OK;
+	r = &s->rows[s->n_rows++];
+	r->id = it->id;
+	r->key = xstrdup(it->key);
+	r->agency = xstrdup(it->agency);
+	r->party = xstrdup(it->party);
+	r->due = it->due;
+	r->has_due = it->has_due;
+	r->status = it->status;
+	return DUBAN_OK;
+}
+
+/* Agencies are not a duty: one small query, filtered the same way. */
+static int
+load_agencies(struct list *s, bool count_only, struct duban_err *err)
+{
+	struct ui *ui = s->base.ui;
+	sqlite3_stmt *st = NULL;
+	struct buf pat = BUF_INIT;
+	const char *sql = count_only ?
+	    "SELECT count(*) FROM agencies WHERE deleted = 0 AND (?1 = '' OR name LIKE ?2"
+	    " OR short_name LIKE ?2 OR code LIKE ?2)" :
+	    "SELECT id, name, short_name, head FROM agencies WHERE deleted = 0 AND (?1 = ''"
+	    " OR name LIKE ?2 OR short_name LIKE ?2 OR code LIKE ?2) ORDER BY CASE kind WHEN"
+	    " 'department' THEN 0 WHEN 'township' THEN 1 ELSE 2 END, name LIMIT ?3 OFFSET ?4";
+	int rc = db_prepare(ui->db, sql, &st, err);
+
+	if (rc != DUBAN_OK)
+		return rc;
+	buf_printf(&pat, "%%%s%%", s->filter_text);
+	sqlite3_bind_text(st, 1, s->filter_text, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, buf_str(&pat), -1, SQLITE_STATIC);
+	if (count_only) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			s->total = sqlite3_column_int64(st, 0);
+	} else {
+		sqlite3_bind_int64(st, 3, s->height > 0 ? s->height : 1);
+		sqlite3_bind_int64(st, 4, s->top);
+		while (sqlite3_step(st) == SQLITE_ROW && s->n_rows < MAX_ROWS) {
+			struct row *r = &s->rows[s->n_rows++];
+			const char *t;
+
+			memset(r, 0, sizeof(*r));
+			r->id = sqlite3_column_int64(st, 0);
+			r->key = xstrdup((const char *)sqlite3_column_text(st, 1));
+			t = (const char *)sqlite3_column_text(st, 2);
+			r->agency = xstrdup(t != NULL ? t : "");
+			t = (const char *)sqlite3_column_text(st, 3);
+			r->party = xstrdup(t != NULL ? t : "");
+		}
+	}
+	sqlite3_finalize(st);
+	buf_release(&pat);
+	return rc;
+}
+
+static void
+load_page(struct list *s)
+{
+	struct ui *ui = s->base.ui;
+	struct duban_err err;
+	struct duty_window w;
+	int rc;
+
+	clear_rows(s);
+	if (s->duty == NULL) {
+		rc = load_agencies(s, false, &err);
+	} else {
+		duty_window_init(&w, ui->app->cal, ui->app->today, ui->app->cfg->due_soon_workdays,
+		    ui->app->cfg->makeup_workdays);
+		s->filter.limit = s->height > 0 ? s->height : 1;
+		s->filter.offset = s->top;
+		rc = duty_each(ui->db, s->duty, &w, &s->filter, take_row, s, &err);
+	}
+	if (rc != DUBAN_OK)
+		ui_status(ui, true, "%s", err.msg);
+}
+
+/* Count and first page again: after a filter, sort or data change. */
+static void
+reload(struct list *s)
+{
+	struct ui *ui = s->base.ui;
+	struct duban_err err;
+	struct duty_window w;
+	int rc;
+
+	s->filter.text = s->filter_text;
+	s->filter.n_status = s->status_idx >= 0 ? 1 : 0;
+	s->filter.status[0] = (enum deadline_status)(s->status_idx >= 0 ? s->status_idx : 0);
+	if (s->duty == NULL) {
+		rc = load_agencies(s, true, &err);
+	} else {
+		duty_window_init(&w, ui->app->cal, ui->app->today, ui->app->cfg->due_soon_workdays,
+		    ui->app->cfg->makeup_workdays);
+		rc = duty_count_filtered(ui->db, s->duty, &w, &s->filter, &s->total, &err);
+	}
+	if (rc != DUBAN_OK)
+		ui_status(ui, true, "%s", err.msg);
+	if (s->sel >= s->total)
+		s->sel = s->total > 0 ? s->total - 1 : 0;
+	if (s->top > s->sel)
+		s->top = s->sel;
+	load_page(s);
+	s->base.dirty_data = false;
+}
+
+static void
+layout(struct screen *base, int lines, int cols)
+{
+	struct list *s = (struct list *)base;
+
+	s->lines = lines;
+	s->cols = cols;
+	s->height = lines - 2 - 3;
+	if (s->height > MAX_ROWS)
+		s->height = MAX_ROWS;
+	if (s->height < 1)
+		s->height = 1;
+	if (s->sel >= s->top + s->height)
+		s->top = s->sel - s->height + 1;
+	reload(s);
+}
+
+static const char *
+order_label(enum duty_order o)
+{
+	switch (o) {
+	case DUTY_BY_URGENCY:
+		return _("by urgency");
+	case DUTY_BY_KEY:
+		return _("by number");
+	case DUTY_BY_AGENCY:
+		return _("by agency");
+	case DUTY_BY_DUE_DESC:
+		return _("latest due first");
+	}
+	return "";
+}
+
+static void
+draw(struct screen *base)
+{
+	struct list *s = (struct list *)base;
+	struct ui *ui = base->ui;
+	struct buf t = BUF_INIT;
+	int key_w;
+	int agency_w;
+	int party_w;
+	int i;
+
+	buf_printf(&t, "%s", _(s->kind->label));
+	if (s->duty != NULL && strcmp(s->duty->name, duty_primary(s->kind->name)->name) != 0)
+		buf_printf(&t, " / %s", _(s->duty->label));
+	ui_title(ui, buf_str(&t));
+	buf_reset(&t);
+	buf_printf(&t, _("%lld rows"), (long long)s->total);
+	if (s->agency_name[0] != '\0')
+		buf_printf(&t, "  %s: %s", _("agency"), s->agency_name);
+	if (s->status_idx >= 0)
+		buf_printf(&t, "  %s: %s", _("status"),
+		    deadline_status_label((enum deadline_status)s->status_idx));
+	if (s->duty != NULL)
+		buf_printf(&t, "  %s", order_label(s->filter.order));
+	if (s->typing || s->filter_text[0] != '\0')
+		buf_printf(&t, "  /%s%s", s->filter_text, s->typing ? "_" : "");
+	ui_text(ui, 1, 1, s->cols - 2, buf_str(&t), s->typing ? ATTR_WARN : ATTR_DIM);
+	buf_release(&t);
+
+	if (s->duty == NULL) {
+		key_w = s->cols / 2;
+		agency_w = s->cols / 5;
+		party_w = s->cols - key_w - agency_w - 10;
+		ui_text(ui, 2, 1, 6, _("ID"), ATTR_HEADER);
+		ui_text(ui, 2, 8, key_w, _("Agency"), ATTR_HEADER);
+		ui_text(ui, 2, 9 + key_w, agency_w, _("Short name"), ATTR_HEADER);
+		ui_text(ui, 2, 10 + key_w + agency_w, party_w, _("Head"), ATTR_HEADER);
+	} else {
+		/* Fixed columns: id, due date, status, days; case numbers need about 22. */
+		int rest = s->cols - 8 - 11 - 9 - 13 - 3;
+
+		key_w = rest >= 80 ? 28 : 22;
+		party_w = rest >= 60 ? (rest - key_w) / 2 : 0;
+		agency_w = rest - key_w - party_w;
+		ui_text(ui, 2, 1, 6, _("ID"), ATTR_HEADER);
+		ui_text(ui, 2, 8, key_w, strcmp(s->kind->name, "suggestion") == 0 ?
+		    _("Document number") : _("Case number"), ATTR_HEADER);
+		ui_text(ui, 2, 9 + key_w, agency_w, _("Agency"), ATTR_HEADER);
+		ui_text(ui, 2, 10 + key_w + agency_w, party_w, strcmp(s->kind->name, "suggestion") ==
+		    0 ? _("Issued by") : _("Party"), ATTR_HEADER);
+		ui_text(ui, 2, 10 + key_w + agency_w + party_w, 11, _("Due"), ATTR_HEADER);
+		ui_text(ui, 2, 21 + key_w + agency_w + party_w, 9, _("Status"), ATTR_HEADER);
+		ui_text(ui, 2, 30 + key_w + agency_w + party_w, 13, "", ATTR_HEADER);
+	}
+	if (s->total == 0)
+		ui_text(ui, 3, 1, s->cols - 2, s->filter_text[0] || s->status_idx >= 0 ?
+		    _("No rows match the filter.") : _("No records yet; a adds one."), ATTR_DIM);
+	for (i = 0; i < s->n_rows && i < s->height; i++) {
+		const struct row *r = &s->rows[i];
+		bool sel = s->top + i == s->sel;
+		enum ui_attr_role role = sel ? ATTR_SELECTED : ATTR_NORMAL;
+		char id[24];
+		int y = 3 + i;
+
+		snprintf(id, sizeof(id), "%lld", (long long)r->id);
+		ui_text(ui, y, 0, s->cols, "", role);
+		ui_text_right(ui, y, 1, 6, id, role);
+		ui_text(ui, y, 8, key_w, r->key, role);
+		ui_text(ui, y, 9 + key_w, agency_w, r->agency, role);
+		ui_text(ui, y, 10 + key_w + agency_w, party_w, r->party, role);
+		if (s->duty != NULL && r->has_due) {
+			char iso[DATE_ISO_LEN];
+			char days[40] = "";
+			int x = 10 + key_w + agency_w + party_w;
+
+			if (r->status == DEADLINE_OVERDUE)
+				snprintf(days, sizeof(days), _("%lld d late"),
+				    (long long)date_diff_days(r->due, ui->app->today));
+			else if (r->status == DEADLINE_DUE_SOON || r->status == DEADLINE_PENDING)
+				snprintf(days, sizeof(days), _("%d wd left"),
+				    deadline_workdays_between(ui->app->cal, ui->app->today, r->due,
+				    ui->app->cfg->makeup_workdays));
+			ui_text(ui, y, x, 11, date_format(r->due, iso), role);
+			ui_text(ui, y, x + 11, 9, deadline_status_label(r->status), sel ? role :
+			    ui_status_role(r->status));
+			ui_text(ui, y, x + 20, s->cols - x - 20, days, role);
+		}
+	}
+}
+
+static void
+move_to(struct list *s, int64_t sel)
+{
+	if (sel >= s->total)
+		sel = s->total - 1;
+	if (sel < 0)
+		sel = 0;
+	s->sel = sel;
+	if (s->sel < s->top || s->sel >= s->top + s->height) {
+		if (s->sel < s->top)
+			s->top = s->sel;
+		else
+			s->top = s->sel - s->height + 1;
+		load_page(s);
+	}
+}
+
+static unsigned
+type_filter(struct list *s, int kind, wint_t key)
+{
+	size_t len = strlen(s->filter_text);
+
+	if (kind == OK && (key == '\r' || key == '\n')) {
+		s->typing = false;
+		return UI_REDRAW;
+	}
+	if (kind == OK && key == 27) {
+		s->typing = false;
+		s->filter_text[0] = '\0';
+	} else if ((kind == KEY_CODE_YES && key == KEY_BACKSPACE) || (kind == OK &&
+	    (key == 127 || key == 8))) {
+		while (len > 0 && ((unsigned char)s->filter_text[len - 1] & 0xC0) == 0x80)
+			len--;
+		if (len > 0)
+			len--;
+		s->filter_text[len] = '\0';
+	} else if (kind == OK && key >= 32) {
+		char mb[MB_LEN_MAX];
+		mbstate_t st;
+		size_t n;
+
+		memset(&st, 0, sizeof(st));
+		n = wcrtomb(mb, (wchar_t)key, &st);
+		if (n == (size_t)-1 || len + n >= sizeof(s->filter_text))
+			return UI_HANDLED;
+		memcpy(s->filter_text + len, mb, n);
+		s->filter_text[len + n] = '\0';
+	} else {
+		return UI_HANDLED;
+	}
+	/* Filter as you type: count and first page again. */
+	s->sel = 0;
+	s->top = 0;
+	reload(s);
+	return UI_REDRAW;
+}
+
+static unsigned
+handle_key(struct screen *base, enum action act, int kind, wint_t key)
+{
+	struct list *s = (struct list *)base;
+	struct ui *ui = base->ui;
+
+	if (s->typing)
+		return type_filter(s, kind, key);
+	if (base->dirty_data)
+		reload(s);
+	switch (act) {
+	case ACT_MOVE_UP:
+		move_to(s, s->sel - 1);
+		return UI_REDRAW;
+	case ACT_MOVE_DOWN:
+		move_to(s, s->sel + 1);
+		return UI_REDRAW;
+	case ACT_PAGE_UP:
+		move_to(s, s->sel - s->height);
+		return UI_REDRAW;
+	case ACT_PAGE_DOWN:
+		move_to(s, s->sel + s->height);
+		return UI_REDRAW;
+	case ACT_HOME:
+		move_to(s, 0);
+		return UI_REDRAW;
+	case ACT_END:
+		move_to(s, s->total - 1);
+		return UI_REDRAW;
+	case ACT_FILTER:
+		s->typing = true;
+		return UI_REDRAW;
+	case ACT_STATUS_FILTER:
+		if (s->duty == NULL)
+			return UI_HANDLED;
+		s->status_idx = s->status_idx + 1 >= DEADLINE_N_STATUS ? -1 : s->status_idx + 1;
+		s->sel = 0;
+		s->top = 0;
+		reload(s);
+		return UI_REDRAW;
+	case ACT_SORT:
+		if (s->duty == NULL)
+			return UI_HANDLED;
+		s->filter.order = (enum duty_order)((s->filter.order + 1) % 4);
+		reload(s);
+		return UI_REDRAW;
+	case ACT_RELOAD:
+		reload(s);
+		return UI_REDRAW;
+	case ACT_OPEN:
+	case ACT_MOVE_RIGHT:
+		if (s->total == 0 || s->sel - s->top >= s->n_rows)
+			return UI_HANDLED;
+		ui_push(ui, scr_record_new(ui, s->kind->name, s->rows[s->sel - s->top].id));
+		return UI_REDRAW;
+	case ACT_NEW:
+		ui_push(ui, scr_form_new(ui, s->kind->name, 0, NULL));
+		return UI_REDRAW;
+	case ACT_EDIT:
+		if (s->total == 0 || s->sel - s->top >= s->n_rows)
+			return UI_HANDLED;
+		ui_push(ui, scr_form_new(ui, s->kind->name, s->rows[s->sel - s->top].id, NULL));
+		return UI_REDRAW;
+	case ACT_NOTICE:
+		if (s->filter.agency_id > 0)
+			ui_push(ui, scr_notice_new(ui, s->filter.agency_id));
+		else if (s->duty == NULL && s->total > 0 && s->sel - s->top < s->n_rows)
+			ui_push(ui, scr_notice_new(ui, s->rows[s->sel - s->top].id));
+		else
+			ui_status(ui, true, "%s", _("The notice is for one agency: open it from the "
+			    "agency list or the dashboard."));
+		return UI_REDRAW;
+	case ACT_BACK:
+		if (key == 27 && s->filter_text[0] != '\0') {
+			s->filter_text[0] = '\0';
+			reload(s);
+			return UI_REDRAW;
+		}
+		return UI_POP;
+	default:
+		return UI_IGNORED;
+	}
+}
+
+static void
+scr_free(struct screen *base)
+{
+	struct list *s = (struct list *)base;
+
+	clear_rows(s);
+	free(s);
+}
+
+static const struct screen_ops ops = {
+	"list", layout, draw, handle_key, scr_free, bar,
+};
+
+struct screen *
+scr_list_filtered_new(struct ui *ui, const char *kind, const char *duty, int status,
+    int64_t agency_id)
+{
+	struct list *s = xcalloc(1, sizeof(*s));
+
+	s->base.ops = &ops;
+	s->base.ui = ui;
+	s->kind = record_kind(kind);
+	s->duty = duty != NULL ? duty_find(duty) : duty_primary(kind);
+	s->status_idx = status;
+	s->filter.every_row = true;
+	s->filter.agency_id = agency_id;
+	if (agency_id > 0) {
+		struct buf name = BUF_INIT;
+
+		agency_name(ui->db, agency_id, &name, NULL);
+		snprintf(s->agency_name, sizeof(s->agency_name), "%s", buf_str(&name));
+		buf_release(&name);
+	}
+	return &s->base;
+}
+
+struct screen *
+scr_list_new(struct ui *ui, const char *kind)
+{
+	return scr_list_filtered_new(ui, kind, NULL, -1, 0);
+}

@@ -1,0 +1,212 @@
+/* tui/ui_keys.c: key bindings. Defaults below; duban.ini [keys] rebinds ("move-down = j Down"
+ * for every screen, "list.open = Enter o" for one). The help screen and the key bar are
+ * generated from these tables, never written by hand. */
+#include "duban/tui/ui.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "duban/i18n.h"
+#include "duban/mem.h"
+
+static const struct {
+	const char *name;
+	const char *brief;
+	const char *help;
+} actions[ACT_COUNT] = {
+	[ACT_NONE] = { "", "", "" },
+#define X(id, name, brief, help) [ACT_##id] = { name, brief, help },
+	ACTION_LIST(X)
+#undef X
+};
+
+struct binding {
+	const char *keymap;
+	enum action act;
+	const char *keys;	/* key names separated by blanks */
+};
+
+static const struct binding default_bindings[] = {
+	{ "generic", ACT_MOVE_UP, "k Up" },
+	{ "generic", ACT_MOVE_DOWN, "j Down" },
+	{ "generic", ACT_MOVE_LEFT, "h Left" },
+	{ "generic", ACT_MOVE_RIGHT, "l Right" },
+	{ "generic", ACT_PAGE_UP, "PgUp ^B" },
+	{ "generic", ACT_PAGE_DOWN, "PgDn ^F Space" },
+	{ "generic", ACT_HOME, "Home g" },
+	{ "generic", ACT_END, "End G" },
+	{ "generic", ACT_OPEN, "Enter" },
+	{ "generic", ACT_BACK, "Esc q" },
+	{ "generic", ACT_NEXT_PANE, "Tab" },
+	{ "generic", ACT_HELP, "? F1" },
+	{ "generic", ACT_MENU, ": F9" },
+	{ "generic", ACT_REDRAW, "^L" },
+	{ "generic", ACT_QUIT, "F10 Q" },
+	{ "generic", ACT_GO_DASHBOARD, "1" },
+	{ "generic", ACT_GO_LITIGATION, "2" },
+	{ "generic", ACT_GO_HEARING, "3" },
+	{ "generic", ACT_GO_RECONSIDERATION, "4" },
+	{ "generic", ACT_GO_SUGGESTION, "5" },
+	{ "generic", ACT_GO_AGENCY, "6" },
+	{ "dashboard", ACT_OPEN, "Enter l Right" },
+	{ "dashboard", ACT_NOTICE, "n" },
+	{ "dashboard", ACT_RELOAD, "r F5" },
+	{ "list", ACT_FILTER, "/" },
+	{ "list", ACT_SORT, "s" },
+	{ "list", ACT_STATUS_FILTER, "f" },
+	{ "list", ACT_NEW, "a Ins F7" },
+	{ "list", ACT_EDIT, "e F4" },
+	{ "list", ACT_RELOAD, "r F5" },
+	{ "list", ACT_NOTICE, "n" },
+	{ "record", ACT_EDIT, "e F4" },
+	{ "record", ACT_NEW, "a F7" },
+	{ "record", ACT_DELETE, "D F8" },
+	{ "record", ACT_NOTICE, "n" },
+	{ "form", ACT_SAVE, "F2 ^S" },
+	{ "form", ACT_BACK, "Esc" },
+	{ "form", ACT_OPEN, "Enter" },
+	{ "form", ACT_NEXT_PANE, "Tab" },
+	{ "notice", ACT_SAVE, "F2 s" },
+};
+
+#define N_DEFAULT (sizeof(default_bindings) / sizeof(default_bindings[0]))
+
+/* Bindings in force: defaults, then overrides from the configuration (owned strings). */
+static struct binding *bindings;
+static size_t n_bindings;
+
+static void
+ensure_loaded(void)
+{
+	size_t i;
+
+	if (bindings != NULL)
+		return;
+	bindings = xcalloc(N_DEFAULT, sizeof(*bindings));
+	for (i = 0; i < N_DEFAULT; i++)
+		bindings[i] = default_bindings[i];
+	n_bindings = N_DEFAULT;
+}
+
+const char *
+ui_action_brief(enum action act)
+{
+	return (unsigned)act < ACT_COUNT ? _(actions[act].brief) : "";
+}
+
+const char *
+ui_action_help(enum action act)
+{
+	return (unsigned)act < ACT_COUNT ? _(actions[act].help) : "";
+}
+
+/* Name of a key as bindings spell it; "" if it has none. */
+static void
+ui_key_name(int kind, wint_t key, char *out, size_t size)
+{
+	out[0] = '\0';
+	if (kind == KEY_CODE_YES) {
+		static const struct {
+			int code;
+			const char *name;
+		} named[] = {
+			{ KEY_UP, "Up" }, { KEY_DOWN, "Down" }, { KEY_LEFT, "Left" },
+			{ KEY_RIGHT, "Right" }, { KEY_PPAGE, "PgUp" }, { KEY_NPAGE, "PgDn" },
+			{ KEY_HOME, "Home" }, { KEY_END, "End" }, { KEY_ENTER, "Enter" },
+			{ KEY_IC, "Ins" }, { KEY_DC, "Del" }, { KEY_BTAB, "BTab" },
+			{ KEY_BACKSPACE, "Backspace" },
+		};
+		size_t i;
+
+		for (i = 0; i < sizeof(named) / sizeof(named[0]); i++) {
+			if ((int)key == named[i].code) {
+				snprintf(out, size, "%s", named[i].name);
+				return;
+			}
+		}
+		if ((int)key >= KEY_F(1) && (int)key <= KEY_F(12))
+			snprintf(out, size, "F%d", (int)key - KEY_F(0));
+		return;
+	}
+	if (key == '\r' || key == '\n')
+		snprintf(out, size, "Enter");
+	else if (key == 27)
+		snprintf(out, size, "Esc");
+	else if (key == '\t')
+		snprintf(out, size, "Tab");
+	else if (key == ' ')
+		snprintf(out, size, "Space");
+	else if (key < 32)
+		snprintf(out, size, "^%c", (char)(key + '@'));
+	else if (key < 127)
+		snprintf(out, size, "%c", (char)key);
+}
+
+static bool
+binding_has_key(const char *list, const char *name)
+{
+	size_t len = strlen(name);
+	const char *p = list;
+
+	while (*p != '\0') {
+		size_t n = strcspn(p, " ");
+
+		if (n == len && strncmp(p, name, n) == 0)
+			return true;
+		p += n;
+		while (*p == ' ')
+			p++;
+	}
+	return false;
+}
+
+static enum action
+lookup(const char *keymap, const char *name)
+{
+	size_t i;
+
+	/* Later bindings (configuration) win over earlier ones (defaults). */
+	for (i = n_bindings; i-- > 0;)
+		if (strcmp(bindings[i].keymap, keymap) == 0 && binding_has_key(bindings[i].keys, name))
+			return bindings[i].act;
+	return ACT_NONE;
+}
+
+enum action
+ui_key_action(const char *keymap, int kind, wint_t key)
+{
+	char name[16];
+	enum action a;
+
+	ensure_loaded();
+	ui_key_name(kind, key, name, sizeof(name));
+	if (name[0] == '\0')
+		return ACT_NONE;
+	a = lookup(keymap, name);
+	if (a == ACT_NONE)
+		a = lookup("generic", name);
+	return a;
+}
+
+void
+ui_keys_of(const char *keymap, enum action act, char *out, size_t size)
+{
+	size_t i;
+
+	ensure_loaded();
+	out[0] = '\0';
+	for (i = n_bindings; i-- > 0;) {
+		if (bindings[i].act == act && strcmp(bindings[i].keymap, keymap) == 0) {
+			snprintf(out, size, "%s", bindings[i].keys);
+			return;
+		}
+	}
+	for (i = n_bindings; i-- > 0;) {
+		if (bindings[i].act == act && strcmp(bindings[i].keymap, "generic") == 0) {
+			snprintf(out, size, "%s", bindings[i].keys);
+			return;
+		}
+	}
+}
+

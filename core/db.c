@@ -6,7 +6,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "duban/buf.h"
 #include "duban/err.h"
@@ -315,6 +318,65 @@ db_bind_text(sqlite3_stmt *st, int idx, const char *s)
 	return sqlite3_bind_text(st, idx, s, -1, SQLITE_TRANSIENT);
 }
 
+/* Beside the database, who is writing now: SQLite's lock cannot say, and "locked" alone
+ * leaves a clerk guessing. Advisory only: a stale file (its process gone) is ignored. */
+static void
+writer_path(const struct db *db, struct buf *out)
+{
+	buf_printf(out, "%s-writer", db->path);
+}
+
+static void
+writer_mark(struct db *db)
+{
+	struct buf p = BUF_INIT;
+	FILE *f;
+
+	writer_path(db, &p);
+	f = fopen(buf_str(&p), "w");
+	if (f != NULL) {
+		fprintf(f, "%ld %s %s\n", (long)getpid(), db->login != NULL ? db->login : "?",
+		    db->now != NULL ? db->now : "");
+		fclose(f);
+	}
+	buf_release(&p);
+}
+
+static void
+writer_clear(struct db *db)
+{
+	struct buf p = BUF_INIT;
+
+	writer_path(db, &p);
+	unlink(buf_str(&p));
+	buf_release(&p);
+}
+
+static void
+writer_describe(struct db *db, struct duban_err *err)
+{
+	struct buf p = BUF_INIT;
+	char line[256];
+	long pid = 0;
+	char login[64] = "";
+	FILE *f;
+
+	writer_path(db, &p);
+	f = fopen(buf_str(&p), "r");
+	buf_release(&p);
+	if (f == NULL)
+		return;
+	if (fgets(line, sizeof(line), f) != NULL && sscanf(line, "%ld %63s", &pid, login) == 2 &&
+	    pid > 0 && kill((pid_t)pid, 0) == 0) {
+		const char *since = strchr(line, ' ');
+
+		since = since != NULL ? strchr(since + 1, ' ') : NULL;
+		duban_err_wrap(err, _("%s (process %ld, since %.19s) is writing to the database; "),
+		    login, pid, since != NULL ? since + 1 : "?");
+	}
+	fclose(f);
+}
+
 int
 db_begin(struct db *db, struct duban_err *err)
 {
@@ -325,9 +387,15 @@ db_begin(struct db *db, struct duban_err *err)
 	/* IMMEDIATE takes the write lock now, so the busy handler waits here, not halfway
 	 * through a change. */
 	if (sqlite3_exec(db->sql, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
+		int code = sqlite3_errcode(db->sql);
+
 		db->depth--;
-		return db_fail(db, _("starting a change"), err);
+		db_fail(db, _("starting a change"), err);
+		if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+			writer_describe(db, err);
+		return DUBAN_EDB;
 	}
+	writer_mark(db);
 	return DUBAN_OK;
 }
 
@@ -338,6 +406,7 @@ db_end(struct db *db, int rc, struct duban_err *err)
 		return rc;
 	if (--db->depth > 0)
 		return rc;
+	writer_clear(db);
 	if (rc == DUBAN_OK) {
 		if (sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
 			return DUBAN_OK;
@@ -419,6 +488,16 @@ db_open(const char *path, enum db_mode mode, int busy_timeout_ms, struct db **ou
 	if (mode == DB_CREATE && stat(path, &sb) == 0 && sb.st_size > 0)
 		return duban_err_set(err, DUBAN_EDB,
 		    _("%s already exists; duban init does not overwrite a database"), path);
+	if (mode == DB_CREATE) {
+		/* SQLite would create the file 0644: the group must write it (several people),
+		 * the world must not read it. Its -wal and -shm files copy this mode. */
+		int fd = open(path, O_RDWR | O_CREAT, 0660);
+
+		if (fd < 0)
+			return duban_err_set(err, DUBAN_EDB, _("cannot create %s: %s"), path,
+			    strerror(errno));
+		close(fd);
+	}
 	db = xcalloc(1, sizeof(*db));
 	db->path = xstrdup(path);
 	db->read_only = mode == DB_READ_ONLY;
@@ -623,5 +702,71 @@ db_check(struct db *db, bool *sound, struct buf *report, struct duban_err *err)
 	rc = collect_check(db, "PRAGMA integrity_check", true, sound, report, err);
 	if (rc == DUBAN_OK)
 		rc = collect_check(db, "PRAGMA foreign_key_check", false, sound, report, err);
+	return rc;
+}
+
+int
+db_backup(struct db *db, const char *path, struct duban_err *err)
+{
+	struct buf tmp = BUF_INIT;
+	sqlite3 *dst = NULL;
+	sqlite3_backup *bk = NULL;
+	struct db *check = NULL;
+	bool sound = false;
+	int step;
+	int rc = DUBAN_OK;
+
+	buf_printf(&tmp, "%s.tmp-backup", path);
+	remove(buf_str(&tmp));
+	{
+		int fd = open(buf_str(&tmp), O_RDWR | O_CREAT | O_EXCL, 0660);
+
+		if (fd >= 0)
+			close(fd);
+	}
+	if (sqlite3_open_v2(buf_str(&tmp), &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+	    NULL) != SQLITE_OK) {
+		rc = duban_err_set(err, DUBAN_EDB, _("cannot create %s: %s"), buf_str(&tmp),
+		    sqlite3_errmsg(dst));
+		goto out;
+	}
+	bk = sqlite3_backup_init(dst, "main", db->sql, "main");
+	if (bk == NULL) {
+		rc = duban_err_set(err, DUBAN_EDB, _("cannot start the backup: %s"),
+		    sqlite3_errmsg(dst));
+		goto out;
+	}
+	/* Copy in slices so writers are never held up for long; a write by someone else
+	 * restarts the copy, which SQLite handles. */
+	do {
+		step = sqlite3_backup_step(bk, 256);
+		if (step == SQLITE_BUSY || step == SQLITE_LOCKED)
+			sqlite3_sleep(50);
+	} while (step == SQLITE_OK || step == SQLITE_BUSY || step == SQLITE_LOCKED);
+	sqlite3_backup_finish(bk);
+	if (step != SQLITE_DONE) {
+		rc = duban_err_set(err, DUBAN_EDB, _("the backup failed: %s"), sqlite3_errstr(step));
+		goto out;
+	}
+	/* The copy is a rollback-journal file on its own: no -wal beside it to lose. */
+	sqlite3_exec(dst, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+	sqlite3_close(dst);
+	dst = NULL;
+	rc = db_open(buf_str(&tmp), DB_READ_ONLY, 1000, &check, err);
+	if (rc == DUBAN_OK)
+		rc = db_check(check, &sound, NULL, err);
+	db_close(check);
+	if (rc == DUBAN_OK && !sound)
+		rc = duban_err_set(err, DUBAN_EDB, "%s", _("the backup copy failed its integrity "
+		    "check; the old backup, if any, is kept"));
+	if (rc == DUBAN_OK && rename(buf_str(&tmp), path) != 0)
+		rc = duban_err_set(err, DUBAN_EDB, _("cannot move the backup to %s: %s"), path,
+		    strerror(errno));
+out:
+	if (dst != NULL)
+		sqlite3_close(dst);
+	if (rc != DUBAN_OK)
+		remove(buf_str(&tmp));
+	buf_release(&tmp);
 	return rc;
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "duban/access.h"
 #include "duban/buf.h"
 #include "duban/calendar.h"
 #include "duban/config.h"
@@ -265,6 +266,29 @@ cli_check(struct app *app, int argc, char **argv)
 	return sound ? DUBAN_OK : DUBAN_EDB;
 }
 
+static int
+cli_backup(struct app *app, int argc, char **argv)
+{
+	struct duban_err err;
+	struct db *db = NULL;
+	int rc;
+
+	if (argc != 2)
+		return usage_error("%s", _("backup takes FILE, e.g. duban backup /var/backups/duban/"
+		    "duban-$(date +%F).db"));
+	rc = app_open_db(app, DB_OPEN_EXISTING, &db, &err);
+	if (rc == DUBAN_OK)
+		rc = access_require(db, ACCESS_MANAGE, &err);
+	if (rc == DUBAN_OK)
+		rc = db_backup(db, argv[1], &err);
+	db_close(db);
+	if (rc != DUBAN_OK)
+		return app_report(&err);
+	fprintf(stderr, _("duban: backup written to %s and checked; restore it by copying it over "
+	    "the database while nobody uses duban (doc/operations.md)\n"), argv[1]);
+	return DUBAN_OK;
+}
+
 static const struct {
 	const char *name;
 	int (*run)(struct app *app, int argc, char **argv);
@@ -282,6 +306,7 @@ static const struct {
 	{ "user", cli_user },
 	{ "recompute", cli_recompute },
 	{ "dashboard", cli_dashboard },
+	{ "backup", cli_backup },
 };
 
 int

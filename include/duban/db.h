@@ -69,4 +69,9 @@ int db_check(struct db *db, bool *sound, struct buf *report, struct duban_err *e
 
 int db_schema_version(struct db *db, int *version, struct duban_err *err);
 
+/* A consistent copy of the whole database at path (SQLite online backup: others keep working
+ * meanwhile), written to a temporary file, checked, then renamed into place; an existing
+ * file at path is replaced only when the new copy is sound. */
+int db_backup(struct db *db, const char *path, struct duban_err *err);
+
 #endif

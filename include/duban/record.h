@@ -139,8 +139,8 @@ enum record_outcome { RECORD_NEW, RECORD_UPDATED, RECORD_UNCHANGED };
 
 /* Validate, derive, then insert (id 0) or update, and audit, in one transaction (joins the
  * caller's if one is open). Updates check that the stored version is still r->version and
- * refuse otherwise, naming who changed it when. Needs ACCESS_EDIT_RECORDS (agencies:
- * ACCESS_MANAGE). batch_id > 0 ties the audit row to an import. On success r->id and
+ * refuse otherwise, naming who changed it when. Needs ACCESS_EDIT_RECORDS, or ACCESS_IMPORT
+ * when batch_id > 0 (agencies: ACCESS_MANAGE). batch_id > 0 ties the audit row to an import. On success r->id and
  * r->version are current. DUBAN_EINPUT with the problems in p (the first also in err). */
 int record_save(const struct record_env *env, struct record *r, int64_t batch_id,
     enum record_outcome *outcome, struct record_problems *p, struct duban_err *err);

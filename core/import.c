@@ -1,0 +1,760 @@
+/* core/import.c: CSV files into records. A row becomes a record by its natural key: the
+ * stored record if there is one (so columns the file lacks keep their values), else a new
+ * one; then each cell goes through record_input and the record through record_save, exactly
+ * as a form would. The whole file is one transaction; a litigation row that also carries a
+ * hearing is one savepoint, so half a row is never kept. Never prints. */
+#include "duban/import.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <csv.h>
+#include <sqlite3.h>
+
+#include "duban/access.h"
+#include "duban/buf.h"
+#include "duban/csvin.h"
+#include "duban/db.h"
+#include "duban/err.h"
+#include "duban/hearing.h"
+#include "duban/i18n.h"
+#include "duban/litigation.h"
+#include "duban/agency.h"
+#include "duban/mem.h"
+#include "duban/record.h"
+#include "duban/text.h"
+
+/* Agency names seen in one import, name -> id; bounded, a full table just stops caching. */
+#define CACHE_SLOTS 4096
+#define PROGRESS_EVERY 256
+
+struct cache_slot {
+	char *text;
+	int64_t id;
+};
+
+struct importer {
+	const struct record_env *env;
+	struct db *db;
+	const struct import_opts *o;
+	const char *name;
+	struct csvin *in;
+	const struct kind_def *kind;
+	size_t n_cols;
+	bool zh;
+	int64_t batch_id;
+	struct import_result *res;
+
+	/* The current row. */
+	const struct csvin_row *row;
+	bool refused;
+	struct buf reason;		/* every refusal of the row, for the rejects file */
+	struct record_problems p;
+	struct buf key;
+	struct buf trim;
+	struct buf text;
+
+	bool use_cache;
+	struct cache_slot *cache;
+	size_t cache_n;
+
+	FILE *rejects;
+	char *rejects_tmp;
+	struct buf rejects_path;
+};
+
+/* ---- agency cache ---------------------------------------------------------------------- */
+
+static uint32_t
+hash_text(const char *s, size_t len)
+{
+	uint32_t h = 2166136261u;	/* FNV-1a */
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
+static struct cache_slot *
+cache_slot(struct importer *im, const char *s, size_t len)
+{
+	uint32_t i = hash_text(s, len) & (CACHE_SLOTS - 1);
+
+	while (im->cache[i].text != NULL && strcmp(im->cache[i].text, s) != 0)
+		i = (i + 1) & (CACHE_SLOTS - 1);
+	return &im->cache[i];
+}
+
+static void
+cache_free(struct importer *im)
+{
+	size_t i;
+
+	if (im->cache == NULL)
+		return;
+	for (i = 0; i < CACHE_SLOTS; i++)
+		free(im->cache[i].text);
+	free(im->cache);
+}
+
+/* ---- refusals --------------------------------------------------------------------------- */
+
+static const char *
+column_of(const struct importer *im, const struct kind_def *k, int field)
+{
+	size_t i;
+
+	if (field < 0)
+		return NULL;
+	for (i = 0; i < im->n_cols; i++) {
+		const struct csvin_column *c = csvin_column(im->in, i);
+
+		if (k == im->kind ? c->field == field : c->hearing_field == field)
+			return c->header;
+	}
+	return im->zh ? k->fields[field].zh : k->fields[field].csv;
+}
+
+static void
+refuse(struct importer *im, const char *column, const char *reason)
+{
+	if (im->o->refused != NULL)
+		im->o->refused(im->o->arg, im->name, im->row->line, column, reason);
+	if (im->reason.len > 0)
+		buf_adds(&im->reason, "; ");
+	if (column != NULL)
+		buf_printf(&im->reason, "%s: ", column);
+	buf_adds(&im->reason, reason);
+	im->refused = true;
+}
+
+/* Refuse with the problems of a record of kind k; the field's label, which the column already
+ * names, is dropped from the front of a message. */
+static void
+refuse_problems(struct importer *im, const struct kind_def *k, const struct record_problems *p)
+{
+	int i;
+
+	for (i = 0; i < p->n; i++) {
+		const char *msg = p->items[i].msg;
+		int f = p->items[i].field;
+
+		if (f >= 0) {
+			const char *label = _(k->fields[f].label);
+			size_t n = strlen(label);
+
+			if (strncmp(msg, label, n) == 0 && msg[n] == ':' && msg[n + 1] == ' ')
+				msg += n + 2;
+		}
+		refuse(im, column_of(im, k, f), msg);
+	}
+}
+
+/* ---- rejects file ----------------------------------------------------------------------- */
+
+void
+import_default_rejects_path(const char *input, struct buf *out)
+{
+	const char *slash = strrchr(input, '/');
+	const char *base = slash != NULL ? slash + 1 : input;
+	const char *dot = strrchr(base, '.');
+	size_t stem = dot != NULL && dot != base ? (size_t)(dot - input) : strlen(input);
+
+	buf_add(out, input, stem);
+	buf_adds(out, ".rejects.csv");
+}
+
+static void
+csv_cell(FILE *f, const char *s, size_t len, bool first)
+{
+	if (!first)
+		fputc(',', f);
+	csv_fwrite(f, s, len);
+}
+
+static int
+rejects_open(struct importer *im, struct duban_err *err)
+{
+	const struct csvin_row *h = csvin_header(im->in);
+	struct buf tmp = BUF_INIT;
+	bool first = true;
+	size_t i;
+	int fd;
+
+	buf_printf(&tmp, "%s.XXXXXX", buf_str(&im->rejects_path));
+	fd = mkstemp(tmp.data);
+	if (fd < 0 || (im->rejects = fdopen(fd, "wb")) == NULL) {
+		if (fd >= 0) {
+			close(fd);
+			unlink(tmp.data);
+		}
+		buf_release(&tmp);
+		return duban_err_set(err, DUBAN_EINPUT, _("the rejects file %s cannot be created "
+		    "(no such directory, or no permission); give another with --rejects"),
+		    buf_str(&im->rejects_path));
+	}
+	im->rejects_tmp = buf_detach(&tmp);
+	/* A BOM, so that Excel opens the Chinese text correctly. */
+	fputs("\xEF\xBB\xBF", im->rejects);
+	for (i = 0; i < im->n_cols; i++) {
+		if (csvin_column(im->in, i)->role == CSVIN_REJECTS)
+			continue;
+		csv_cell(im->rejects, h->cells[i], h->lens[i], first);
+		first = false;
+	}
+	csv_cell(im->rejects, "line", 4, first);
+	csv_cell(im->rejects, "reason", 6, false);
+	fputs("\r\n", im->rejects);
+	return DUBAN_OK;
+}
+
+static int
+rejects_row(struct importer *im, struct duban_err *err)
+{
+	const struct csvin_row *row = im->row;
+	bool first = true;
+	char line[24];
+	size_t i;
+	int rc;
+
+	if (im->rejects == NULL && (rc = rejects_open(im, err)) != DUBAN_OK)
+		return rc;
+	for (i = 0; i < im->n_cols; i++) {
+		if (csvin_column(im->in, i)->role == CSVIN_REJECTS)
+			continue;
+		if (i < row->n)
+			csv_cell(im->rejects, row->cells[i], row->lens[i], first);
+		else
+			csv_cell(im->rejects, "", 0, first);
+		first = false;
+	}
+	snprintf(line, sizeof(line), "%ld", row->line);
+	csv_cell(im->rejects, line, strlen(line), first);
+	csv_cell(im->rejects, im->reason.data != NULL ? im->reason.data : "", im->reason.len,
+	    false);
+	fputs("\r\n", im->rejects);
+	return DUBAN_OK;
+}
+
+/* Close the rejects file; put it in place if keep, else remove it. */
+static int
+rejects_finish(struct importer *im, bool keep, struct duban_err *err)
+{
+	bool bad;
+
+	if (im->rejects == NULL)
+		return DUBAN_OK;
+	bad = ferror(im->rejects) != 0;
+	bad = fclose(im->rejects) != 0 || bad;
+	im->rejects = NULL;
+	if (keep && !bad && rename(im->rejects_tmp, buf_str(&im->rejects_path)) == 0) {
+		im->res->rejects_path = xstrdup(buf_str(&im->rejects_path));
+		return DUBAN_OK;
+	}
+	unlink(im->rejects_tmp);
+	if (!keep)
+		return DUBAN_OK;
+	return duban_err_set(err, DUBAN_EINPUT, _("the valid rows were imported, but the rejects "
+	    "file %s could not be written (disk full?)"), buf_str(&im->rejects_path));
+}
+
+/* ---- rows -------------------------------------------------------------------------------- */
+
+static int
+step_cached(struct importer *im, const char *sql, struct duban_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = db_prepare_cached(im->db, sql, &st, err);
+
+	if (rc != DUBAN_OK)
+		return rc;
+	if (sqlite3_step(st) != SQLITE_DONE)
+		rc = db_fail(im->db, _("importing"), err);
+	sqlite3_reset(st);
+	return rc;
+}
+
+/* Remember key at this row's line; *earlier: the line it was first seen on, or 0. */
+static int
+seen_before(struct importer *im, long *earlier, struct duban_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = db_prepare_cached(im->db, "INSERT INTO temp.import_seen (key, line)"
+	    " VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET line = line RETURNING line", &st,
+	    err);
+
+	if (rc != DUBAN_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, im->key.data, (int)im->key.len, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, im->row->line);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		long line = (long)sqlite3_column_int64(st, 0);
+
+		*earlier = line != im->row->line ? line : 0;
+		sqlite3_step(st);
+	} else {
+		rc = db_fail(im->db, _("importing"), err);
+	}
+	sqlite3_reset(st);
+	return rc;
+}
+
+static bool
+column_feeds(const struct csvin_column *c, bool sub, int *field)
+{
+	if (sub) {
+		*field = c->hearing_field;
+		return (c->role == CSVIN_FIELD || c->role == CSVIN_HEARING) && c->hearing_field >= 0;
+	}
+	*field = c->field;
+	return c->role == CSVIN_FIELD;
+}
+
+static void
+apply_cell(struct importer *im, struct record *r, int f, const char *cell)
+{
+	struct cache_slot *slot = NULL;
+
+	if (r->kind->fields[f].type != FIELD_AGENCY || !im->use_cache) {
+		record_input(im->env, r, f, cell, &im->p);
+		return;
+	}
+	buf_reset(&im->trim);
+	text_trim(cell, &im->trim);
+	if (im->trim.len > 0) {
+		slot = cache_slot(im, im->trim.data, im->trim.len);
+		if (slot->text != NULL) {
+			char id[24];
+
+			snprintf(id, sizeof(id), "%lld", (long long)slot->id);
+			record_set(r, f, id);
+			return;
+		}
+	}
+	if (record_input(im->env, r, f, cell, &im->p) && slot != NULL &&
+	    im->cache_n < CACHE_SLOTS / 2) {
+		slot->text = xstrdup(im->trim.data);
+		slot->id = record_int(r, f);
+		im->cache_n++;
+	}
+}
+
+static bool
+same_values(const struct record *r)
+{
+	int i;
+
+	if (r->loaded == NULL)
+		return true;
+	for (i = 0; i < r->kind->n_fields; i++)
+		if (strcmp(r->values[i], r->loaded[i]) != 0)
+			return false;
+	return true;
+}
+
+/* A deleted record with the key comes back: saved as new, record_save restores it. */
+static void
+forget_stored(struct record *r)
+{
+	int i;
+
+	if (r->loaded != NULL) {
+		for (i = 0; i < r->kind->n_fields; i++)
+			free(r->loaded[i]);
+		free(r->loaded);
+		r->loaded = NULL;
+	}
+	r->id = 0;
+	r->version = 0;
+	r->deleted = false;
+}
+
+/* Make and save the record of kind k from the row (sub: the hearing of a litigation row).
+ * shared: the key may have come before in the file (a case with several hearings), as long
+ * as the record stays as that earlier row left it. Refusals go to the row; a returned error
+ * stops the import. */
+static int
+apply_record(struct importer *im, const struct kind_def *k, bool sub, bool shared,
+    enum record_outcome *outcome, struct duban_err *err)
+{
+	const struct csvin_row *row = im->row;
+	struct record *r = record_new(k);
+	struct duban_err save_err;
+	long earlier = 0;
+	int64_t id = 0;
+	size_t i;
+	int f;
+	int rc = DUBAN_OK;
+
+	im->p.n = 0;
+	for (i = 0; i < im->n_cols; i++) {
+		if (column_feeds(csvin_column(im->in, i), sub, &f) && (k->fields[f].flags & FIELD_KEY))
+			record_input(im->env, r, f, row->cells[i], &im->p);
+	}
+	if (im->p.n > 0) {
+		refuse_problems(im, k, &im->p);
+		goto out;
+	}
+	buf_reset(&im->key);
+	buf_adds(&im->key, k->name);
+	for (f = 0; f < k->n_fields; f++) {
+		if (k->fields[f].flags & FIELD_KEY) {
+			buf_addc(&im->key, '\x1f');
+			buf_adds(&im->key, r->values[f]);
+		}
+	}
+	rc = seen_before(im, &earlier, err);
+	if (rc != DUBAN_OK)
+		goto out;
+	if (earlier > 0 && !shared) {
+		buf_reset(&im->text);
+		buf_printf(&im->text, _("the same record as line %ld (a key may appear once in a "
+		    "file)"), earlier);
+		for (f = 0; f < k->n_fields && !(k->fields[f].flags & FIELD_KEY); f++)
+			;
+		refuse(im, column_of(im, k, f), buf_str(&im->text));
+		goto out;
+	}
+	rc = record_find_key(im->db, r, &id, err);
+	if (rc == DUBAN_OK && id != 0) {
+		record_free(r);
+		r = NULL;
+		rc = record_load(im->db, k, id, &r, err);
+		if (rc == DUBAN_OK && r->deleted)
+			forget_stored(r);
+	}
+	if (rc != DUBAN_OK)
+		goto out;
+	for (i = 0; i < im->n_cols; i++) {
+		if (column_feeds(csvin_column(im->in, i), sub, &f) &&
+		    !(k->fields[f].flags & (FIELD_KEY | FIELD_DERIVED)))
+			apply_cell(im, r, f, row->cells[i]);
+	}
+	if (im->p.n > 0) {
+		refuse_problems(im, k, &im->p);
+		goto out;
+	}
+	if (earlier > 0 && !same_values(r)) {
+		buf_reset(&im->text);
+		buf_printf(&im->text, _("the same case as line %ld, with other values; repeat a "
+		    "case for each hearing with the same case columns"), earlier);
+		refuse(im, NULL, buf_str(&im->text));
+		goto out;
+	}
+	rc = record_save(im->env, r, im->batch_id, outcome, &im->p, &save_err);
+	if (rc == DUBAN_EINPUT) {
+		if (im->p.n > 0)
+			refuse_problems(im, k, &im->p);
+		else
+			refuse(im, NULL, save_err.msg);
+		rc = DUBAN_OK;
+	} else if (rc != DUBAN_OK && err != NULL) {
+		*err = save_err;
+	}
+out:
+	record_free(r);
+	return rc;
+}
+
+static bool
+row_has_hearing(const struct importer *im)
+{
+	size_t i;
+
+	for (i = 0; i < im->n_cols && i < im->row->n; i++)
+		if (csvin_column(im->in, i)->role == CSVIN_HEARING && im->row->lens[i] > 0)
+			return true;
+	return false;
+}
+
+static void
+check_shape(struct importer *im)
+{
+	const struct csvin_row *row = im->row;
+	size_t i;
+
+	if (row->n < im->n_cols) {
+		buf_reset(&im->text);
+		buf_printf(&im->text, _("the row has %zu cells but the header %zu; a line break "
+		    "inside a cell needs the cell in quotes"), row->n, im->n_cols);
+		refuse(im, NULL, buf_str(&im->text));
+		return;
+	}
+	for (i = im->n_cols; i < row->n; i++) {
+		if (row->lens[i] > 0) {
+			buf_reset(&im->text);
+			buf_printf(&im->text, _("the row has %zu cells but the header only %zu"),
+			    row->n, im->n_cols);
+			refuse(im, NULL, buf_str(&im->text));
+			return;
+		}
+	}
+	for (i = 0; i < im->n_cols; i++) {
+		const struct csvin_column *c = csvin_column(im->in, i);
+
+		if (c->role != CSVIN_UNKNOWN && c->role != CSVIN_REJECTS &&
+		    strlen(row->cells[i]) != row->lens[i])
+			refuse(im, c->header, _("holds a NUL byte; the file is damaged or not text"));
+	}
+}
+
+static int
+process_row(struct importer *im, struct duban_err *err)
+{
+	enum record_outcome main_out = RECORD_UNCHANGED;
+	enum record_outcome hearing_out = RECORD_UNCHANGED;
+	bool hearing = false;
+	int rc = DUBAN_OK;
+
+	im->refused = false;
+	buf_reset(&im->reason);
+	check_shape(im);
+	if (im->refused)
+		goto done;
+	hearing = csvin_has_hearing(im->in) && row_has_hearing(im);
+	if (hearing) {
+		rc = step_cached(im, "SAVEPOINT import_row", err);
+		if (rc != DUBAN_OK)
+			return rc;
+	}
+	rc = apply_record(im, im->kind, false, hearing, &main_out, err);
+	if (rc == DUBAN_OK && !im->refused && hearing)
+		rc = apply_record(im, &hearing_kind, true, false, &hearing_out, err);
+	if (hearing && rc == DUBAN_OK) {
+		if (im->refused)
+			rc = step_cached(im, "ROLLBACK TO import_row", err);
+		if (rc == DUBAN_OK)
+			rc = step_cached(im, "RELEASE import_row", err);
+	}
+	if (rc != DUBAN_OK)
+		return rc;
+done:
+	if (im->refused) {
+		im->res->n_refused++;
+		if (im->o->skip_invalid && !im->o->dry_run)
+			rc = rejects_row(im, err);
+		return rc;
+	}
+	if (main_out == RECORD_NEW)
+		im->res->n_new++;
+	else if (main_out == RECORD_UPDATED || (hearing && hearing_out != RECORD_UNCHANGED))
+		im->res->n_updated++;
+	else
+		im->res->n_unchanged++;
+	if (hearing) {
+		if (hearing_out == RECORD_NEW)
+			im->res->hearings_new++;
+		else if (hearing_out == RECORD_UPDATED)
+			im->res->hearings_updated++;
+		else
+			im->res->hearings_unchanged++;
+	}
+	return DUBAN_OK;
+}
+
+/* ---- the import ------------------------------------------------------------------------- */
+
+static int
+start_batch(struct importer *im, struct duban_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	rc = db_exec(im->db, "CREATE TEMP TABLE IF NOT EXISTS import_seen (key TEXT PRIMARY KEY,"
+	    " line INTEGER NOT NULL) WITHOUT ROWID", err);
+	if (rc == DUBAN_OK)
+		rc = db_exec(im->db, "DELETE FROM temp.import_seen", err);
+	if (rc == DUBAN_OK)
+		rc = db_prepare(im->db, "INSERT INTO import_batches (file, kind, login, started_at)"
+		    " VALUES (?1, ?2, ?3, ?4)", &st, err);
+	if (rc != DUBAN_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, im->name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, im->kind->name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, db_actor_login(im->db), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, db_actor_now(im->db), -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		rc = db_fail(im->db, _("recording the import"), err);
+	else
+		im->batch_id = sqlite3_last_insert_rowid(db_sqlite(im->db));
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int
+finish_batch(struct importer *im, struct duban_err *err)
+{
+	const struct import_result *res = im->res;
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	rc = db_prepare(im->db, "UPDATE import_batches SET rows_new = ?1, rows_updated = ?2,"
+	    " rows_unchanged = ?3, rows_refused = ?4 WHERE id = ?5", &st, err);
+	if (rc != DUBAN_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, res->n_new);
+	sqlite3_bind_int64(st, 2, res->n_updated);
+	sqlite3_bind_int64(st, 3, res->n_unchanged);
+	sqlite3_bind_int64(st, 4, res->n_refused);
+	sqlite3_bind_int64(st, 5, im->batch_id);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		rc = db_fail(im->db, _("recording the import"), err);
+	sqlite3_finalize(st);
+	if (rc == DUBAN_OK)
+		rc = db_exec(im->db, "DROP TABLE temp.import_seen", err);
+	return rc;
+}
+
+static void
+warn_columns(struct importer *im)
+{
+	struct buf msg = BUF_INIT;
+	size_t i;
+
+	if (im->o->warn == NULL)
+		return;
+	for (i = 0; i < im->n_cols; i++) {
+		const struct csvin_column *c = csvin_column(im->in, i);
+
+		if (c->role != CSVIN_UNKNOWN)
+			continue;
+		buf_reset(&msg);
+		if (c->header[0] == '\0')
+			buf_printf(&msg, _("%s: column %zu has no name; it is ignored"), im->name,
+			    i + 1);
+		else
+			buf_printf(&msg, _("%s: column %zu \"%s\" is not a field of %s records; it is "
+			    "ignored"), im->name, i + 1, c->header, im->kind->name);
+		im->o->warn(im->o->arg, buf_str(&msg));
+	}
+	buf_release(&msg);
+}
+
+static int
+read_rows(struct importer *im, struct duban_err *err)
+{
+	const struct import_opts *o = im->o;
+	int rc;
+
+	for (;;) {
+		if (o->cancel != NULL && *o->cancel)
+			return duban_err_set(err, DUBAN_EINPUT,
+			    _("the import was interrupted; nothing was written"));
+		rc = csvin_next(im->in, &im->row, err);
+		if (rc != DUBAN_OK || im->row == NULL)
+			return rc;
+		im->res->rows++;
+		rc = process_row(im, err);
+		if (rc != DUBAN_OK) {
+			if (err != NULL && err->where[0] == '\0')
+				duban_err_where(err, "%s:%ld", im->name, im->row->line);
+			return rc;
+		}
+		if (o->progress != NULL && im->res->rows % PROGRESS_EVERY == 0)
+			o->progress(o->arg, im->res->rows, csvin_offset(im->in),
+			    csvin_total(im->in));
+	}
+}
+
+int
+import_run(const struct record_env *env, const struct import_opts *o,
+    struct import_result *res, struct duban_err *err)
+{
+	struct importer im;
+	struct csvin_opts co;
+	int rc;
+	int end_rc;
+
+	memset(res, 0, sizeof(*res));
+	memset(&im, 0, sizeof(im));
+	im.env = env;
+	im.db = env->db;
+	im.o = o;
+	im.name = o->name != NULL ? o->name : o->path;
+	im.res = res;
+	rc = access_require(env->db, ACCESS_IMPORT, err);
+	if (rc != DUBAN_OK)
+		return rc;
+	memset(&co, 0, sizeof(co));
+	co.encoding = o->encoding;
+	co.kind = o->kind;
+	co.aliases = o->aliases;
+	co.n_aliases = o->n_aliases;
+	rc = csvin_open(o->path, im.name, &co, &im.in, err);
+	if (rc != DUBAN_OK)
+		return rc;
+	im.kind = csvin_kind(im.in);
+	im.n_cols = csvin_n_columns(im.in);
+	im.zh = csvin_zh_headers(im.in);
+	res->kind = im.kind;
+	res->delimiter = csvin_delimiter(im.in);
+	/* An agency file may rename the agencies later rows name: no cache then. */
+	im.use_cache = im.kind != &agency_kind;
+	if (im.use_cache)
+		im.cache = xcalloc(CACHE_SLOTS, sizeof(*im.cache));
+	if (o->rejects_path != NULL)
+		buf_adds(&im.rejects_path, o->rejects_path);
+	else
+		import_default_rejects_path(o->path, &im.rejects_path);
+	warn_columns(&im);
+	rc = db_begin(im.db, err);
+	if (rc == DUBAN_OK) {
+		rc = start_batch(&im, err);
+		if (rc == DUBAN_OK)
+			rc = read_rows(&im, err);
+		if (o->progress != NULL && rc == DUBAN_OK)
+			o->progress(o->arg, res->rows, csvin_offset(im.in), csvin_total(im.in));
+		if (rc == DUBAN_OK)
+			rc = finish_batch(&im, err);
+		if (rc == DUBAN_OK && res->n_refused > 0 && !o->skip_invalid) {
+			if (o->dry_run)
+				duban_err_set(err, DUBAN_EINPUT, _("%s: %lld of %lld rows would be "
+				    "refused, so nothing would be imported"), im.name,
+				    (long long)res->n_refused, (long long)res->rows);
+			else
+				duban_err_set(err, DUBAN_EINPUT, _("%s: %lld of %lld rows were refused, "
+				    "so nothing was imported; correct them, or import the others with "
+				    "--skip-invalid"), im.name, (long long)res->n_refused,
+				    (long long)res->rows);
+			rc = DUBAN_EINPUT;
+		}
+		if (rc == DUBAN_OK && o->dry_run) {
+			/* Everything was checked against the database as it would be; undo it. */
+			db_end(im.db, DUBAN_EINPUT, NULL);
+		} else {
+			end_rc = db_end(im.db, rc, err);
+			if (rc == DUBAN_OK && end_rc == DUBAN_OK) {
+				res->written = true;
+				res->batch_id = im.batch_id;
+			}
+			rc = end_rc;
+		}
+	}
+	res->encoding = csvin_encoding(im.in);
+	end_rc = rejects_finish(&im, rc == DUBAN_OK && res->written, err);
+	if (rc == DUBAN_OK)
+		rc = end_rc;
+	csvin_close(im.in);
+	cache_free(&im);
+	buf_release(&im.reason);
+	buf_release(&im.key);
+	buf_release(&im.trim);
+	buf_release(&im.text);
+	buf_release(&im.rejects_path);
+	free(im.rejects_tmp);
+	return rc;
+}
+
+void
+import_result_release(struct import_result *res)
+{
+	if (res == NULL)
+		return;
+	free(res->rejects_path);
+	res->rejects_path = NULL;
+}

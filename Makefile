@@ -164,7 +164,7 @@ lint:
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)
 	install -m 755 $(B)/duban $(DESTDIR)$(BINDIR)/duban
-	install -m 644 data/duban.ini $(DESTDIR)$(DATADIR)/duban.ini
+	install -m 644 data/duban.ini data/assessment.ini $(DESTDIR)$(DATADIR)/
 	install -d $(DESTDIR)$(DATADIR)/calendar
 	install -m 644 data/calendar/*.txt data/calendar/LICENSE-holiday-cn \
 		$(DESTDIR)$(DATADIR)/calendar/

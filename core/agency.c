@@ -9,6 +9,7 @@
 #include "duban/buf.h"
 #include "duban/db.h"
 #include "duban/err.h"
+#include "duban/access.h"
 #include "duban/i18n.h"
 #include "duban/mem.h"
 #include "duban/record.h"
@@ -43,7 +44,7 @@ agency_check(const struct record_env *env, const struct record *r, struct record
 }
 
 const struct kind_def agency_kind = {
-	"agency", "agencies", N_("Agency"), agency_fields, A_N, agency_check, NULL,
+	"agency", "agencies", N_("Agency"), agency_fields, A_N, agency_check, NULL, ACCESS_MANAGE,
 };
 
 /* Edit distance between two UTF-8 strings, by character (for suggestions). */

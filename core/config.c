@@ -14,6 +14,8 @@
 
 #include <iniparser.h>
 
+#include "duban/assess.h"
+#include "duban/assess_item.h"
 #include "duban/buf.h"
 #include "duban/date.h"
 #include "duban/err.h"
@@ -43,6 +45,7 @@ static const struct setting settings[] = {
 	{ "calendar", "makeup_workdays", SET_BOOL, F(makeup_workdays), 0, 0 },
 	{ "calendar", "show_alternate", SET_BOOL, F(show_alternate), 0, 0 },
 	{ "deadlines", "due_soon_workdays", SET_INT, F(due_soon_workdays), 0, 60 },
+	{ "assessment", "scheme", SET_PATHS, F(assessment_scheme), 0, 0 },
 };
 
 #define N_SETTINGS (sizeof(settings) / sizeof(settings[0]))
@@ -62,6 +65,7 @@ config_new(void)
 	cfg->makeup_workdays = true;
 	cfg->show_alternate = true;
 	cfg->due_soon_workdays = 3;
+	cfg->assessment_scheme = xstrdup("");
 	cfg->rules = rules_new();
 	return cfg;
 }
@@ -74,6 +78,7 @@ config_free(struct config *cfg)
 	free(cfg->db_path);
 	free(cfg->lang);
 	free(cfg->calendar_dirs);
+	free(cfg->assessment_scheme);
 	rules_free(cfg->rules);
 	free(cfg);
 }
@@ -480,6 +485,7 @@ config_copy_into(struct config *dst, const struct config *src)
 	dst->makeup_workdays = src->makeup_workdays;
 	dst->show_alternate = src->show_alternate;
 	dst->due_soon_workdays = src->due_soon_workdays;
+	dst->assessment_scheme = xstrdup(src->assessment_scheme);
 	dst->rules = rules_new();
 	for (i = 0; i < rules_count(src->rules); i++) {
 		const struct rule *r = rules_at(src->rules, i);
@@ -561,6 +567,7 @@ config_load_file(struct config *cfg, const char *path, const char *base_dir,
 	free(scratch.db_path);
 	free(scratch.lang);
 	free(scratch.calendar_dirs);
+	free(scratch.assessment_scheme);
 	rules_free(scratch.rules);
 	return rc;
 }
@@ -576,5 +583,211 @@ config_check_complete(const struct config *cfg, struct duban_err *err)
 			    _("the configuration defines no rule \"%s\"; duban needs it"),
 			    rules_required[i]);
 	}
+	return DUBAN_OK;
+}
+
+/* ---- assessment scheme ----------------------------------------------------------------- */
+
+static const char *
+sget(dictionary *d, const char *sec, const char *key)
+{
+	char k[512];
+
+	snprintf(k, sizeof(k), "%s:%s", sec, key);
+	return iniparser_getstring(d, k, NULL);
+}
+
+static bool
+parse_double(const char *v, double min, double max, double *out)
+{
+	char *end = NULL;
+	double x;
+
+	if (v == NULL)
+		return false;
+	errno = 0;
+	x = strtod(v, &end);
+	if (errno != 0 || end == v || *end != '\0' || x < min || x > max)
+		return false;
+	*out = x;
+	return true;
+}
+
+static char *
+read_all(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	struct buf b = BUF_INIT;
+	char chunk[4096];
+	size_t n;
+
+	if (f == NULL)
+		return NULL;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		buf_add(&b, chunk, n);
+	fclose(f);
+	return buf_detach(&b);
+}
+
+static int
+scheme_indicator(dictionary *d, const char *path, const char *sec, struct assess_indicator *ind,
+    struct duban_err *err)
+{
+	static const char *const rule_names[] = { "rate", "rate_lower", "deduct", "grade", "bonus" };
+	const char *v;
+	size_t i;
+	int g;
+
+	memset(ind, 0, sizeof(*ind));
+	ind->name = xstrdup(sec + strlen("indicator "));
+	v = sget(d, sec, "title");
+	ind->title = xstrdup(v != NULL && v[0] != '\0' ? v : ind->name);
+	v = sget(d, sec, "rule");
+	for (i = 0; v != NULL && i < sizeof(rule_names) / sizeof(rule_names[0]); i++)
+		if (strcmp(v, rule_names[i]) == 0)
+			break;
+	if (v == NULL || i == sizeof(rule_names) / sizeof(rule_names[0]))
+		return refuse(err, path, sec, "rule",
+		    _("rule must be rate, rate_lower, deduct, grade or bonus"));
+	ind->rule = (enum assess_rule)i;
+	v = sget(d, sec, "metric");
+	ind->metric = METRIC_MANUAL;
+	if (v != NULL && !assess_metric_parse(v, &ind->metric))
+		return refuse(err, path, sec, "metric", _("unknown metric \"%s\"; metrics: head_rate, "
+		    "nobody_appeared, lawyer_only, defence_failures, loss_rate, reply_failures, "
+		    "overturn_rate, suggestion_failures"), v);
+	v = sget(d, sec, "item");
+	if (v != NULL)
+		ind->item = xstrdup(v);
+	if ((ind->metric == METRIC_MANUAL) == (ind->item == NULL))
+		return refuse(err, path, sec, ind->item != NULL ? "item" : "metric",
+		    _("an indicator takes either a metric (from the records) or an item (entered by "
+		      "hand), exactly one"));
+	if ((ind->rule == RULE_GRADE || ind->rule == RULE_BONUS) && ind->item == NULL)
+		return refuse(err, path, sec, "item", _("grade and bonus rules score a manual item"));
+	if (!parse_double(sget(d, sec, "points"), 0, 100, &ind->points))
+		return refuse(err, path, sec, "points", _("points must be a number from 0 to 100"));
+	if ((ind->rule == RULE_RATE || ind->rule == RULE_RATE_LOWER) &&
+	    !parse_double(sget(d, sec, "target"), ind->rule == RULE_RATE ? 0.01 : 0,
+	    ind->rule == RULE_RATE ? 100 : 99.99, &ind->target))
+		return refuse(err, path, sec, "target",
+		    _("target must be a percentage (above 0 for rate, below 100 for rate_lower)"));
+	if (ind->rule == RULE_DEDUCT) {
+		if (!parse_double(sget(d, sec, "deduct"), 0, 100, &ind->deduct))
+			return refuse(err, path, sec, "deduct", _("deduct must be a number from 0 to "
+			    "100"));
+		v = sget(d, sec, "floor");
+		if (v != NULL && !parse_double(v, 0, ind->points, &ind->floor))
+			return refuse(err, path, sec, "floor", _("floor must be a number from 0 to the "
+			    "indicator's points"));
+	}
+	if (ind->rule == RULE_BONUS && !parse_double(sget(d, sec, "per"), 0, 100, &ind->per))
+		return refuse(err, path, sec, "per", _("per must be a number of points per unit"));
+	for (g = 0; ind->rule == RULE_GRADE && assess_grades[g] != NULL; g++) {
+		if (!parse_double(sget(d, sec, assess_grades[g]), 0, ind->points,
+		    &ind->grade_points[g]))
+			return refuse(err, path, sec, assess_grades[g], _("each grade needs its points, "
+			    "from 0 to the indicator's points"));
+	}
+	v = sget(d, sec, "none");
+	ind->none_full = v != NULL && strcmp(v, "full") == 0;
+	if (v != NULL && strcmp(v, "full") != 0 && strcmp(v, "zero") != 0)
+		return refuse(err, path, sec, "none", _("none must be full or zero"));
+	return DUBAN_OK;
+}
+
+int
+config_load_scheme(const char *path, struct assess_scheme **out, struct duban_err *err)
+{
+	dictionary *d = NULL;
+	struct assess_scheme *s = NULL;
+	int nsec;
+	int i;
+	int rc = DUBAN_OK;
+	double total = 0;
+
+	ini_error[0] = '\0';
+	iniparser_set_error_callback(ini_error_cb);
+	s = xcalloc(1, sizeof(*s));
+	s->source = read_all(path);
+	if (s->source == NULL) {
+		assess_scheme_free(s);
+		return duban_err_set(err, DUBAN_EINPUT, _("cannot read the assessment scheme %s: %s"),
+		    path, strerror(errno));
+	}
+	d = iniparser_load(path);
+	if (d == NULL) {
+		assess_scheme_free(s);
+		duban_err_set(err, DUBAN_EINPUT, _("the scheme cannot be read: %s"),
+		    ini_error[0] != '\0' ? ini_error : _("syntax error"));
+		return duban_err_where(err, "%s", path);
+	}
+	nsec = iniparser_getnsec(d);
+	s->ind = xcalloc((size_t)(nsec > 0 ? nsec : 1), sizeof(*s->ind));
+	s->tiers = xcalloc((size_t)(nsec > 0 ? nsec : 1), sizeof(*s->tiers));
+	s->caps = xcalloc((size_t)(nsec > 0 ? nsec : 1), sizeof(*s->caps));
+	for (i = 0; i < nsec && rc == DUBAN_OK; i++) {
+		const char *sec = iniparser_getsecname(d, i);
+
+		if (strcmp(sec, "scheme") == 0) {
+			const char *t = sget(d, sec, "title");
+
+			free(s->title);
+			s->title = xstrdup(t != NULL ? t : "");
+		} else if (strncmp(sec, "indicator ", 10) == 0) {
+			rc = scheme_indicator(d, path, sec, &s->ind[s->n_ind], err);
+			s->n_ind++;
+			if (rc == DUBAN_OK && s->ind[s->n_ind - 1].rule != RULE_BONUS)
+				total += s->ind[s->n_ind - 1].points;
+		} else if (strncmp(sec, "tier ", 5) == 0) {
+			struct assess_tier *t = &s->tiers[s->n_tiers++];
+
+			t->name = xstrdup(sec + 5);
+			if (!parse_double(sget(d, sec, "min"), 0, 1000, &t->min))
+				rc = refuse(err, path, sec, "min", _("min must be the lowest total of the "
+				    "tier"));
+			else if (s->n_tiers > 1 && t->min >= s->tiers[s->n_tiers - 2].min)
+				rc = refuse(err, path, sec, "min", _("tiers go from best to worst: each min "
+				    "must be lower than the one before"));
+		} else if (strncmp(sec, "cap ", 4) == 0) {
+			struct assess_cap *c = &s->caps[s->n_caps++];
+			const char *m = sget(d, sec, "metric");
+			const char *t = sget(d, sec, "max_tier");
+
+			c->max_tier = xstrdup(t != NULL ? t : "");
+			if (m == NULL || !assess_metric_parse(m, &c->metric))
+				rc = refuse(err, path, sec, "metric", _("a cap needs a metric from the "
+				    "records"));
+			else if (!parse_double(sget(d, sec, "above"), -1, 1000000, &c->above))
+				rc = refuse(err, path, sec, "above", _("above must be a number"));
+		} else {
+			rc = refuse(err, path, sec, NULL, _("unknown section [%s]; sections are [scheme], "
+			    "[indicator NAME], [tier NAME], [cap NAME]"), sec);
+		}
+	}
+	for (i = 0; rc == DUBAN_OK && i < s->n_caps; i++) {
+		int k;
+		bool known = false;
+
+		for (k = 0; k < s->n_tiers; k++)
+			known = known || strcmp(s->tiers[k].name, s->caps[i].max_tier) == 0;
+		if (!known)
+			rc = refuse(err, path, iniparser_getsecname(d, 0), NULL,
+			    _("a cap names the tier \"%s\", which the scheme does not define"),
+			    s->caps[i].max_tier);
+	}
+	if (rc == DUBAN_OK && s->n_ind == 0)
+		rc = duban_err_set(err, DUBAN_EINPUT, _("%s defines no [indicator ...]"), path);
+	if (rc == DUBAN_OK && s->n_tiers == 0)
+		rc = duban_err_set(err, DUBAN_EINPUT, _("%s defines no [tier ...]"), path);
+	if (rc == DUBAN_OK && (total < 99.99 || total > 100.01))
+		rc = duban_err_set(err, DUBAN_EINPUT, _("%s: the indicators' points add up to %.2f; "
+		    "they must add up to 100 (bonuses apart)"), path, total);
+	iniparser_freedict(d);
+	if (rc != DUBAN_OK) {
+		assess_scheme_free(s);
+		return rc;
+	}
+	*out = s;
 	return DUBAN_OK;
 }

@@ -512,6 +512,39 @@ demo_seed(const struct record_env *env, struct duban_err *err)
 			break;
 		rc = seed_suggestion(&s, n++, received, false, err);
 	}
+	/* Manual assessment items for the complete years: case-file review grades, the share of
+	 * officers holding enforcement certificates, training hours. */
+	for (i = 0; i < N_AGENCIES * 3 && rc == DUBAN_OK; i++) {
+		static const char *const grades[] = { "优秀", "良好", "良好", "合格", "合格", "不合格" };
+		int year = s.today.y - 3 + i / N_AGENCIES;
+		int a = i % N_AGENCIES;
+		char y[16];
+		char ag[24];
+		char num[16];
+		const char *item[3] = { "案卷评查", "持证率", "培训学时" };
+		int k;
+
+		snprintf(y, sizeof(y), "%d", year);
+		snprintf(ag, sizeof(ag), "%lld", (long long)s.agency_ids[a]);
+		for (k = 0; k < 3 && rc == DUBAN_OK; k++) {
+			struct record *r = record_new(record_kind("assessment-item"));
+			struct record_problems p;
+
+			memset(&p, 0, sizeof(p));
+			set(env, r, "year", y, &p);
+			record_set(r, record_field_idx(r->kind, "agency"), ag);
+			set(env, r, "item", item[k], &p);
+			if (k == 0)
+				snprintf(num, sizeof(num), "%s", grades[between(&s.rng, 0, 5)]);
+			else if (k == 1)
+				snprintf(num, sizeof(num), "%d", between(&s.rng, 82, 100));
+			else
+				snprintf(num, sizeof(num), "%d", between(&s.rng, 8, 40));
+			set(env, r, "score", num, &p);
+			rc = save(&s, r, &p, err);
+			record_free(r);
+		}
+	}
 	/* Suggestions still unanswered: one long overdue, one due in a few days. */
 	if (rc == DUBAN_OK)
 		rc = seed_suggestion(&s, n++, date_add_days(s.today, -41), true, err);

@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "duban/access.h"
 #include "duban/i18n.h"
 #include "duban/record.h"
 
@@ -71,5 +72,5 @@ check(const struct record_env *env, const struct record *r, struct record_proble
 }
 
 const struct kind_def hearing_kind = {
-	"hearing", "hearings", N_("Hearing"), fields, H_N, check, NULL,
+	"hearing", "hearings", N_("Hearing"), fields, H_N, check, NULL, ACCESS_EDIT_RECORDS,
 };

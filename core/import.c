@@ -702,6 +702,7 @@ import_run(const struct record_env *env, const struct import_opts *o,
 	else
 		import_default_rejects_path(o->path, &im.rejects_path);
 	warn_columns(&im);
+	db_exec(im.db, "PRAGMA cache_size = -131072", NULL);
 	rc = db_begin(im.db, err);
 	if (rc == DUBAN_OK) {
 		rc = start_batch(&im, err);

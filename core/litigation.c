@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "duban/choices.h"
+#include "duban/access.h"
 #include "duban/i18n.h"
 #include "duban/record.h"
 
@@ -95,4 +96,5 @@ derive(const struct record_env *env, struct record *r)
 
 const struct kind_def litigation_kind = {
 	"litigation", "litigation_cases", N_("Litigation case"), fields, L_N, check, derive,
+	ACCESS_EDIT_RECORDS,
 };

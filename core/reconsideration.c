@@ -9,6 +9,7 @@
 
 #include "duban/choices.h"
 #include "duban/config.h"
+#include "duban/access.h"
 #include "duban/i18n.h"
 #include "duban/record.h"
 #include "duban/rules.h"
@@ -132,5 +133,5 @@ derive(const struct record_env *env, struct record *r)
 
 const struct kind_def reconsideration_kind = {
 	"reconsideration", "reconsideration_cases", N_("Reconsideration case"), fields, R_N,
-	check, derive,
+	check, derive, ACCESS_EDIT_RECORDS,
 };

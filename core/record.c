@@ -10,6 +10,7 @@
 
 #include "duban/access.h"
 #include "duban/agency.h"
+#include "duban/assess_item.h"
 #include "duban/audit.h"
 #include "duban/buf.h"
 #include "duban/config.h"
@@ -27,7 +28,7 @@
 
 const struct kind_def *const record_kinds[] = {
 	&agency_kind, &litigation_kind, &hearing_kind, &reconsideration_kind, &suggestion_kind,
-	NULL,
+	&assess_item_kind, NULL,
 };
 
 const struct kind_def *
@@ -795,8 +796,8 @@ record_save(const struct record_env *env, struct record *r, int64_t batch_id,
 	int rc;
 
 	/* Analysts import without editing by hand: an import batch needs ACCESS_IMPORT. */
-	rc = access_require(env->db, k == &agency_kind ? ACCESS_MANAGE : batch_id > 0 ?
-	    ACCESS_IMPORT : ACCESS_EDIT_RECORDS, err);
+	rc = access_require(env->db, batch_id > 0 && k->write_access == ACCESS_EDIT_RECORDS ?
+	    ACCESS_IMPORT : (enum access_action)k->write_access, err);
 	if (rc != DUBAN_OK)
 		return rc;
 	rc = db_begin(env->db, err);
@@ -905,7 +906,7 @@ record_delete(const struct record_env *env, const struct kind_def *kind, int64_t
 	int dependents = 0;
 	int rc;
 
-	rc = access_require(env->db, kind == &agency_kind ? ACCESS_MANAGE : ACCESS_EDIT_RECORDS,
+	rc = access_require(env->db, (enum access_action)kind->write_access,
 	    err);
 	if (rc != DUBAN_OK)
 		return rc;

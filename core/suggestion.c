@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "duban/choices.h"
+#include "duban/access.h"
 #include "duban/i18n.h"
 #include "duban/record.h"
 #include "duban/rules.h"
@@ -98,4 +99,5 @@ derive(const struct record_env *env, struct record *r)
 
 const struct kind_def suggestion_kind = {
 	"suggestion", "suggestions", N_("Suggestion"), fields, S_N, check, derive,
+	ACCESS_EDIT_RECORDS,
 };

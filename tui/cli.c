@@ -306,7 +306,10 @@ static const struct {
 	{ "user", cli_user },
 	{ "recompute", cli_recompute },
 	{ "dashboard", cli_dashboard },
+	{ "import", cli_import },
+	{ "export", cli_export },
 	{ "backup", cli_backup },
+	{ "assess", cli_assess },
 };
 
 int

@@ -620,7 +620,7 @@ cli_add(struct app *app, int argc, char **argv)
 	kind = kind_arg(argv[1]);
 	if (kind == NULL)
 		return DUBAN_EUSAGE;
-	rc = open_for(app, kind == record_kind("agency") ? ACCESS_MANAGE : ACCESS_EDIT_RECORDS,
+	rc = open_for(app, (enum access_action)kind->write_access,
 	    &db, &err);
 	if (rc != DUBAN_OK)
 		return app_report(&err);
@@ -658,7 +658,7 @@ cli_edit(struct app *app, int argc, char **argv)
 	kind = kind_arg(argv[1]);
 	if (kind == NULL)
 		return DUBAN_EUSAGE;
-	rc = open_for(app, kind == record_kind("agency") ? ACCESS_MANAGE : ACCESS_EDIT_RECORDS,
+	rc = open_for(app, (enum access_action)kind->write_access,
 	    &db, &err);
 	if (rc == DUBAN_OK)
 		rc = find_record(app, db, 3, argv, &kind, &id, &err);
@@ -700,7 +700,7 @@ cli_delete(struct app *app, int argc, char **argv)
 	kind = kind_arg(argv[1]);
 	if (kind == NULL)
 		return DUBAN_EUSAGE;
-	rc = open_for(app, kind == record_kind("agency") ? ACCESS_MANAGE : ACCESS_EDIT_RECORDS,
+	rc = open_for(app, (enum access_action)kind->write_access,
 	    &db, &err);
 	if (rc == DUBAN_OK)
 		rc = find_record(app, db, argc, argv, &kind, &id, &err);

@@ -619,8 +619,7 @@ scr_form_new(struct ui *ui, const char *kind_name, int64_t id, const char *prese
 	const struct kind_def *kind = record_kind(kind_name);
 	struct record_env env = app_env(ui->app, ui->db);
 	struct duban_err err;
-	enum access_action need = strcmp(kind_name, "agency") == 0 ? ACCESS_MANAGE :
-	    ACCESS_EDIT_RECORDS;
+	enum access_action need = (enum access_action)kind->write_access;
 	struct record *r = NULL;
 	int i;
 

@@ -23,6 +23,7 @@ struct config {
 	bool show_alternate;		/* [calendar] show_alternate */
 	int due_soon_workdays;		/* [deadlines] due_soon_workdays */
 	struct rules *rules;		/* [rule NAME] and [rule NAME since YYYY-MM-DD] */
+	char *assessment_scheme;	/* [assessment] scheme: path of the scheme file */
 };
 
 /* A configuration with built-in defaults and no rules; free with config_free(). */
@@ -35,6 +36,13 @@ void config_free(struct config *cfg);
  * error, an unknown section or key, or a value out of range; cfg is unchanged then. */
 int config_load_file(struct config *cfg, const char *path, const char *base_dir,
     struct duban_err *err);
+
+struct assess_scheme;
+
+/* Read an assessment scheme (assess.h) from an INI file. DUBAN_EINPUT naming file, line,
+ * section and key for anything wrong: unknown rule or metric, a missing value, points out of
+ * range, tiers out of order, a cap naming a tier that does not exist. */
+int config_load_scheme(const char *path, struct assess_scheme **out, struct duban_err *err);
 
 /* DUBAN_EINPUT if a rule duban relies on (rules_required) is missing. */
 int config_check_complete(const struct config *cfg, struct duban_err *err);

@@ -80,6 +80,7 @@ struct kind_def {
 	    struct record_problems *p);
 	/* Fill FIELD_DERIVED fields from the others. May be NULL. */
 	void (*derive)(const struct record_env *env, struct record *r);
+	int write_access;	/* enum access_action needed to create, change or delete */
 };
 
 struct record {

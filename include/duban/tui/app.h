@@ -47,6 +47,10 @@ int app_open_db(struct app *app, int mode, struct db **out, struct duban_err *er
 /* The context record functions need, for db. */
 struct record_env app_env(struct app *app, struct db *db);
 
+struct assess_scheme;
+/* Load the configured assessment scheme. */
+int app_load_scheme(struct app *app, struct assess_scheme **out, struct duban_err *err);
+
 /* Warn on stderr when the calendar does not cover year (once per year per run). */
 void app_warn_uncovered(struct app *app, int year);
 

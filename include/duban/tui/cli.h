@@ -18,6 +18,9 @@ int cli_delete(struct app *app, int argc, char **argv);
 int cli_user(struct app *app, int argc, char **argv);
 int cli_recompute(struct app *app, int argc, char **argv);
 int cli_dashboard(struct app *app, int argc, char **argv);
+int cli_import(struct app *app, int argc, char **argv);
+int cli_export(struct app *app, int argc, char **argv);
+int cli_assess(struct app *app, int argc, char **argv);
 /* Run the command named argv[0]; DUBAN_EUSAGE for an unknown one. */
 int cli_dispatch(struct app *app, int argc, char **argv);
 

@@ -1,0 +1,937 @@
+/* core/assess.c: computing, scoring, ranking, freezing and explaining the annual assessment.
+ * A year is attributed by the date of each triggering event (doc/assessment.md): a hearing by
+ * its date, a defence by the complaint copy's receipt, an outcome by the closing date, a
+ * reconsideration reply by the copy's receipt, a decision by its date, a suggestion by its
+ * receipt. A finalized year is read back from what was stored, never recomputed. */
+#include "duban/assess.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "duban/access.h"
+#include "duban/appearance.h"
+#include "duban/assess_item.h"
+#include "duban/audit.h"
+#include "duban/buf.h"
+#include "duban/db.h"
+#include "duban/err.h"
+#include "duban/i18n.h"
+#include "duban/json.h"
+#include "duban/mem.h"
+#include "duban/text.h"
+
+static const char *const metric_names[METRIC_COUNT] = {
+	"head_rate", "nobody_appeared", "lawyer_only", "defence_failures", "loss_rate",
+	"reply_failures", "overturn_rate", "suggestion_failures",
+};
+
+const char *
+assess_metric_name(enum assess_metric m)
+{
+	return (unsigned)m < METRIC_COUNT ? metric_names[m] : "manual";
+}
+
+bool
+assess_metric_parse(const char *s, enum assess_metric *out)
+{
+	int i;
+
+	for (i = 0; i < METRIC_COUNT; i++) {
+		if (strcmp(s, metric_names[i]) == 0) {
+			*out = (enum assess_metric)i;
+			return true;
+		}
+	}
+	return false;
+}
+
+void
+assess_scheme_free(struct assess_scheme *s)
+{
+	int i;
+
+	if (s == NULL)
+		return;
+	for (i = 0; i < s->n_ind; i++) {
+		free(s->ind[i].name);
+		free(s->ind[i].title);
+		free(s->ind[i].item);
+	}
+	for (i = 0; i < s->n_tiers; i++)
+		free(s->tiers[i].name);
+	for (i = 0; i < s->n_caps; i++)
+		free(s->caps[i].max_tier);
+	free(s->ind);
+	free(s->tiers);
+	free(s->caps);
+	free(s->title);
+	free(s->source);
+	free(s);
+}
+
+/* ---- metrics ---------------------------------------------------------------------------- */
+
+struct metrics {
+	int64_t agency_id;
+	double v[METRIC_COUNT];
+	bool has[METRIC_COUNT];	/* rates: a denominator exists */
+};
+
+static struct metrics *
+find_m(struct metrics *m, int n, int64_t id)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (m[i].agency_id == id)
+			return &m[i];
+	return NULL;
+}
+
+/* Run a grouped query: agency id, then the values; fn stores them. */
+static int
+grouped(struct db *db, const char *sql, const char *from, const char *to, const char *today,
+    struct metrics *m, int n, void (*fn)(struct metrics *x, sqlite3_stmt *st),
+    struct duban_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = db_prepare(db, sql, &st, err);
+	int step;
+
+	if (rc != DUBAN_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+	if (sqlite3_bind_parameter_count(st) >= 3)
+		sqlite3_bind_text(st, 3, today, -1, SQLITE_STATIC);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		struct metrics *x = find_m(m, n, sqlite3_column_int64(st, 0));
+
+		if (x != NULL)
+			fn(x, st);
+	}
+	if (step != SQLITE_DONE)
+		rc = db_fail(db, _("computing the assessment"), err);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static void
+take_loss(struct metrics *x, sqlite3_stmt *st)
+{
+	int closed = sqlite3_column_int(st, 1);
+
+	x->has[METRIC_LOSS_RATE] = closed > 0;
+	x->v[METRIC_LOSS_RATE] = closed > 0 ? 100.0 * sqlite3_column_int(st, 2) / closed : 0;
+}
+
+static void
+take_reply(struct metrics *x, sqlite3_stmt *st)
+{
+	x->v[METRIC_REPLY_FAILURES] = sqlite3_column_int(st, 1) + sqlite3_column_int(st, 2);
+}
+
+static void
+take_overturn(struct metrics *x, sqlite3_stmt *st)
+{
+	int decided = sqlite3_column_int(st, 1);
+
+	x->has[METRIC_OVERTURN_RATE] = decided > 0;
+	x->v[METRIC_OVERTURN_RATE] = decided > 0 ? 100.0 * sqlite3_column_int(st, 2) / decided :
+	    0;
+}
+
+static void
+take_suggestion(struct metrics *x, sqlite3_stmt *st)
+{
+	x->v[METRIC_SUGGESTION_FAILURES] = sqlite3_column_int(st, 1) + sqlite3_column_int(st, 2);
+}
+
+/* Outcomes that go against the agency (doc/assessment.md). */
+#define LOST_OUTCOMES "('revoked','changed','illegal','void','perform','compensation')"
+/* Decisions that overturn the act: 撤销、变更、确认违法、责令履行. */
+#define OVERTURNING "('revoked','changed','illegal','perform')"
+
+static int
+compute_metrics(struct db *db, int year, struct date today, struct appearance *app, int napp,
+    struct metrics *m, struct duban_err *err)
+{
+	char from[DATE_ISO_LEN];
+	char to[DATE_ISO_LEN];
+	char t[DATE_ISO_LEN];
+	int rc = DUBAN_OK;
+	int i;
+
+	date_format(date_ymd(year, 1, 1), from);
+	date_format(date_ymd(year, 12, 31), to);
+	date_format(today, t);
+	for (i = 0; i < napp; i++) {
+		m[i].agency_id = app[i].agency_id;
+		m[i].has[METRIC_HEAD_RATE] = app[i].hearings > 0;
+		m[i].v[METRIC_HEAD_RATE] = app[i].hearings > 0 ? appearance_rate(&app[i]) : 0;
+		m[i].v[METRIC_NOBODY_APPEARED] = app[i].nobody;
+		m[i].v[METRIC_LAWYER_ONLY] = app[i].lawyer_only;
+		m[i].v[METRIC_DEFENCE_FAILURES] = app[i].defence_late + app[i].defence_missing;
+	}
+	rc = grouped(db, "SELECT agency_id, count(*), sum(outcome IN " LOST_OUTCOMES ")"
+	    " FROM litigation_cases WHERE closed_on BETWEEN ?1 AND ?2 AND outcome <> ''"
+	    " AND deleted = 0 GROUP BY agency_id", from, to, t, m, napp, take_loss, err);
+	if (rc == DUBAN_OK)
+		rc = grouped(db, "SELECT agency_id,"
+		    " sum(reply_done_on IS NOT NULL AND reply_done_on > reply_due_on),"
+		    " sum(reply_done_on IS NULL AND reply_due_on < ?3)"
+		    " FROM reconsideration_cases WHERE copy_received_on BETWEEN ?1 AND ?2"
+		    " AND deleted = 0 GROUP BY agency_id", from, to, t, m, napp, take_reply, err);
+	if (rc == DUBAN_OK)
+		rc = grouped(db, "SELECT agency_id, count(*), sum(decision IN " OVERTURNING ")"
+		    " FROM reconsideration_cases WHERE decided_on BETWEEN ?1 AND ?2"
+		    " AND decision <> '' AND deleted = 0 GROUP BY agency_id", from, to, t, m, napp,
+		    take_overturn, err);
+	if (rc == DUBAN_OK)
+		rc = grouped(db, "SELECT agency_id,"
+		    " sum(reply_done_on IS NOT NULL AND reply_done_on > due_on),"
+		    " sum(reply_done_on IS NULL AND due_on < ?3)"
+		    " FROM suggestions WHERE received_on BETWEEN ?1 AND ?2 AND deleted = 0"
+		    " GROUP BY agency_id", from, to, t, m, napp, take_suggestion, err);
+	return rc;
+}
+
+/* ---- scoring ---------------------------------------------------------------------------- */
+
+static double
+round2(double x)
+{
+	return floor(x * 100.0 + 0.5) / 100.0;
+}
+
+/* A manual item's value for an agency, or NULL. Borrowed from the statement's row copy. */
+static char *
+manual_value(struct db *db, int year, int64_t agency_id, const char *item)
+{
+	sqlite3_stmt *st = NULL;
+	char *v = NULL;
+
+	if (db_prepare_cached(db, "SELECT score FROM assessment_items WHERE year = ?1 AND"
+	    " agency_id = ?2 AND item = ?3 AND deleted = 0", &st, NULL) != DUBAN_OK)
+		return NULL;
+	sqlite3_bind_int(st, 1, year);
+	sqlite3_bind_int64(st, 2, agency_id);
+	sqlite3_bind_text(st, 3, item, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	return v;
+}
+
+static int
+grade_idx(const char *s)
+{
+	int i;
+
+	for (i = 0; assess_grades[i] != NULL; i++)
+		if (strcmp(s, assess_grades[i]) == 0)
+			return i;
+	return -1;
+}
+
+static void
+fmt_num(struct buf *b, double x)
+{
+	if (fabs(x - floor(x + 0.5)) < 0.005)
+		buf_printf(b, "%.0f", x);
+	else
+		buf_printf(b, "%.2f", x);
+}
+
+static void
+score_line(struct db *db, int year, const struct assess_indicator *ind, const struct metrics *m,
+    struct assess_line *l)
+{
+	struct buf value = BUF_INIT;
+	struct buf target = BUF_INIT;
+	double score = 0;
+	char *manual = NULL;
+
+	l->name = ind->name;
+	l->title = xstrdup(ind->title);
+	l->metric = ind->metric;
+	l->max = ind->rule == RULE_BONUS ? 0 : ind->points;
+	switch (ind->rule) {
+	case RULE_RATE:
+	case RULE_RATE_LOWER: {
+		bool has;
+		double v;
+
+		if (ind->metric == METRIC_MANUAL) {
+			char *end = NULL;
+
+			manual = manual_value(db, year, m->agency_id, ind->item);
+			v = manual != NULL ? strtod(manual, &end) : 0;
+			has = manual != NULL && end != manual && *end == '\0';
+		} else {
+			has = m->has[ind->metric];
+			v = m->v[ind->metric];
+		}
+		buf_printf(&target, ind->rule == RULE_RATE ? ">=%.0f%%" : "<=%.0f%%", ind->target);
+		if (!has) {
+			buf_adds(&value, "-");
+			score = ind->none_full ? ind->points : 0;
+		} else {
+			fmt_num(&value, v);
+			buf_addc(&value, '%');
+			if (ind->rule == RULE_RATE)
+				score = v >= ind->target ? ind->points : ind->points * v / ind->target;
+			else if (v <= ind->target)
+				score = ind->points;
+			else
+				score = ind->points * (100.0 - v) / (100.0 - ind->target);
+		}
+		break;
+	}
+	case RULE_DEDUCT: {
+		double v = ind->metric == METRIC_MANUAL ? 0 : m->v[ind->metric];
+
+		if (ind->metric == METRIC_MANUAL) {
+			manual = manual_value(db, year, m->agency_id, ind->item);
+			v = manual != NULL ? strtod(manual, NULL) : 0;
+		}
+		fmt_num(&value, v);
+		buf_printf(&target, _("-%g each"), ind->deduct);
+		score = ind->points - ind->deduct * v;
+		if (score < ind->floor)
+			score = ind->floor;
+		break;
+	}
+	case RULE_GRADE: {
+		int g;
+
+		manual = manual_value(db, year, m->agency_id, ind->item);
+		g = manual != NULL ? grade_idx(manual) : -1;
+		buf_adds(&target, assess_grades[0]);
+		if (manual == NULL) {
+			buf_adds(&value, "-");
+			score = ind->none_full ? ind->points : 0;
+		} else if (g >= 0) {
+			buf_adds(&value, manual);
+			score = ind->grade_points[g];
+		} else {
+			/* A number entered for a graded item counts as points, within the maximum. */
+			score = strtod(manual, NULL);
+			buf_adds(&value, manual);
+			if (score > ind->points)
+				score = ind->points;
+		}
+		break;
+	}
+	case RULE_BONUS: {
+		double v;
+
+		manual = manual_value(db, year, m->agency_id, ind->item);
+		v = manual != NULL ? strtod(manual, NULL) : 0;
+		if (manual == NULL)
+			buf_adds(&value, "-");
+		else
+			fmt_num(&value, v);
+		buf_printf(&target, _("+%g per unit, at most %g"), ind->per, ind->points);
+		score = v * ind->per;
+		if (score > ind->points)
+			score = ind->points;
+		if (score < 0)
+			score = 0;
+		break;
+	}
+	}
+	if (score < 0)
+		score = 0;
+	l->score = round2(score);
+	l->lost = ind->rule == RULE_BONUS ? 0 : round2(l->max - l->score);
+	l->value = buf_detach(&value);
+	l->target = buf_detach(&target);
+	free(manual);
+}
+
+static int
+tier_idx(const struct assess_scheme *s, const char *name)
+{
+	int i;
+
+	for (i = 0; i < s->n_tiers; i++)
+		if (strcmp(s->tiers[i].name, name) == 0)
+			return i;
+	return -1;
+}
+
+static int
+cmp_agency(const void *pa, const void *pb)
+{
+	const struct assess_agency *a = pa;
+	const struct assess_agency *b = pb;
+	int c = strcmp(a->kind, b->kind);
+
+	if (c != 0)
+		return c;
+	if (a->total != b->total)
+		return a->total > b->total ? -1 : 1;
+	return strcmp(a->name, b->name);
+}
+
+/* Ranks within each kind, competition style: after a tie the next rank skips (1, 1, 3). */
+static void
+rank_within_kind(struct assess_result *r)
+{
+	int pos = 0;
+	int i;
+
+	qsort(r->agencies, (size_t)r->n, sizeof(*r->agencies), cmp_agency);
+	for (i = 0; i < r->n; i++) {
+		struct assess_agency *a = &r->agencies[i];
+		const struct assess_agency *prev = i > 0 ? &r->agencies[i - 1] : NULL;
+
+		if (prev == NULL || strcmp(prev->kind, a->kind) != 0)
+			pos = 0;
+		pos++;
+		a->rank = prev != NULL && strcmp(prev->kind, a->kind) == 0 &&
+		    prev->total == a->total ? prev->rank : pos;
+	}
+}
+
+static int
+load_frozen(struct db *db, int year, struct assess_result *r, bool *found,
+    struct duban_err *err)
+{
+	sqlite3_stmt *y = NULL;
+	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *ln = NULL;
+	int rc = db_prepare(db, "SELECT finalized_at, finalized_by, title FROM assessment_years"
+	    " WHERE year = ?1", &y, err);
+	int cap = 0;
+
+	*found = false;
+	if (rc != DUBAN_OK)
+		return rc;
+	sqlite3_bind_int(y, 1, year);
+	if (sqlite3_step(y) != SQLITE_ROW) {
+		sqlite3_finalize(y);
+		return DUBAN_OK;
+	}
+	*found = true;
+	r->finalized = true;
+	r->finalized_at = xstrdup((const char *)sqlite3_column_text(y, 0));
+	r->finalized_by = xstrdup((const char *)sqlite3_column_text(y, 1));
+	r->scheme_title = xstrdup((const char *)sqlite3_column_text(y, 2));
+	sqlite3_finalize(y);
+	rc = db_prepare(db, "SELECT agency_id, total, tier, json_extract(detail, '$.name'),"
+	    " json_extract(detail, '$.kind'), json_extract(detail, '$.rank'),"
+	    " json_extract(detail, '$.capped_by'), json_extract(detail, '$.nobody'), detail"
+	    " FROM assessment_results WHERE year = ?1", &st, err);
+	if (rc == DUBAN_OK)
+		rc = db_prepare(db, "SELECT json_extract(value, '$.name'), json_extract(value,"
+		    " '$.title'), json_extract(value, '$.value'), json_extract(value, '$.target'),"
+		    " json_extract(value, '$.score'), json_extract(value, '$.max'),"
+		    " json_extract(value, '$.lost'), json_extract(value, '$.metric')"
+		    " FROM json_each(?1, '$.lines')", &ln, err);
+	if (rc == DUBAN_OK) {
+		sqlite3_bind_int(st, 1, year);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			struct assess_agency *a;
+			int lcap = 0;
+
+			if (r->n == cap) {
+				cap = cap ? cap * 2 : 64;
+				r->agencies = xreallocarray(r->agencies, (size_t)cap, sizeof(*a));
+			}
+			a = &r->agencies[r->n++];
+			memset(a, 0, sizeof(*a));
+			a->agency_id = sqlite3_column_int64(st, 0);
+			a->total = sqlite3_column_double(st, 1);
+			a->tier = xstrdup((const char *)sqlite3_column_text(st, 2));
+			a->name = xstrdup((const char *)sqlite3_column_text(st, 3));
+			a->kind = xstrdup((const char *)sqlite3_column_text(st, 4));
+			a->rank = sqlite3_column_int(st, 5);
+			a->capped_by = xstrdup(sqlite3_column_text(st, 6) != NULL ?
+			    (const char *)sqlite3_column_text(st, 6) : "");
+			a->nobody = sqlite3_column_int(st, 7);
+			sqlite3_reset(ln);
+			sqlite3_bind_text(ln, 1, (const char *)sqlite3_column_text(st, 8), -1,
+			    SQLITE_TRANSIENT);
+			while (sqlite3_step(ln) == SQLITE_ROW) {
+				struct assess_line *l;
+				enum assess_metric m = METRIC_MANUAL;
+
+				if (a->n_lines == lcap) {
+					lcap = lcap ? lcap * 2 : 16;
+					a->lines = xreallocarray(a->lines, (size_t)lcap, sizeof(*l));
+				}
+				l = &a->lines[a->n_lines++];
+				l->name = NULL;	/* the scheme's names are not kept with a year */
+				l->title = xstrdup((const char *)sqlite3_column_text(ln, 1));
+				l->value = xstrdup((const char *)sqlite3_column_text(ln, 2));
+				l->target = xstrdup((const char *)sqlite3_column_text(ln, 3));
+				l->score = sqlite3_column_double(ln, 4);
+				l->max = sqlite3_column_double(ln, 5);
+				l->lost = sqlite3_column_double(ln, 6);
+				assess_metric_parse((const char *)sqlite3_column_text(ln, 7), &m);
+				l->metric = m;
+			}
+		}
+	}
+	sqlite3_finalize(st);
+	sqlite3_finalize(ln);
+	if (rc == DUBAN_OK)
+		qsort(r->agencies, (size_t)r->n, sizeof(*r->agencies), cmp_agency);
+	return rc;
+}
+
+int
+assess_compute(struct db *db, const struct assess_scheme *scheme, int year, struct date today,
+    struct assess_result **out, struct duban_err *err)
+{
+	struct assess_result *r = xcalloc(1, sizeof(*r));
+	struct appearance *app = NULL;
+	struct metrics *m = NULL;
+	int napp = 0;
+	bool frozen = false;
+	int rc;
+	int i;
+	int k;
+
+	r->year = year;
+	rc = access_require(db, ACCESS_READ, err);
+	if (rc == DUBAN_OK)
+		rc = load_frozen(db, year, r, &frozen, err);
+	if (rc != DUBAN_OK || frozen)
+		goto out;
+	r->scheme_title = xstrdup(scheme->title != NULL ? scheme->title : "");
+	r->finalized_at = xstrdup("");
+	r->finalized_by = xstrdup("");
+	rc = appearance_by_agency(db, date_ymd(year, 1, 1), date_ymd(year, 12, 31), today, &app,
+	    &napp, err);
+	if (rc != DUBAN_OK)
+		goto out;
+	m = xcalloc((size_t)(napp > 0 ? napp : 1), sizeof(*m));
+	rc = compute_metrics(db, year, today, app, napp, m, err);
+	if (rc != DUBAN_OK)
+		goto out;
+	r->agencies = xcalloc((size_t)(napp > 0 ? napp : 1), sizeof(*r->agencies));
+	r->n = napp;
+	for (i = 0; i < napp; i++) {
+		struct assess_agency *a = &r->agencies[i];
+		int t;
+
+		a->agency_id = app[i].agency_id;
+		a->name = xstrdup(app[i].agency);
+		a->kind = xstrdup(app[i].kind);
+		a->nobody = app[i].nobody;
+		a->lines = xcalloc((size_t)(scheme->n_ind > 0 ? scheme->n_ind : 1),
+		    sizeof(*a->lines));
+		a->n_lines = scheme->n_ind;
+		for (k = 0; k < scheme->n_ind; k++) {
+			score_line(db, year, &scheme->ind[k], &m[i], &a->lines[k]);
+			a->total += a->lines[k].score;
+		}
+		a->total = round2(a->total);
+		t = scheme->n_tiers - 1;
+		for (k = 0; k < scheme->n_tiers; k++) {
+			if (a->total >= scheme->tiers[k].min) {
+				t = k;
+				break;
+			}
+		}
+		a->capped_by = xstrdup("");
+		for (k = 0; k < scheme->n_caps; k++) {
+			const struct assess_cap *c = &scheme->caps[k];
+			int max = tier_idx(scheme, c->max_tier);
+
+			if (c->metric < METRIC_COUNT && m[i].v[c->metric] > c->above && max > t) {
+				t = max;
+				free(a->capped_by);
+				a->capped_by = xstrdup(assess_metric_name(c->metric));
+			}
+		}
+		a->tier = xstrdup(t >= 0 ? scheme->tiers[t].name : "");
+	}
+	rank_within_kind(r);
+out:
+	appearance_free(app, napp);
+	free(m);
+	if (rc != DUBAN_OK) {
+		assess_result_free(r);
+		return rc;
+	}
+	*out = r;
+	return DUBAN_OK;
+}
+
+void
+assess_result_free(struct assess_result *r)
+{
+	int i;
+	int k;
+
+	if (r == NULL)
+		return;
+	for (i = 0; i < r->n; i++) {
+		struct assess_agency *a = &r->agencies[i];
+
+		for (k = 0; k < a->n_lines; k++) {
+			free(a->lines[k].title);
+			free(a->lines[k].value);
+			free(a->lines[k].target);
+		}
+		free(a->lines);
+		free(a->name);
+		free(a->kind);
+		free(a->tier);
+		free(a->capped_by);
+	}
+	free(r->agencies);
+	free(r->finalized_at);
+	free(r->finalized_by);
+	free(r->scheme_title);
+	free(r);
+}
+
+/* ---- freezing --------------------------------------------------------------------------- */
+
+static void
+agency_json(const struct assess_agency *a, struct buf *b)
+{
+	int k;
+
+	buf_adds(b, "{\"name\":");
+	json_add_string(b, a->name);
+	buf_adds(b, ",\"kind\":");
+	json_add_string(b, a->kind);
+	buf_printf(b, ",\"rank\":%d,\"nobody\":%d,\"capped_by\":", a->rank, a->nobody);
+	json_add_string(b, a->capped_by);
+	buf_adds(b, ",\"lines\":[");
+	for (k = 0; k < a->n_lines; k++) {
+		const struct assess_line *l = &a->lines[k];
+
+		buf_adds(b, k > 0 ? ",{\"name\":" : "{\"name\":");
+		json_add_string(b, l->name != NULL ? l->name : "");
+		buf_adds(b, ",\"title\":");
+		json_add_string(b, l->title);
+		buf_adds(b, ",\"value\":");
+		json_add_string(b, l->value);
+		buf_adds(b, ",\"target\":");
+		json_add_string(b, l->target);
+		buf_printf(b, ",\"score\":%.2f,\"max\":%.2f,\"lost\":%.2f,\"metric\":\"%s\"}",
+		    l->score, l->max, l->lost, assess_metric_name(l->metric));
+	}
+	buf_adds(b, "]}");
+}
+
+int
+assess_finalize(struct db *db, const struct assess_scheme *scheme, int year,
+    struct date today, struct duban_err *err)
+{
+	struct assess_result *r = NULL;
+	sqlite3_stmt *st = NULL;
+	struct buf after = BUF_INIT;
+	int rc;
+	int i;
+
+	rc = access_require(db, ACCESS_FINALIZE, err);
+	if (rc != DUBAN_OK)
+		return rc;
+	rc = db_begin(db, err);
+	if (rc == DUBAN_OK)
+		rc = assess_compute(db, scheme, year, today, &r, err);
+	if (rc == DUBAN_OK && r->finalized)
+		rc = duban_err_set(err, DUBAN_EINPUT, _("%d was already finalized on %s by %s"), year,
+		    r->finalized_at, r->finalized_by);
+	if (rc == DUBAN_OK)
+		rc = db_prepare(db, "INSERT INTO assessment_years (year, finalized_at, finalized_by,"
+		    " title, scheme) VALUES (?1, ?2, ?3, ?4, ?5)", &st, err);
+	if (rc == DUBAN_OK) {
+		sqlite3_bind_int(st, 1, year);
+		sqlite3_bind_text(st, 2, db_actor_now(db), -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, db_actor_login(db), -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, scheme->title != NULL ? scheme->title : "", -1,
+		    SQLITE_STATIC);
+		sqlite3_bind_text(st, 5, scheme->source != NULL ? scheme->source : "", -1,
+		    SQLITE_STATIC);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = db_fail(db, _("finalizing the year"), err);
+		sqlite3_finalize(st);
+		st = NULL;
+	}
+	if (rc == DUBAN_OK)
+		rc = db_prepare(db, "INSERT INTO assessment_results (year, agency_id, total, tier,"
+		    " detail) VALUES (?1, ?2, ?3, ?4, ?5)", &st, err);
+	for (i = 0; rc == DUBAN_OK && i < r->n; i++) {
+		struct buf detail = BUF_INIT;
+
+		agency_json(&r->agencies[i], &detail);
+		sqlite3_reset(st);
+		sqlite3_bind_int(st, 1, year);
+		sqlite3_bind_int64(st, 2, r->agencies[i].agency_id);
+		sqlite3_bind_double(st, 3, r->agencies[i].total);
+		sqlite3_bind_text(st, 4, r->agencies[i].tier, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 5, buf_str(&detail), -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = db_fail(db, _("finalizing the year"), err);
+		buf_release(&detail);
+	}
+	sqlite3_finalize(st);
+	if (rc == DUBAN_OK) {
+		buf_printf(&after, "{\"year\":%d,\"agencies\":%d}", year, r->n);
+		rc = audit_append(db, "freeze", "assessment", year, NULL, buf_str(&after), 0, err);
+	}
+	buf_release(&after);
+	assess_result_free(r);
+	return db_end(db, rc, err);
+}
+
+int
+assess_unfreeze(struct db *db, int year, struct duban_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	struct buf before = BUF_INIT;
+	int rc;
+
+	rc = access_require(db, ACCESS_UNFREEZE, err);
+	if (rc != DUBAN_OK)
+		return rc;
+	rc = db_begin(db, err);
+	if (rc == DUBAN_OK)
+		rc = db_prepare(db, "SELECT finalized_at, finalized_by FROM assessment_years WHERE"
+		    " year = ?1", &st, err);
+	if (rc == DUBAN_OK) {
+		sqlite3_bind_int(st, 1, year);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			buf_printf(&before, "{\"year\":%d,\"finalized_at\":", year);
+			json_add_string(&before, (const char *)sqlite3_column_text(st, 0));
+			buf_adds(&before, ",\"finalized_by\":");
+			json_add_string(&before, (const char *)sqlite3_column_text(st, 1));
+			buf_addc(&before, '}');
+		} else {
+			rc = duban_err_set(err, DUBAN_EINPUT, _("%d is not finalized"), year);
+		}
+		sqlite3_finalize(st);
+		st = NULL;
+	}
+	if (rc == DUBAN_OK)
+		rc = db_prepare(db, "DELETE FROM assessment_results WHERE year = ?1", &st, err);
+	if (rc == DUBAN_OK) {
+		sqlite3_bind_int(st, 1, year);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = db_fail(db, _("unfreezing the year"), err);
+		sqlite3_finalize(st);
+		st = NULL;
+	}
+	if (rc == DUBAN_OK)
+		rc = db_prepare(db, "DELETE FROM assessment_years WHERE year = ?1", &st, err);
+	if (rc == DUBAN_OK) {
+		sqlite3_bind_int(st, 1, year);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = db_fail(db, _("unfreezing the year"), err);
+		sqlite3_finalize(st);
+	}
+	if (rc == DUBAN_OK)
+		rc = audit_append(db, "unfreeze", "assessment", year, buf_str(&before), NULL, 0, err);
+	buf_release(&before);
+	return db_end(db, rc, err);
+}
+
+/* ---- the records behind an indicator ---------------------------------------------------- */
+
+struct source_query {
+	enum assess_metric metric;
+	const char *kind;
+	const char *sql;	/* ?1 from, ?2 to, ?3 today, ?4 agency; rows: id, text, against */
+};
+
+static const struct source_query source_queries[] = {
+	{ METRIC_HEAD_RATE, "hearing",
+	  "SELECT h.id, c.case_no || '  ' || h.hearing_on || '  ' || h.appearer_rank,"
+	  " h.appearer_rank NOT IN ('head','deputy','other-leader')"
+	  " FROM hearings h JOIN litigation_cases c ON c.id = h.case_id"
+	  " WHERE c.agency_id = ?4 AND h.hearing_on BETWEEN ?1 AND min(?2, ?3)"
+	  " AND h.appearer_rank <> '' AND h.deleted = 0 AND c.deleted = 0"
+	  " ORDER BY 3 DESC, h.hearing_on" },
+	{ METRIC_NOBODY_APPEARED, "hearing",
+	  "SELECT h.id, c.case_no || '  ' || h.hearing_on, 1"
+	  " FROM hearings h JOIN litigation_cases c ON c.id = h.case_id"
+	  " WHERE c.agency_id = ?4 AND h.hearing_on BETWEEN ?1 AND min(?2, ?3)"
+	  " AND h.appearer_rank = 'none' AND h.deleted = 0 AND c.deleted = 0 ORDER BY h.hearing_on" },
+	{ METRIC_LAWYER_ONLY, "hearing",
+	  "SELECT h.id, c.case_no || '  ' || h.hearing_on, 1"
+	  " FROM hearings h JOIN litigation_cases c ON c.id = h.case_id"
+	  " WHERE c.agency_id = ?4 AND h.hearing_on BETWEEN ?1 AND min(?2, ?3)"
+	  " AND h.appearer_rank = 'lawyer' AND h.deleted = 0 AND c.deleted = 0"
+	  " ORDER BY h.hearing_on" },
+	{ METRIC_DEFENCE_FAILURES, "litigation",
+	  "SELECT id, case_no || '  ' || defence_due_on || '  ' || coalesce(defence_done_on, '-'), 1"
+	  " FROM litigation_cases WHERE agency_id = ?4 AND complaint_received_on BETWEEN ?1 AND ?2"
+	  " AND deleted = 0 AND ((defence_done_on IS NOT NULL AND defence_done_on > defence_due_on)"
+	  " OR (defence_done_on IS NULL AND defence_due_on < ?3)) ORDER BY defence_due_on" },
+	{ METRIC_LOSS_RATE, "litigation",
+	  "SELECT id, case_no || '  ' || closed_on || '  ' || outcome, outcome IN " LOST_OUTCOMES
+	  " FROM litigation_cases WHERE agency_id = ?4 AND closed_on BETWEEN ?1 AND ?2"
+	  " AND outcome <> '' AND deleted = 0 ORDER BY 3 DESC, closed_on" },
+	{ METRIC_REPLY_FAILURES, "reconsideration",
+	  "SELECT id, case_no || '  ' || reply_due_on || '  ' || coalesce(reply_done_on, '-'), 1"
+	  " FROM reconsideration_cases WHERE agency_id = ?4 AND copy_received_on BETWEEN ?1 AND ?2"
+	  " AND deleted = 0 AND ((reply_done_on IS NOT NULL AND reply_done_on > reply_due_on)"
+	  " OR (reply_done_on IS NULL AND reply_due_on < ?3)) ORDER BY reply_due_on" },
+	{ METRIC_OVERTURN_RATE, "reconsideration",
+	  "SELECT id, case_no || '  ' || decided_on || '  ' || decision, decision IN " OVERTURNING
+	  " FROM reconsideration_cases WHERE agency_id = ?4 AND decided_on BETWEEN ?1 AND ?2"
+	  " AND decision <> '' AND deleted = 0 ORDER BY 3 DESC, decided_on" },
+	{ METRIC_SUGGESTION_FAILURES, "suggestion",
+	  "SELECT id, doc_no || '  ' || due_on || '  ' || coalesce(reply_done_on, '-'), 1"
+	  " FROM suggestions WHERE agency_id = ?4 AND received_on BETWEEN ?1 AND ?2 AND deleted = 0"
+	  " AND ((reply_done_on IS NOT NULL AND reply_done_on > due_on)"
+	  " OR (reply_done_on IS NULL AND due_on < ?3)) ORDER BY due_on" },
+};
+
+int
+assess_sources(struct db *db, int year, struct date today, int64_t agency_id,
+    enum assess_metric metric, const char *item, struct assess_source **out, int *n_out,
+    struct duban_err *err)
+{
+	const char *sql = NULL;
+	const char *kind = NULL;
+	sqlite3_stmt *st = NULL;
+	struct assess_source *s = NULL;
+	char from[DATE_ISO_LEN];
+	char to[DATE_ISO_LEN];
+	char t[DATE_ISO_LEN];
+	int n = 0;
+	int cap = 0;
+	int rc;
+	size_t i;
+
+	if (metric == METRIC_MANUAL) {
+		sql = "SELECT id, item || ': ' || score || '  ' || note, 1 FROM assessment_items"
+		    " WHERE agency_id = ?4 AND year = CAST(substr(?1, 1, 4) AS INTEGER) AND item = ?5"
+		    " AND deleted = 0";
+		kind = "assessment-item";
+	}
+	for (i = 0; sql == NULL && i < sizeof(source_queries) / sizeof(source_queries[0]); i++) {
+		if (source_queries[i].metric == metric) {
+			sql = source_queries[i].sql;
+			kind = source_queries[i].kind;
+		}
+	}
+	if (sql == NULL) {
+		*out = NULL;
+		*n_out = 0;
+		return DUBAN_OK;
+	}
+	rc = db_prepare(db, sql, &st, err);
+	if (rc != DUBAN_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, date_format(date_ymd(year, 1, 1), from), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, date_format(date_ymd(year, 12, 31), to), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, date_format(today, t), -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, agency_id);
+	if (metric == METRIC_MANUAL)
+		sqlite3_bind_text(st, 5, item != NULL ? item : "", -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct buf text = BUF_INIT;
+
+		if (n == cap) {
+			cap = cap ? cap * 2 : 32;
+			s = xreallocarray(s, (size_t)cap, sizeof(*s));
+		}
+		text_sanitize(sqlite3_column_text(st, 1) != NULL ?
+		    (const char *)sqlite3_column_text(st, 1) : "", &text);
+		s[n].kind = kind;
+		s[n].id = sqlite3_column_int64(st, 0);
+		s[n].text = buf_detach(&text);
+		s[n].counted_against = sqlite3_column_int(st, 2) != 0;
+		n++;
+	}
+	sqlite3_finalize(st);
+	*out = s;
+	*n_out = n;
+	return DUBAN_OK;
+}
+
+void
+assess_sources_free(struct assess_source *s, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		free(s[i].text);
+	free(s);
+}
+
+/* ---- the printable report --------------------------------------------------------------- */
+
+void
+assess_report(const struct assess_result *r, struct buf *out)
+{
+	int i;
+	int k;
+	const char *kinds[] = { "department", "township", "other" };
+	const char *kind_titles[] = { N_("Departments"), N_("Townships and streets"),
+		N_("Other agencies") };
+	int ki;
+
+	buf_printf(out, _("Assessment %d: %s\n"), r->year, r->scheme_title);
+	if (r->finalized)
+		buf_printf(out, _("Finalized on %s by %s.\n"), r->finalized_at, r->finalized_by);
+	else
+		buf_adds(out, _("Not finalized: figures may still change.\n"));
+	for (ki = 0; ki < 3; ki++) {
+		int shown = 0;
+
+		for (i = 0; i < r->n; i++) {
+			const struct assess_agency *a = &r->agencies[i];
+
+			if (strcmp(a->kind, kinds[ki]) != 0)
+				continue;
+			if (shown++ == 0)
+				buf_printf(out, "\n%s\n", _(kind_titles[ki]));
+			buf_printf(out, "%3d. ", a->rank);
+			text_pad(out, a->name, 26, TEXT_LEFT);
+			buf_printf(out, " %6.2f  ", a->total);
+			buf_adds(out, a->tier);
+			if (a->capped_by[0] != '\0')
+				buf_printf(out, _(" (capped: %s)"), a->capped_by);
+			buf_addc(out, '\n');
+			for (k = 0; k < a->n_lines; k++) {
+				const struct assess_line *l = &a->lines[k];
+
+				if (l->lost <= 0)
+					continue;
+				buf_adds(out, "       - ");
+				buf_adds(out, l->title);
+				buf_printf(out, _(": %s, lost %.2f\n"), l->value, l->lost);
+			}
+		}
+	}
+	/* Which indicators cost the most points across all agencies. */
+	if (r->n > 0 && r->agencies[0].n_lines > 0) {
+		int nl = r->agencies[0].n_lines;
+		double *lost = xcalloc((size_t)nl, sizeof(double));
+		bool *done = xcalloc((size_t)nl, sizeof(bool));
+
+		for (i = 0; i < r->n; i++)
+			for (k = 0; k < r->agencies[i].n_lines && k < nl; k++)
+				lost[k] += r->agencies[i].lines[k].lost;
+		buf_printf(out, "\n%s\n", _("Largest sources of lost points"));
+		for (i = 0; i < nl; i++) {
+			int best = -1;
+
+			for (k = 0; k < nl; k++)
+				if (!done[k] && (best < 0 || lost[k] > lost[best]))
+					best = k;
+			if (best < 0 || lost[best] <= 0)
+				break;
+			done[best] = true;
+			buf_printf(out, "  %-4d ", i + 1);
+			buf_adds(out, r->agencies[0].lines[best].title);
+			buf_printf(out, _(": %.2f points in all\n"), lost[best]);
+		}
+		free(lost);
+		free(done);
+	}
+}

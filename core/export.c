@@ -1,0 +1,285 @@
+/* core/export.c: records out to CSV or JSON. CSV cells are what record_display gives with
+ * csv_words (dates YYYY-MM-DD, 是/否, Chinese enumeration words, agency names, case numbers),
+ * quoted by libcsv, so the import reads them back to the same stored values. Never prints:
+ * the caller hands in the stream or the path. */
+#include "duban/export.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <csv.h>
+#include <sqlite3.h>
+
+#include "duban/access.h"
+#include "duban/agency.h"
+#include "duban/buf.h"
+#include "duban/db.h"
+#include "duban/err.h"
+#include "duban/i18n.h"
+#include "duban/json.h"
+#include "duban/mem.h"
+#include "duban/record.h"
+
+struct export {
+	const struct record_env *env;
+	struct export_opts o;
+	FILE *f;
+	char *tmp;		/* the file being written, renamed to o.path at the end */
+	struct encoding_encoder *enc;
+	struct buf line;	/* one record, UTF-8 */
+	struct buf out;		/* the same, encoded */
+	struct buf value;
+	char *quoted;
+	size_t quoted_cap;
+	int64_t n;
+};
+
+static void
+add_cell(struct export *ex, const char *s, size_t len, bool first)
+{
+	size_t need = csv_write(NULL, 0, s, len);
+
+	if (need > ex->quoted_cap) {
+		ex->quoted = xrealloc(ex->quoted, need);
+		ex->quoted_cap = need;
+	}
+	csv_write(ex->quoted, ex->quoted_cap, s, len);
+	if (!first)
+		buf_addc(&ex->line, ',');
+	buf_add(&ex->line, ex->quoted, need);
+}
+
+/* Encode and write ex->line. */
+static int
+flush_line(struct export *ex, struct duban_err *err)
+{
+	const struct buf *b = &ex->line;
+	int rc = DUBAN_OK;
+
+	if (ex->o.format == EXPORT_CSV && ex->o.encoding == ENCODING_GB18030) {
+		buf_reset(&ex->out);
+		rc = encoding_encode(ex->enc, b->data, b->len, &ex->out, err);
+		b = &ex->out;
+	}
+	if (rc == DUBAN_OK && b->len > 0 && fwrite(b->data, 1, b->len, ex->f) != b->len)
+		rc = duban_err_set(err, DUBAN_EINPUT, _("%s could not be written (disk full?)"),
+		    ex->o.path != NULL ? ex->o.path : _("the output"));
+	buf_reset(&ex->line);
+	return rc;
+}
+
+static int
+create_tmp(struct export *ex, struct duban_err *err)
+{
+	struct buf tmp = BUF_INIT;
+	mode_t mask;
+	int fd;
+
+	buf_printf(&tmp, "%s.XXXXXX", ex->o.path);
+	fd = mkstemp(tmp.data);
+	if (fd >= 0) {
+		/* mkstemp makes it private; give it the mode a new file would get. */
+		mask = umask(0);
+		umask(mask);
+		if (fchmod(fd, 0666 & ~mask) != 0 || (ex->f = fdopen(fd, "wb")) == NULL) {
+			close(fd);
+			unlink(tmp.data);
+			fd = -1;
+		}
+	}
+	if (fd < 0) {
+		buf_release(&tmp);
+		return duban_err_set(err, DUBAN_EINPUT, _("%s cannot be written (no such directory, "
+		    "or no permission)"), ex->o.path);
+	}
+	ex->tmp = buf_detach(&tmp);
+	return DUBAN_OK;
+}
+
+int
+export_open(const struct record_env *env, const struct export_opts *o, struct export **out,
+    struct duban_err *err)
+{
+	struct export *ex = NULL;
+	int rc;
+	int i;
+
+	rc = access_require(env->db, ACCESS_EXPORT, err);
+	if (rc != DUBAN_OK)
+		return rc;
+	if (o->format == EXPORT_JSON && o->encoding == ENCODING_GB18030)
+		return duban_err_set(err, DUBAN_EUSAGE, _("JSON is always UTF-8; --encoding gb18030 "
+		    "is for CSV"));
+	ex = xcalloc(1, sizeof(*ex));
+	ex->env = env;
+	ex->o = *o;
+	if (ex->o.encoding == ENCODING_AUTO)
+		ex->o.encoding = ENCODING_UTF8;
+	ex->enc = encoding_encoder_new(ex->o.encoding);
+	if (o->path != NULL) {
+		rc = create_tmp(ex, err);
+		if (rc != DUBAN_OK) {
+			export_close(ex, false, NULL);
+			return rc;
+		}
+	} else {
+		ex->f = o->stream;
+	}
+	if (o->format == EXPORT_JSON) {
+		buf_adds(&ex->line, "[");
+	} else {
+		/* A BOM tells Excel the file is UTF-8; GB18030 is what it reads without one. */
+		if (ex->o.encoding == ENCODING_UTF8)
+			buf_adds(&ex->line, "\xEF\xBB\xBF");
+		for (i = 0; i < o->kind->n_fields; i++) {
+			const char *h = o->zh_headers ? o->kind->fields[i].zh : o->kind->fields[i].csv;
+
+			add_cell(ex, h, strlen(h), i == 0);
+		}
+		buf_adds(&ex->line, "\r\n");
+	}
+	rc = flush_line(ex, err);
+	if (rc != DUBAN_OK) {
+		export_close(ex, false, NULL);
+		return rc;
+	}
+	*out = ex;
+	return DUBAN_OK;
+}
+
+static void
+json_record(struct export *ex, const struct record *r)
+{
+	struct buf *b = &ex->line;
+	int i;
+
+	buf_printf(b, "%s\n{\"id\":%lld", ex->n > 0 ? "," : "", (long long)r->id);
+	for (i = 0; i < r->kind->n_fields; i++) {
+		const struct field_def *f = &r->kind->fields[i];
+		const char *v = r->values[i];
+
+		buf_addc(b, ',');
+		json_add_string(b, f->csv);
+		buf_addc(b, ':');
+		if (f->type == FIELD_BOOL) {
+			buf_adds(b, strcmp(v, "1") == 0 ? "true" : "false");
+		} else if (v[0] == '\0' && f->type != FIELD_TEXT) {
+			buf_adds(b, "null");
+		} else if (f->type == FIELD_INT) {
+			buf_adds(b, v);
+		} else if (f->type == FIELD_AGENCY || f->type == FIELD_CASE) {
+			/* References by name, as people and the CSV know them. */
+			buf_reset(&ex->value);
+			record_display(ex->env, r, i, true, &ex->value);
+			json_add_string(b, buf_str(&ex->value));
+		} else {
+			json_add_string(b, v);
+		}
+	}
+	buf_addc(b, '}');
+}
+
+int
+export_record(struct export *ex, const struct record *r, struct duban_err *err)
+{
+	int i;
+	int rc;
+
+	if (ex->o.format == EXPORT_JSON) {
+		json_record(ex, r);
+	} else {
+		for (i = 0; i < r->kind->n_fields; i++) {
+			buf_reset(&ex->value);
+			record_display(ex->env, r, i, true, &ex->value);
+			add_cell(ex, buf_str(&ex->value), ex->value.len, i == 0);
+		}
+		buf_adds(&ex->line, "\r\n");
+	}
+	rc = flush_line(ex, err);
+	if (rc == DUBAN_OK)
+		ex->n++;
+	return rc;
+}
+
+int
+export_close(struct export *ex, bool ok, struct duban_err *err)
+{
+	int rc = DUBAN_OK;
+	bool bad;
+
+	if (ex == NULL)
+		return DUBAN_OK;
+	if (ok && ex->o.format == EXPORT_JSON) {
+		buf_adds(&ex->line, ex->n > 0 ? "\n]\n" : "]\n");
+		rc = flush_line(ex, err);
+		ok = rc == DUBAN_OK;
+	}
+	if (ex->f != NULL && ex->tmp != NULL) {
+		bad = fflush(ex->f) != 0 || ferror(ex->f) != 0;
+		bad = (ok && !bad && fsync(fileno(ex->f)) != 0) || bad;
+		bad = fclose(ex->f) != 0 || bad;
+		if (ok && !bad && rename(ex->tmp, ex->o.path) != 0)
+			bad = true;
+		if (!ok || bad)
+			unlink(ex->tmp);
+		if (ok && bad)
+			rc = duban_err_set(err, DUBAN_EINPUT, _("%s could not be written (disk full, "
+			    "or no permission); nothing was left behind"), ex->o.path);
+	} else if (ex->f != NULL && ok && (fflush(ex->f) != 0 || ferror(ex->f) != 0)) {
+		rc = duban_err_set(err, DUBAN_EINPUT, _("the output could not be written"));
+	}
+	encoding_encoder_free(ex->enc);
+	buf_release(&ex->line);
+	buf_release(&ex->out);
+	buf_release(&ex->value);
+	free(ex->quoted);
+	free(ex->tmp);
+	free(ex);
+	return rc;
+}
+
+int
+export_kind(const struct record_env *env, const struct export_opts *o, int64_t *n,
+    struct duban_err *err)
+{
+	/* Parents before the agencies under them, so that the file imports in one pass. */
+	static const char agencies_sql[] =
+	    "WITH RECURSIVE depth(id, d) AS ("
+	    " SELECT id, 0 FROM agencies WHERE parent_id IS NULL"
+	    " UNION ALL SELECT a.id, depth.d + 1 FROM agencies a JOIN depth"
+	    " ON a.parent_id = depth.id WHERE depth.d < 64)"
+	    " SELECT a.id FROM agencies a LEFT JOIN (SELECT id, max(d) AS d FROM depth"
+	    " GROUP BY id) x ON x.id = a.id WHERE a.deleted = 0 ORDER BY coalesce(x.d, 0), a.id";
+	struct export *ex = NULL;
+	struct buf sql = BUF_INIT;
+	sqlite3_stmt *st = NULL;
+	int rc;
+	int close_rc;
+	int step = SQLITE_DONE;
+
+	rc = export_open(env, o, &ex, err);
+	if (rc != DUBAN_OK)
+		return rc;
+	if (o->kind == &agency_kind)
+		buf_adds(&sql, agencies_sql);
+	else
+		buf_printf(&sql, "SELECT id FROM %s WHERE deleted = 0 ORDER BY id", o->kind->table);
+	rc = db_prepare(env->db, buf_str(&sql), &st, err);
+	while (rc == DUBAN_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
+		struct record *r = NULL;
+
+		rc = record_load(env->db, o->kind, sqlite3_column_int64(st, 0), &r, err);
+		if (rc == DUBAN_OK)
+			rc = export_record(ex, r, err);
+		record_free(r);
+	}
+	if (rc == DUBAN_OK && step != SQLITE_DONE)
+		rc = db_fail(env->db, _("reading the records to export"), err);
+	sqlite3_finalize(st);
+	buf_release(&sql);
+	*n = ex->n;
+	close_rc = export_close(ex, rc == DUBAN_OK, err);
+	return rc != DUBAN_OK ? rc : close_rc;
+}

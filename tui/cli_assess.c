@@ -1,0 +1,271 @@
+/* tui/cli_assess.c: `duban assess YEAR`: the ranking (plain, csv, json), the printable
+ * report, finalizing and unfreezing a year. */
+#include "duban/tui/cli.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <csv.h>
+
+#include "duban/access.h"
+#include "duban/assess.h"
+#include "duban/buf.h"
+#include "duban/config.h"
+#include "duban/db.h"
+#include "duban/i18n.h"
+#include "duban/json.h"
+#include "duban/text.h"
+#include "duban/tui/app.h"
+
+static int usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static int
+usage(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "duban: ");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\n%s\n", _("Try \"duban --help\"."));
+	return DUBAN_EUSAGE;
+}
+
+int
+app_load_scheme(struct app *app, struct assess_scheme **out, struct duban_err *err)
+{
+	if (app->cfg->assessment_scheme[0] == '\0')
+		return duban_err_set(err, DUBAN_EINPUT, "%s", _("no assessment scheme is configured "
+		    "([assessment] scheme)"));
+	return config_load_scheme(app->cfg->assessment_scheme, out, err);
+}
+
+static void
+put_line(struct buf *b)
+{
+	while (b->len > 0 && b->data[b->len - 1] == ' ')
+		b->data[--b->len] = '\0';
+	puts(buf_str(b));
+	buf_reset(b);
+}
+
+static void
+plain(const struct assess_result *r, const char *kind)
+{
+	struct buf b = BUF_INIT;
+	int i;
+	int k;
+
+	buf_printf(&b, _("Assessment %d: %s"), r->year, r->scheme_title);
+	put_line(&b);
+	if (r->finalized)
+		buf_printf(&b, _("Finalized on %s by %s."), r->finalized_at, r->finalized_by);
+	else
+		buf_adds(&b, _("Not finalized: figures may still change."));
+	put_line(&b);
+	put_line(&b);
+	text_pad(&b, _("Rank"), 5, TEXT_RIGHT);
+	buf_addc(&b, ' ');
+	text_pad(&b, _("Agency"), 24, TEXT_LEFT);
+	text_pad(&b, _("Total"), 8, TEXT_RIGHT);
+	buf_addc(&b, ' ');
+	text_pad(&b, _("Tier"), 7, TEXT_LEFT);
+	for (k = 0; r->n > 0 && k < r->agencies[0].n_lines; k++) {
+		buf_addc(&b, ' ');
+		text_pad(&b, r->agencies[0].lines[k].title, 10, TEXT_RIGHT);
+	}
+	put_line(&b);
+	for (i = 0; i < r->n; i++) {
+		const struct assess_agency *a = &r->agencies[i];
+		char n[32];
+
+		if (kind != NULL && strcmp(a->kind, kind) != 0)
+			continue;
+		snprintf(n, sizeof(n), "%d", a->rank);
+		text_pad(&b, n, 5, TEXT_RIGHT);
+		buf_addc(&b, ' ');
+		text_pad(&b, a->name, 24, TEXT_LEFT);
+		snprintf(n, sizeof(n), "%.2f", a->total);
+		text_pad(&b, n, 8, TEXT_RIGHT);
+		buf_addc(&b, ' ');
+		text_pad(&b, a->tier, 7, TEXT_LEFT);
+		for (k = 0; k < a->n_lines; k++) {
+			snprintf(n, sizeof(n), "%.2f", a->lines[k].score);
+			buf_addc(&b, ' ');
+			text_pad(&b, n, 10, TEXT_RIGHT);
+		}
+		put_line(&b);
+	}
+	buf_release(&b);
+}
+
+static void
+csv_out(const struct assess_result *r, const char *kind)
+{
+	int i;
+	int k;
+
+	fputs("\xEF\xBB\xBF", stdout);	/* Excel reads UTF-8 CSV right only with a BOM */
+	fputs("年度,类别,排名,机关,总分,等次", stdout);
+	for (k = 0; r->n > 0 && k < r->agencies[0].n_lines; k++) {
+		fputc(',', stdout);
+		csv_fwrite(stdout, r->agencies[0].lines[k].title, strlen(r->agencies[0].lines[k].title));
+		fputs(",", stdout);
+		csv_fwrite(stdout, "值", strlen("值"));
+	}
+	fputs("\r\n", stdout);
+	for (i = 0; i < r->n; i++) {
+		const struct assess_agency *a = &r->agencies[i];
+
+		if (kind != NULL && strcmp(a->kind, kind) != 0)
+			continue;
+		printf("%d,%s,%d,", r->year, a->kind, a->rank);
+		csv_fwrite(stdout, a->name, strlen(a->name));
+		printf(",%.2f,", a->total);
+		csv_fwrite(stdout, a->tier, strlen(a->tier));
+		for (k = 0; k < a->n_lines; k++) {
+			printf(",%.2f,", a->lines[k].score);
+			csv_fwrite(stdout, a->lines[k].value, strlen(a->lines[k].value));
+		}
+		fputs("\r\n", stdout);
+	}
+}
+
+static void
+json_out(const struct assess_result *r, const char *kind)
+{
+	struct buf b = BUF_INIT;
+	int i;
+	int k;
+	int shown = 0;
+
+	buf_printf(&b, "{\"year\":%d,\"finalized\":%s,\"title\":", r->year,
+	    r->finalized ? "true" : "false");
+	json_add_string(&b, r->scheme_title);
+	if (r->finalized) {
+		buf_adds(&b, ",\"finalized_at\":");
+		json_add_string(&b, r->finalized_at);
+		buf_adds(&b, ",\"finalized_by\":");
+		json_add_string(&b, r->finalized_by);
+	}
+	buf_adds(&b, ",\"agencies\":[");
+	for (i = 0; i < r->n; i++) {
+		const struct assess_agency *a = &r->agencies[i];
+
+		if (kind != NULL && strcmp(a->kind, kind) != 0)
+			continue;
+		buf_printf(&b, "%s{\"id\":%lld,\"name\":", shown++ ? "," : "",
+		    (long long)a->agency_id);
+		json_add_string(&b, a->name);
+		buf_printf(&b, ",\"kind\":\"%s\",\"rank\":%d,\"total\":%.2f,\"tier\":", a->kind,
+		    a->rank, a->total);
+		json_add_string(&b, a->tier);
+		buf_adds(&b, ",\"capped_by\":");
+		json_add_string(&b, a->capped_by);
+		buf_adds(&b, ",\"indicators\":[");
+		for (k = 0; k < a->n_lines; k++) {
+			const struct assess_line *l = &a->lines[k];
+
+			buf_adds(&b, k ? ",{\"title\":" : "{\"title\":");
+			json_add_string(&b, l->title);
+			buf_adds(&b, ",\"value\":");
+			json_add_string(&b, l->value);
+			buf_adds(&b, ",\"target\":");
+			json_add_string(&b, l->target);
+			buf_printf(&b, ",\"score\":%.2f,\"max\":%.2f,\"lost\":%.2f}", l->score, l->max,
+			    l->lost);
+		}
+		buf_adds(&b, "]}");
+	}
+	buf_adds(&b, "]}");
+	puts(buf_str(&b));
+	buf_release(&b);
+}
+
+int
+cli_assess(struct app *app, int argc, char **argv)
+{
+	struct duban_err err;
+	struct db *db = NULL;
+	struct assess_scheme *scheme = NULL;
+	struct assess_result *r = NULL;
+	const char *format = "plain";
+	const char *kind = NULL;
+	bool finalize = false;
+	bool unfreeze = false;
+	bool report = false;
+	long year = 0;
+	int rc;
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
+			format = argv[++i];
+			if (strcmp(format, "plain") != 0 && strcmp(format, "csv") != 0 &&
+			    strcmp(format, "json") != 0)
+				return usage(_("--format takes plain, csv or json"));
+		} else if (strcmp(argv[i], "--kind") == 0 && i + 1 < argc) {
+			kind = argv[++i];
+			if (strcmp(kind, "department") != 0 && strcmp(kind, "township") != 0 &&
+			    strcmp(kind, "other") != 0)
+				return usage(_("--kind takes department, township or other"));
+		} else if (strcmp(argv[i], "--finalize") == 0) {
+			finalize = true;
+		} else if (strcmp(argv[i], "--unfreeze") == 0) {
+			unfreeze = true;
+		} else if (strcmp(argv[i], "--report") == 0) {
+			report = true;
+		} else if (year == 0 && argv[i][0] != '-') {
+			char *end = NULL;
+
+			year = strtol(argv[i], &end, 10);
+			if (*end != '\0' || year < 2000 || year > 2999) {
+				fprintf(stderr, _("duban: \"%s\" is not a year\n"), argv[i]);
+				return DUBAN_EINPUT;
+			}
+		} else {
+			return usage(_("assess: unexpected argument \"%s\""), argv[i]);
+		}
+	}
+	if (year == 0)
+		return usage(_("assess takes a YEAR, e.g. duban assess 2024"));
+	rc = app_load_scheme(app, &scheme, &err);
+	if (rc == DUBAN_OK)
+		rc = app_open_db(app, DB_OPEN_EXISTING, &db, &err);
+	if (rc == DUBAN_OK && unfreeze) {
+		rc = assess_unfreeze(db, (int)year, &err);
+		if (rc == DUBAN_OK)
+			fprintf(stderr, _("duban: %ld is no longer finalized (recorded in the audit "
+			    "trail)\n"), year);
+	}
+	if (rc == DUBAN_OK && finalize) {
+		rc = assess_finalize(db, scheme, (int)year, app->today, &err);
+		if (rc == DUBAN_OK)
+			fprintf(stderr, _("duban: %ld is finalized: its results are stored and will not "
+			    "change\n"), year);
+	}
+	if (rc == DUBAN_OK)
+		rc = assess_compute(db, scheme, (int)year, app->today, &r, &err);
+	if (rc == DUBAN_OK) {
+		if (report) {
+			struct buf b = BUF_INIT;
+
+			assess_report(r, &b);
+			fputs(buf_str(&b), stdout);
+			buf_release(&b);
+		} else if (strcmp(format, "csv") == 0) {
+			csv_out(r, kind);
+		} else if (strcmp(format, "json") == 0) {
+			json_out(r, kind);
+		} else {
+			plain(r, kind);
+		}
+	}
+	assess_result_free(r);
+	assess_scheme_free(scheme);
+	db_close(db);
+	return rc == DUBAN_OK ? DUBAN_OK : app_report(&err);
+}

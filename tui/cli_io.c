@@ -1,0 +1,315 @@
+/* tui/cli_io.c: the import and export commands. Data goes to stdout (export without -o);
+ * refusals, warnings and the summary go to stderr, each refusal as FILE:LINE: COLUMN: reason. */
+#include "duban/tui/cli.h"
+
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "duban/access.h"
+#include "duban/buf.h"
+#include "duban/config.h"
+#include "duban/db.h"
+#include "duban/encoding.h"
+#include "duban/export.h"
+#include "duban/i18n.h"
+#include "duban/import.h"
+#include "duban/record.h"
+#include "duban/text.h"
+#include "duban/tui/app.h"
+
+static volatile sig_atomic_t interrupted;
+
+static void
+on_interrupt(int sig)
+{
+	(void)sig;
+	interrupted = 1;
+}
+
+static int io_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static int
+io_usage(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "duban: ");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\n%s\n", _("Try \"duban --help\"."));
+	return DUBAN_EUSAGE;
+}
+
+static const struct kind_def *
+io_kind(const char *name)
+{
+	const struct kind_def *k = record_kind(name);
+
+	if (k == NULL)
+		fprintf(stderr, _("duban: \"%s\" is not a record kind; kinds: %s\n"), name,
+		    "agency, litigation, hearing, reconsideration, suggestion");
+	return k;
+}
+
+static int
+io_open(struct app *app, enum access_action action, struct db **db, struct duban_err *err)
+{
+	int rc = app_open_db(app, DB_OPEN_EXISTING, db, err);
+
+	if (rc != DUBAN_OK)
+		return rc;
+	rc = access_require(*db, action, err);
+	if (rc != DUBAN_OK) {
+		db_close(*db);
+		*db = NULL;
+	}
+	return rc;
+}
+
+/* ---- import ------------------------------------------------------------------------------ */
+
+struct import_ui {
+	bool tty;
+	bool shown;
+	struct timespec last;
+};
+
+static void
+on_refused(void *arg, const char *file, long line, const char *column, const char *reason)
+{
+	struct buf b = BUF_INIT;
+	struct import_ui *ui = arg;
+
+	if (ui->shown) {
+		fputs("\r\033[K", stderr);
+		ui->shown = false;
+	}
+	/* Cells are the file's text: nothing of it reaches the terminal unsanitized. */
+	buf_printf(&b, "duban: %s:%ld: ", file, line);
+	if (column != NULL) {
+		text_sanitize(column, &b);
+		buf_adds(&b, ": ");
+	}
+	text_sanitize(reason, &b);
+	fprintf(stderr, "%s\n", buf_str(&b));
+	buf_release(&b);
+}
+
+static void
+on_warning(void *arg, const char *msg)
+{
+	struct buf b = BUF_INIT;
+
+	(void)arg;
+	text_sanitize(msg, &b);
+	app_warn("%s", buf_str(&b));
+	buf_release(&b);
+}
+
+static void
+on_progress(void *arg, int64_t rows, uint64_t bytes, uint64_t total)
+{
+	struct import_ui *ui = arg;
+	struct timespec now;
+
+	if (!ui->tty)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (now.tv_sec * 1000 + now.tv_nsec / 1000000 <
+	    ui->last.tv_sec * 1000 + ui->last.tv_nsec / 1000000 + 500)
+		return;
+	ui->last = now;
+	if (total > 0)
+		fprintf(stderr, _("\rduban: %lld rows, %d%%"), (long long)rows,
+		    (int)(bytes * 100 / total));
+	else
+		fprintf(stderr, _("\rduban: %lld rows"), (long long)rows);
+	ui->shown = true;
+}
+
+static void
+print_summary(const char *file, const struct import_opts *o, const struct import_result *r)
+{
+	struct buf b = BUF_INIT;
+
+	text_sanitize(file, &b);
+	fprintf(stderr, _("duban: %s: %s records (%s, %s separated): %lld rows: %lld new, "
+	    "%lld updated, %lld unchanged, %lld refused\n"), buf_str(&b), r->kind->name,
+	    encoding_name(r->encoding == ENCODING_AUTO ? ENCODING_UTF8 : r->encoding),
+	    r->delimiter == '\t' ? _("tab") : _("comma"), (long long)r->rows,
+	    (long long)r->n_new, (long long)r->n_updated, (long long)r->n_unchanged,
+	    (long long)r->n_refused);
+	if (r->hearings_new + r->hearings_updated + r->hearings_unchanged > 0)
+		fprintf(stderr, _("duban: %s: hearings: %lld new, %lld updated, %lld unchanged\n"),
+		    buf_str(&b), (long long)r->hearings_new, (long long)r->hearings_updated,
+		    (long long)r->hearings_unchanged);
+	if (o->dry_run)
+		fprintf(stderr, "%s\n", _("duban: dry run: nothing was written"));
+	else if (r->written)
+		fprintf(stderr, _("duban: %s: imported as batch %lld\n"), buf_str(&b),
+		    (long long)r->batch_id);
+	if (r->rejects_path != NULL) {
+		buf_reset(&b);
+		text_sanitize(r->rejects_path, &b);
+		fprintf(stderr, _("duban: the refused rows are in %s: correct them there and import "
+		    "that file\n"), buf_str(&b));
+	}
+	buf_release(&b);
+}
+
+int
+cli_import(struct app *app, int argc, char **argv)
+{
+	struct import_opts o;
+	struct import_result res;
+	struct import_ui ui;
+	struct duban_err err;
+	struct record_env env;
+	struct sigaction sa;
+	struct sigaction old_int;
+	struct sigaction old_term;
+	struct db *db = NULL;
+	int rc;
+	int i;
+
+	memset(&o, 0, sizeof(o));
+	memset(&ui, 0, sizeof(ui));
+	memset(&res, 0, sizeof(res));
+	o.encoding = ENCODING_AUTO;
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--kind") == 0 && i + 1 < argc) {
+			o.kind = io_kind(argv[++i]);
+			if (o.kind == NULL)
+				return DUBAN_EUSAGE;
+		} else if (strcmp(argv[i], "--encoding") == 0 && i + 1 < argc) {
+			if (!encoding_parse(argv[++i], &o.encoding))
+				return io_usage(_("--encoding takes auto, utf-8 or gb18030, not \"%s\""),
+				    argv[i]);
+		} else if (strcmp(argv[i], "--rejects") == 0 && i + 1 < argc) {
+			o.rejects_path = argv[++i];
+		} else if (strcmp(argv[i], "--dry-run") == 0) {
+			o.dry_run = true;
+		} else if (strcmp(argv[i], "--skip-invalid") == 0) {
+			o.skip_invalid = true;
+		} else if (o.path == NULL && (argv[i][0] != '-' || strcmp(argv[i], "-") == 0)) {
+			o.path = argv[i];
+		} else {
+			return io_usage(_("import: unexpected argument \"%s\""), argv[i]);
+		}
+	}
+	if (o.path == NULL)
+		return io_usage("%s", _("import takes a FILE, e.g. duban import cases.csv "
+		    "[--kind litigation] [--dry-run] [--skip-invalid]"));
+	if (o.rejects_path != NULL && !o.skip_invalid)
+		return io_usage("%s", _("--rejects goes with --skip-invalid"));
+	o.name = o.path;
+	if (strcmp(o.path, "-") == 0) {
+		/* Standard input has no place beside it for the rejects. */
+		if (o.skip_invalid && !o.dry_run && o.rejects_path == NULL)
+			return io_usage("%s", _("import - (standard input) with --skip-invalid "
+			    "needs --rejects FILE"));
+		o.path = "/dev/stdin";
+	}
+	o.refused = on_refused;
+	o.warn = on_warning;
+	o.progress = on_progress;
+	o.arg = &ui;
+	o.cancel = &interrupted;
+	ui.tty = isatty(STDERR_FILENO) == 1;
+	rc = io_open(app, ACCESS_IMPORT, &db, &err);
+	if (rc != DUBAN_OK)
+		return app_report(&err);
+	env = app_env(app, db);
+	/* Ctrl-C and kill stop between rows and roll everything back. */
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_interrupt;
+	sigemptyset(&sa.sa_mask);
+	interrupted = 0;
+	sigaction(SIGINT, &sa, &old_int);
+	sigaction(SIGTERM, &sa, &old_term);
+	rc = import_run(&env, &o, &res, &err);
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGTERM, &old_term, NULL);
+	if (ui.shown)
+		fputs("\r\033[K", stderr);
+	db_close(db);
+	if (res.kind != NULL && (rc == DUBAN_OK || res.rows > 0))
+		print_summary(o.name, &o, &res);
+	if (rc != DUBAN_OK)
+		app_report(&err);
+	import_result_release(&res);
+	return rc;
+}
+
+/* ---- export ------------------------------------------------------------------------------ */
+
+int
+cli_export(struct app *app, int argc, char **argv)
+{
+	struct export_opts o;
+	struct duban_err err;
+	struct record_env env;
+	struct db *db = NULL;
+	int64_t n = 0;
+	int rc;
+	int i;
+
+	memset(&o, 0, sizeof(o));
+	o.format = EXPORT_CSV;
+	o.encoding = ENCODING_UTF8;
+	o.stream = stdout;
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
+			i++;
+			if (strcmp(argv[i], "csv") == 0)
+				o.format = EXPORT_CSV;
+			else if (strcmp(argv[i], "json") == 0)
+				o.format = EXPORT_JSON;
+			else
+				return io_usage(_("--format takes csv or json, not \"%s\""), argv[i]);
+		} else if (strcmp(argv[i], "--encoding") == 0 && i + 1 < argc) {
+			if (!encoding_parse(argv[++i], &o.encoding) || o.encoding == ENCODING_AUTO)
+				return io_usage(_("--encoding takes utf-8 or gb18030, not \"%s\""),
+				    argv[i]);
+		} else if ((strcmp(argv[i], "-o") == 0 || strcmp(argv[i], "--output") == 0) &&
+		    i + 1 < argc) {
+			o.path = argv[++i];
+		} else if (o.kind == NULL && argv[i][0] != '-') {
+			o.kind = io_kind(argv[i]);
+			if (o.kind == NULL)
+				return DUBAN_EUSAGE;
+		} else {
+			return io_usage(_("export: unexpected argument \"%s\""), argv[i]);
+		}
+	}
+	if (o.kind == NULL)
+		return io_usage(_("export takes a KIND: %s"),
+		    "agency, litigation, hearing, reconsideration, suggestion");
+	if (o.format == EXPORT_JSON && o.encoding == ENCODING_GB18030)
+		return io_usage("%s", _("JSON is always UTF-8; --encoding gb18030 is for CSV"));
+	if (o.path != NULL && strcmp(o.path, "-") == 0)
+		o.path = NULL;
+	/* The headers speak the interface language, as `duban list --format csv` does. */
+	o.zh_headers = strcmp(app->cfg->lang, "en") != 0 && (app->lang_opt == NULL ||
+	    strcmp(app->lang_opt, "en") != 0);
+	rc = io_open(app, ACCESS_EXPORT, &db, &err);
+	if (rc != DUBAN_OK)
+		return app_report(&err);
+	env = app_env(app, db);
+	rc = export_kind(&env, &o, &n, &err);
+	db_close(db);
+	if (rc != DUBAN_OK)
+		return app_report(&err);
+	if (o.path != NULL)
+		fprintf(stderr, _("duban: %lld %s records written to %s\n"), (long long)n,
+		    o.kind->name, o.path);
+	else if (fflush(stdout) != 0)
+		return DUBAN_EINPUT;
+	return DUBAN_OK;
+}

@@ -102,36 +102,60 @@ plain(const struct assess_result *r, const char *kind)
 	buf_release(&b);
 }
 
-static void
-csv_out(const struct assess_result *r, const char *kind)
+void
+assess_write_csv(FILE *out, const struct assess_result *r, const char *kind)
 {
 	int i;
 	int k;
 
-	fputs("\xEF\xBB\xBF", stdout);	/* Excel reads UTF-8 CSV right only with a BOM */
-	fputs("年度,类别,排名,机关,总分,等次", stdout);
+	fputs("\xEF\xBB\xBF", out);	/* Excel reads UTF-8 CSV right only with a BOM */
+	fputs("年度,类别,排名,机关,总分,等次", out);
 	for (k = 0; r->n > 0 && k < r->agencies[0].n_lines; k++) {
-		fputc(',', stdout);
-		csv_fwrite(stdout, r->agencies[0].lines[k].title, strlen(r->agencies[0].lines[k].title));
-		fputs(",", stdout);
-		csv_fwrite(stdout, "值", strlen("值"));
+		fputc(',', out);
+		csv_fwrite(out, r->agencies[0].lines[k].title, strlen(r->agencies[0].lines[k].title));
+		fputs(",", out);
+		csv_fwrite(out, "值", strlen("值"));
 	}
-	fputs("\r\n", stdout);
+	fputs("\r\n", out);
 	for (i = 0; i < r->n; i++) {
 		const struct assess_agency *a = &r->agencies[i];
 
 		if (kind != NULL && strcmp(a->kind, kind) != 0)
 			continue;
-		printf("%d,%s,%d,", r->year, a->kind, a->rank);
-		csv_fwrite(stdout, a->name, strlen(a->name));
-		printf(",%.2f,", a->total);
-		csv_fwrite(stdout, a->tier, strlen(a->tier));
+		fprintf(out, "%d,%s,%d,", r->year, a->kind, a->rank);
+		csv_fwrite(out, a->name, strlen(a->name));
+		fprintf(out, ",%.2f,", a->total);
+		csv_fwrite(out, a->tier, strlen(a->tier));
 		for (k = 0; k < a->n_lines; k++) {
-			printf(",%.2f,", a->lines[k].score);
-			csv_fwrite(stdout, a->lines[k].value, strlen(a->lines[k].value));
+			fprintf(out, ",%.2f,", a->lines[k].score);
+			csv_fwrite(out, a->lines[k].value, strlen(a->lines[k].value));
 		}
-		fputs("\r\n", stdout);
+		fputs("\r\n", out);
 	}
+}
+
+void
+assess_write_detail_csv(FILE *out, const struct assess_result *r, const struct assess_agency *a)
+{
+	int k;
+
+	fputs("\xEF\xBB\xBF年度,机关,指标,值,目标,得分,满分,失分\r\n", out);
+	for (k = 0; k < a->n_lines; k++) {
+		const struct assess_line *l = &a->lines[k];
+
+		fprintf(out, "%d,", r->year);
+		csv_fwrite(out, a->name, strlen(a->name));
+		fputc(',', out);
+		csv_fwrite(out, l->title, strlen(l->title));
+		fputc(',', out);
+		csv_fwrite(out, l->value, strlen(l->value));
+		fputc(',', out);
+		csv_fwrite(out, l->target, strlen(l->target));
+		fprintf(out, ",%.2f,%.2f,%.2f\r\n", l->score, l->max, l->lost);
+	}
+	fprintf(out, "%d,", r->year);
+	csv_fwrite(out, a->name, strlen(a->name));
+	fprintf(out, ",总分,,,%.2f,,\r\n", a->total);
 }
 
 static void
@@ -257,7 +281,7 @@ cli_assess(struct app *app, int argc, char **argv)
 			fputs(buf_str(&b), stdout);
 			buf_release(&b);
 		} else if (strcmp(format, "csv") == 0) {
-			csv_out(r, kind);
+			assess_write_csv(stdout, r, kind);
 		} else if (strcmp(format, "json") == 0) {
 			json_out(r, kind);
 		} else {

@@ -330,12 +330,15 @@ global_action(struct ui *ui, enum action act)
 	case ACT_GO_AGENCY:
 		s = scr_list_new(ui, "agency");
 		break;
+	case ACT_GO_ASSESS:
+		s = scr_assess_new(ui, 0);
+		break;
 	default:
 		return UI_IGNORED;
 	}
 	if (s != NULL) {
 		/* Sections replace each other rather than pile up. */
-		if (act >= ACT_GO_LITIGATION && act <= ACT_GO_AGENCY)
+		if (act >= ACT_GO_LITIGATION && act <= ACT_GO_ASSESS)
 			while (ui->depth > 1)
 				pop(ui);
 		ui_push(ui, s);

@@ -3,6 +3,8 @@
 #ifndef DUBAN_TUI_CLI_H
 #define DUBAN_TUI_CLI_H
 
+#include <stdio.h>
+
 struct app;
 
 int cli_init(struct app *app, int argc, char **argv);
@@ -21,6 +23,13 @@ int cli_dashboard(struct app *app, int argc, char **argv);
 int cli_import(struct app *app, int argc, char **argv);
 int cli_export(struct app *app, int argc, char **argv);
 int cli_assess(struct app *app, int argc, char **argv);
+
+struct assess_result;
+struct assess_agency;
+/* The ranking (kind NULL: every kind) and one agency's sheet as CSV (UTF-8 with BOM). */
+void assess_write_csv(FILE *out, const struct assess_result *r, const char *kind);
+void assess_write_detail_csv(FILE *out, const struct assess_result *r,
+    const struct assess_agency *a);
 /* Run the command named argv[0]; DUBAN_EUSAGE for an unknown one. */
 int cli_dispatch(struct app *app, int argc, char **argv);
 

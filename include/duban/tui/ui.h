@@ -47,6 +47,11 @@ enum ui_result { UI_IGNORED = 0, UI_HANDLED = 1, UI_REDRAW = 2, UI_POP = 4, UI_Q
 	X(GO_RECONSIDERATION, "go-reconsideration", N_("Reconsid."), N_("Reconsideration cases")) \
 	X(GO_SUGGESTION, "go-suggestion", N_("Suggest."), N_("Suggestions"))		\
 	X(GO_AGENCY, "go-agency", N_("Agencies"), N_("Agencies"))			\
+	X(GO_ASSESS, "go-assess", N_("Assess"), N_("Annual assessment"))		\
+	X(FINALIZE, "finalize", N_("Finalize"), N_("Finalize this year's assessment"))	\
+	X(EXPORT, "export", N_("Export"), N_("Export to a CSV file"))			\
+	X(PREV_YEAR, "prev-year", N_("Year-"), N_("Previous year"))			\
+	X(NEXT_YEAR, "next-year", N_("Year+"), N_("Next year"))			\
 	X(REDRAW, "redraw", N_("Redraw"), N_("Redraw the screen"))			\
 	X(QUIT, "quit", N_("Quit"), N_("Quit duban"))
 

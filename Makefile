@@ -54,7 +54,8 @@ MO   := $(PO:data/po/%.po=$(B)/locale/%/LC_MESSAGES/duban.mo)
 DEB_PKGS := build-essential pkg-config libncurses-dev libsqlite3-dev sqlite3 libcsv-dev \
             libiniparser-dev libcmocka-dev gettext tmux clang libclang-rt-dev valgrind
 
-.PHONY: all deps demo test unit asan-unit cli-test tui-test asan bench lint install clean help pot
+.PHONY: all deps demo test unit asan-unit cli-test tui-test asan bench lint install clean help pot \
+	fuzz fuzz-smoke
 
 all: $(B)/duban $(MO)
 
@@ -140,6 +141,7 @@ test: deps
 	$(Q)$(MAKE) --no-print-directory asan-unit
 	$(Q)$(MAKE) --no-print-directory cli-test
 	$(Q)$(MAKE) --no-print-directory tui-test
+	$(Q)$(MAKE) --no-print-directory fuzz-smoke
 	@echo "duban: all tests passed"
 
 demo: deps
@@ -150,6 +152,40 @@ demo: deps
 
 bench: all
 	$(Q)sh tests/bench/run.sh
+
+# Fuzz targets (libFuzzer, clang): core rebuilt with coverage and sanitizers in build/fuzz.
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_SRC     := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_BIN     := $(FUZZ_SRC:tests/fuzz/%.c=$(B)/fuzz/%)
+FUZZ_FLAGS   := -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
+CORE_OBJ_F   := $(CORE_SRC:%.c=$(B)/fuzz/%.o)
+.SECONDARY: $(CORE_OBJ_F)
+
+$(B)/fuzz/core/%.o: core/%.c
+	@mkdir -p $(dir $@)
+	$(Q)$(FUZZ_CC) $(CPPFLAGS) -std=c11 $(FUZZ_FLAGS) -c $< -o $@
+
+$(B)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(CORE_OBJ_F)
+	@mkdir -p $(dir $@)
+	$(Q)$(FUZZ_CC) $(CPPFLAGS) -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -o $@ $< \
+		$(CORE_OBJ_F) $(CORE_LIBS)
+
+# make fuzz FUZZ_SECONDS=600: each target for that long, corpus kept in build/fuzz/corpus.
+fuzz: $(FUZZ_BIN)
+	$(Q)for t in $(FUZZ_BIN); do n=$$(basename $$t | sed 's/^fuzz_//'); \
+		mkdir -p $(B)/fuzz/corpus/$$n; \
+		echo "fuzz: $$n for $(FUZZ_SECONDS) s"; \
+		DUBAN_DATA=$(CURDIR)/data $$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+			-rss_limit_mb=1024 -print_final_stats=1 \
+			$(B)/fuzz/corpus/$$n tests/fuzz/corpus/$$n 2>&1 | \
+			grep -E 'stat::number_of_executed_units|ERROR|SUMMARY|crash-' || true; \
+		ls crash-* leak-* timeout-* >/dev/null 2>&1 && { echo "fuzz: $$n found a problem"; exit 1; }; \
+	done; echo "fuzz: no findings"
+
+# A few seconds of each target, for make test.
+fuzz-smoke:
+	$(Q)$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=5
 
 # Banned calls (STYLE.md §5) and curses in core.
 lint:

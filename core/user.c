@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "duban/access.h"
 #include "duban/audit.h"
 #include "duban/buf.h"
 #include "duban/db.h"
@@ -90,7 +91,11 @@ user_add(struct db *db, const char *login, enum user_role role, struct duban_err
 	rc = db_begin(db, err);
 	if (rc != DUBAN_OK)
 		return rc;
-	rc = user_role_of(db, login, &old, &found, err);
+	/* Only an admin adds people. duban init acts as admin for the first one: whoever
+	 * creates the database administers it. */
+	rc = access_require(db, ACCESS_MANAGE, err);
+	if (rc == DUBAN_OK)
+		rc = user_role_of(db, login, &old, &found, err);
 	if (rc == DUBAN_OK && found)
 		rc = duban_err_set(err, DUBAN_EINPUT, _("%s is already a user (%s)"), login,
 		    user_role_name(old));

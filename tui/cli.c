@@ -61,6 +61,7 @@ cli_init(struct app *app, int argc, char **argv)
 	if (rc == DUBAN_OK)
 		rc = db_meta_set(db, "created_by", app->login, &err);
 	/* The login that creates the database administers it. */
+	db_set_actor_role(db, ROLE_ADMIN);
 	if (rc == DUBAN_OK)
 		rc = user_add(db, app->login, ROLE_ADMIN, &err);
 	if (rc == DUBAN_OK) {

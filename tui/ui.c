@@ -267,8 +267,8 @@ draw_all(struct ui *ui)
 	if (too_small(ui)) {
 		char msg[160];
 
-		snprintf(msg, sizeof(msg), _("The terminal is %dx%d; duban needs at least 80x24. "
-		    "Enlarge the window (q quits)."), ui->cols, ui->lines);
+		snprintf(msg, sizeof(msg), _("The terminal is too small (%dx%d): duban needs at least "
+		    "80x24. Enlarge the window (q quits)."), ui->cols, ui->lines);
 		mvaddnstr(0, 0, msg, (int)text_fit(msg, ui->cols, NULL));
 		wnoutrefresh(stdscr);
 		doupdate();

@@ -118,7 +118,8 @@ $(B)/locale/%/LC_MESSAGES/duban.mo: data/po/%.po
 
 # Refresh the message template from the sources (developers; see doc/translating.md).
 pot:
-	xgettext --from-code=UTF-8 -k_ -kN_ -o data/po/duban.pot $(CORE_SRC) $(TUI_SRC)
+	xgettext --from-code=UTF-8 -k_ -kN_ -o data/po/duban.pot $(CORE_SRC) $(TUI_SRC) \
+		include/duban/tui/ui.h
 
 unit: $(UNIT_BIN)
 	$(Q)for t in $(UNIT_BIN); do DUBAN_DATA=$(CURDIR)/data $$t || exit 1; done

@@ -20,6 +20,7 @@
 #include "duban/i18n.h"
 #include "duban/json.h"
 #include "duban/mem.h"
+#include "duban/record.h"
 #include "duban/text.h"
 
 static const char *const metric_names[METRIC_COUNT] = {
@@ -742,52 +743,71 @@ assess_unfreeze(struct db *db, int year, struct duban_err *err)
 struct source_query {
 	enum assess_metric metric;
 	const char *kind;
-	const char *sql;	/* ?1 from, ?2 to, ?3 today, ?4 agency; rows: id, text, against */
+	const char *code_field;	/* field of kind whose word translates the third column */
+	/* ?1 from, ?2 to, ?3 today, ?4 agency; rows: id, text, a code (or ''), against */
+	const char *sql;
 };
 
 static const struct source_query source_queries[] = {
-	{ METRIC_HEAD_RATE, "hearing",
-	  "SELECT h.id, c.case_no || '  ' || h.hearing_on || '  ' || h.appearer_rank,"
+	{ METRIC_HEAD_RATE, "hearing", "appearer_rank",
+	  "SELECT h.id, c.case_no || '  ' || h.hearing_on, h.appearer_rank,"
 	  " h.appearer_rank NOT IN ('head','deputy','other-leader')"
 	  " FROM hearings h JOIN litigation_cases c ON c.id = h.case_id"
 	  " WHERE c.agency_id = ?4 AND h.hearing_on BETWEEN ?1 AND min(?2, ?3)"
 	  " AND h.appearer_rank <> '' AND h.deleted = 0 AND c.deleted = 0"
-	  " ORDER BY 3 DESC, h.hearing_on" },
-	{ METRIC_NOBODY_APPEARED, "hearing",
-	  "SELECT h.id, c.case_no || '  ' || h.hearing_on, 1"
+	  " ORDER BY 4 DESC, h.hearing_on" },
+	{ METRIC_NOBODY_APPEARED, "hearing", NULL,
+	  "SELECT h.id, c.case_no || '  ' || h.hearing_on, '', 1"
 	  " FROM hearings h JOIN litigation_cases c ON c.id = h.case_id"
 	  " WHERE c.agency_id = ?4 AND h.hearing_on BETWEEN ?1 AND min(?2, ?3)"
 	  " AND h.appearer_rank = 'none' AND h.deleted = 0 AND c.deleted = 0 ORDER BY h.hearing_on" },
-	{ METRIC_LAWYER_ONLY, "hearing",
-	  "SELECT h.id, c.case_no || '  ' || h.hearing_on, 1"
+	{ METRIC_LAWYER_ONLY, "hearing", NULL,
+	  "SELECT h.id, c.case_no || '  ' || h.hearing_on, '', 1"
 	  " FROM hearings h JOIN litigation_cases c ON c.id = h.case_id"
 	  " WHERE c.agency_id = ?4 AND h.hearing_on BETWEEN ?1 AND min(?2, ?3)"
 	  " AND h.appearer_rank = 'lawyer' AND h.deleted = 0 AND c.deleted = 0"
 	  " ORDER BY h.hearing_on" },
-	{ METRIC_DEFENCE_FAILURES, "litigation",
-	  "SELECT id, case_no || '  ' || defence_due_on || '  ' || coalesce(defence_done_on, '-'), 1"
-	  " FROM litigation_cases WHERE agency_id = ?4 AND complaint_received_on BETWEEN ?1 AND ?2"
-	  " AND deleted = 0 AND ((defence_done_on IS NOT NULL AND defence_done_on > defence_due_on)"
-	  " OR (defence_done_on IS NULL AND defence_due_on < ?3)) ORDER BY defence_due_on" },
-	{ METRIC_LOSS_RATE, "litigation",
-	  "SELECT id, case_no || '  ' || closed_on || '  ' || outcome, outcome IN " LOST_OUTCOMES
+	{ METRIC_DEFENCE_FAILURES, "litigation", NULL,
+	  "SELECT id, case_no || '  ' || defence_due_on || ' -> ' || coalesce(defence_done_on, '-'),"
+	  " '', 1 FROM litigation_cases WHERE agency_id = ?4 AND complaint_received_on BETWEEN ?1"
+	  " AND ?2 AND deleted = 0 AND ((defence_done_on IS NOT NULL AND"
+	  " defence_done_on > defence_due_on) OR (defence_done_on IS NULL AND defence_due_on < ?3))"
+	  " ORDER BY defence_due_on" },
+	{ METRIC_LOSS_RATE, "litigation", "outcome",
+	  "SELECT id, case_no || '  ' || closed_on, outcome, outcome IN " LOST_OUTCOMES
 	  " FROM litigation_cases WHERE agency_id = ?4 AND closed_on BETWEEN ?1 AND ?2"
-	  " AND outcome <> '' AND deleted = 0 ORDER BY 3 DESC, closed_on" },
-	{ METRIC_REPLY_FAILURES, "reconsideration",
-	  "SELECT id, case_no || '  ' || reply_due_on || '  ' || coalesce(reply_done_on, '-'), 1"
-	  " FROM reconsideration_cases WHERE agency_id = ?4 AND copy_received_on BETWEEN ?1 AND ?2"
+	  " AND outcome <> '' AND deleted = 0 ORDER BY 4 DESC, closed_on" },
+	{ METRIC_REPLY_FAILURES, "reconsideration", NULL,
+	  "SELECT id, case_no || '  ' || reply_due_on || ' -> ' || coalesce(reply_done_on, '-'), '',"
+	  " 1 FROM reconsideration_cases WHERE agency_id = ?4 AND copy_received_on BETWEEN ?1 AND ?2"
 	  " AND deleted = 0 AND ((reply_done_on IS NOT NULL AND reply_done_on > reply_due_on)"
 	  " OR (reply_done_on IS NULL AND reply_due_on < ?3)) ORDER BY reply_due_on" },
-	{ METRIC_OVERTURN_RATE, "reconsideration",
-	  "SELECT id, case_no || '  ' || decided_on || '  ' || decision, decision IN " OVERTURNING
+	{ METRIC_OVERTURN_RATE, "reconsideration", "decision",
+	  "SELECT id, case_no || '  ' || decided_on, decision, decision IN " OVERTURNING
 	  " FROM reconsideration_cases WHERE agency_id = ?4 AND decided_on BETWEEN ?1 AND ?2"
-	  " AND decision <> '' AND deleted = 0 ORDER BY 3 DESC, decided_on" },
-	{ METRIC_SUGGESTION_FAILURES, "suggestion",
-	  "SELECT id, doc_no || '  ' || due_on || '  ' || coalesce(reply_done_on, '-'), 1"
+	  " AND decision <> '' AND deleted = 0 ORDER BY 4 DESC, decided_on" },
+	{ METRIC_SUGGESTION_FAILURES, "suggestion", NULL,
+	  "SELECT id, doc_no || '  ' || due_on || ' -> ' || coalesce(reply_done_on, '-'), '', 1"
 	  " FROM suggestions WHERE agency_id = ?4 AND received_on BETWEEN ?1 AND ?2 AND deleted = 0"
 	  " AND ((reply_done_on IS NOT NULL AND reply_done_on > due_on)"
 	  " OR (reply_done_on IS NULL AND due_on < ?3)) ORDER BY due_on" },
 };
+
+/* The translated word of an enumeration code, or the code. */
+static const char *
+code_word(const char *kind, const char *field, const char *code)
+{
+	const struct kind_def *k = record_kind(kind);
+	int i = k != NULL && field != NULL ? record_field_idx(k, field) : -1;
+	const struct field_choice *c;
+
+	if (i < 0 || k->fields[i].choices == NULL)
+		return code;
+	for (c = k->fields[i].choices; c->code != NULL; c++)
+		if (strcmp(c->code, code) == 0)
+			return _(c->en);
+	return code;
+}
 
 int
 assess_sources(struct db *db, int year, struct date today, int64_t agency_id,
@@ -796,6 +816,7 @@ assess_sources(struct db *db, int year, struct date today, int64_t agency_id,
 {
 	const char *sql = NULL;
 	const char *kind = NULL;
+	const char *code_field = NULL;
 	sqlite3_stmt *st = NULL;
 	struct assess_source *s = NULL;
 	char from[DATE_ISO_LEN];
@@ -807,7 +828,7 @@ assess_sources(struct db *db, int year, struct date today, int64_t agency_id,
 	size_t i;
 
 	if (metric == METRIC_MANUAL) {
-		sql = "SELECT id, item || ': ' || score || '  ' || note, 1 FROM assessment_items"
+		sql = "SELECT id, item || ': ' || score || '  ' || note, '', 1 FROM assessment_items"
 		    " WHERE agency_id = ?4 AND year = CAST(substr(?1, 1, 4) AS INTEGER) AND item = ?5"
 		    " AND deleted = 0";
 		kind = "assessment-item";
@@ -816,6 +837,7 @@ assess_sources(struct db *db, int year, struct date today, int64_t agency_id,
 		if (source_queries[i].metric == metric) {
 			sql = source_queries[i].sql;
 			kind = source_queries[i].kind;
+			code_field = source_queries[i].code_field;
 		}
 	}
 	if (sql == NULL) {
@@ -841,10 +863,15 @@ assess_sources(struct db *db, int year, struct date today, int64_t agency_id,
 		}
 		text_sanitize(sqlite3_column_text(st, 1) != NULL ?
 		    (const char *)sqlite3_column_text(st, 1) : "", &text);
+		if (sqlite3_column_text(st, 2) != NULL && sqlite3_column_text(st, 2)[0] != '\0') {
+			buf_adds(&text, "  ");
+			buf_adds(&text, code_word(kind, code_field,
+			    (const char *)sqlite3_column_text(st, 2)));
+		}
 		s[n].kind = kind;
 		s[n].id = sqlite3_column_int64(st, 0);
 		s[n].text = buf_detach(&text);
-		s[n].counted_against = sqlite3_column_int(st, 2) != 0;
+		s[n].counted_against = sqlite3_column_int(st, 3) != 0;
 		n++;
 	}
 	sqlite3_finalize(st);

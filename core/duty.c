@@ -1,4 +1,6 @@
-/* core/duty.c: deadline queries. The SQL here is put together from the fixed duty table and
+/* core/duty.c: deadline queries. A closed case stops being open: a defence or reply that
+ * never came before the case closed counts as done late (on its closing date) here, and as
+ * missing in the assessment, which looks at the submission dates themselves. The SQL here is put together from the fixed duty table and
  * fixed status conditions only; dates and ids are bound. Open-item queries hit the partial
  * indexes of the schema (due date WHERE not done), so their cost follows the number of open
  * items, not the size of the database. */
@@ -15,8 +17,9 @@
 const struct duty duties[] = {
 	{ "litigation-defence", N_("Litigation: defence and evidence"), N_("Defence"), "litigation",
 	  "litigation_cases t JOIN agencies a ON a.id = t.agency_id", "t.id", "t.agency_id",
-	  "t.case_no", "t.plaintiff", "t.defence_due_on", "t.defence_done_on IS NULL",
-	  "t.defence_done_on", "t.deleted = 0 AND t.defence_due_on IS NOT NULL", "t.deleted = 0" },
+	  "t.case_no", "t.plaintiff", "t.defence_due_on",
+	  "t.defence_done_on IS NULL AND t.closed_on IS NULL",
+	  "coalesce(t.defence_done_on, t.closed_on)", "t.deleted = 0 AND t.defence_due_on IS NOT NULL", "t.deleted = 0" },
 	{ "hearing-head", N_("Hearings where the head must appear"), N_("Hearing"), "hearing",
 	  "hearings t JOIN litigation_cases c ON c.id = t.case_id JOIN agencies a ON a.id = "
 	  "c.agency_id", "t.id", "c.agency_id", "c.case_no", "c.plaintiff", "t.hearing_on",
@@ -25,12 +28,14 @@ const struct duty duties[] = {
 	  "t.deleted = 0 AND c.deleted = 0" },
 	{ "reconsideration-copy", N_("Reconsideration: copy to the respondent"), N_("Copy"), "reconsideration",
 	  "reconsideration_cases t JOIN agencies a ON a.id = t.agency_id", "t.id", "t.agency_id",
-	  "t.case_no", "t.applicant", "t.copy_due_on", "t.copy_sent_on IS NULL", "t.copy_sent_on",
+	  "t.case_no", "t.applicant", "t.copy_due_on",
+	  "t.copy_sent_on IS NULL AND t.decided_on IS NULL", "coalesce(t.copy_sent_on, t.decided_on)",
 	  "t.deleted = 0 AND t.copy_due_on IS NOT NULL", "t.deleted = 0" },
 	{ "reconsideration-reply", N_("Reconsideration: agency's reply"), N_("Reply"), "reconsideration",
 	  "reconsideration_cases t JOIN agencies a ON a.id = t.agency_id", "t.id", "t.agency_id",
-	  "t.case_no", "t.applicant", "t.reply_due_on", "t.reply_done_on IS NULL",
-	  "t.reply_done_on", "t.deleted = 0 AND t.reply_due_on IS NOT NULL", "t.deleted = 0" },
+	  "t.case_no", "t.applicant", "t.reply_due_on",
+	  "t.reply_done_on IS NULL AND t.decided_on IS NULL",
+	  "coalesce(t.reply_done_on, t.decided_on)", "t.deleted = 0 AND t.reply_due_on IS NOT NULL", "t.deleted = 0" },
 	{ "reconsideration-decision", N_("Reconsideration: decision"), N_("Decision"), "reconsideration",
 	  "reconsideration_cases t JOIN agencies a ON a.id = t.agency_id", "t.id", "t.agency_id",
 	  "t.case_no", "t.applicant", "t.decision_due_on", "t.decided_on IS NULL", "t.decided_on",

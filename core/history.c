@@ -44,6 +44,20 @@ readable(struct db *db, const struct kind_def *kind, const char *col, const char
 		agency_name(db, strtoll(v, NULL, 10), out, NULL);
 		return;
 	}
+	if (i >= 0 && kind->fields[i].type == FIELD_CASE) {
+		sqlite3_stmt *st = NULL;
+
+		if (db_prepare_cached(db, "SELECT case_no FROM litigation_cases WHERE id = ?1", &st,
+		    NULL) == DUBAN_OK) {
+			sqlite3_bind_int64(st, 1, strtoll(v, NULL, 10));
+			if (sqlite3_step(st) == SQLITE_ROW)
+				text_sanitize((const char *)sqlite3_column_text(st, 0), out);
+			else
+				buf_printf(out, "#%s", v);
+			sqlite3_reset(st);
+		}
+		return;
+	}
 	if (i >= 0 && kind->fields[i].type == FIELD_ENUM) {
 		const struct field_choice *c;
 

@@ -34,15 +34,16 @@ add_item(const struct duty_item *it, void *arg)
 		buf_adds(c->out, "  ");
 		text_sanitize(it->party, c->out);
 	}
-	buf_printf(c->out, "\n     %s %s, ", _("due"), date_format(it->due, iso));
+	buf_adds(c->out, "\n     ");
+	date_format(it->due, iso);
 	if (it->status == DEADLINE_OVERDUE)
-		buf_printf(c->out, _("overdue by %lld days"), (long long)date_diff_days(it->due,
-		    c->today));
+		buf_printf(c->out, _("due %s, overdue by %lld days"), iso,
+		    (long long)date_diff_days(it->due, c->today));
 	else if (it->status == DEADLINE_DUE_TODAY)
-		buf_adds(c->out, _("due today"));
+		buf_printf(c->out, _("due %s, that is today"), iso);
 	else
-		buf_printf(c->out, _("%d working days left"), deadline_workdays_between(c->cal,
-		    c->today, it->due, c->cfg->makeup_workdays));
+		buf_printf(c->out, _("due %s, %d working days left"), iso,
+		    deadline_workdays_between(c->cal, c->today, it->due, c->cfg->makeup_workdays));
 	buf_addc(c->out, '\n');
 	return DUBAN_OK;
 }
@@ -71,16 +72,17 @@ notice_build(struct db *db, const struct config *cfg, const struct calendar *cal
 	f.status[2] = DEADLINE_DUE_SOON;
 	buf_printf(out, "%s\n\n", _("督办通知 (notice to act)"));
 	text_sanitize(buf_str(&name), out);
-	buf_printf(out, _(":\n\nAs of %s, the following items of your agency are overdue or due "
-	    "within %d working days. Please complete them at once and report to the bureau.\n\n"),
+	buf_printf(out, _(":\n\nAs of %s, the following items of your agency are overdue or due\n"
+	    "within %d working days. Please complete them at once and report to the\nbureau.\n\n"),
 	    date_format(today, iso), cfg->due_soon_workdays);
 	for (i = 0; i < duties_n && rc == DUBAN_OK; i++)
 		rc = duty_each(db, &duties[i], &w, &f, add_item, &c, err);
 	if (rc == DUBAN_OK && c.n == 0)
 		buf_printf(out, "%s\n", _("(nothing is overdue or due soon)"));
-	buf_printf(out, _("\nLegal basis: 行政诉讼法 第67条 (defence within 15 days); 行政复议法 "
-	    "第48条、第54条 (reply within 10 / 5 working days); the suggestion's own period or "
-	    "the local rule. Details: doc/deadlines.md.\n\n%s\n"), date_format(today, iso));
+	buf_printf(out, _("\nLegal basis: 行政诉讼法 第67条 (defence within 15 days);\n"
+	    "行政复议法 第48条、第54条 (reply within 10 / 5 working days);\n"
+	    "for suggestions the period in the document, or the local rule.\n"
+	    "Details: doc/deadlines.md.\n\n%s\n"), date_format(today, iso));
 	buf_release(&name);
 	return rc;
 }

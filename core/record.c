@@ -137,7 +137,9 @@ record_date(const struct record *r, int field)
 {
 	struct date d;
 
-	if (field < 0 || date_parse_iso(r->values[field], &d, NULL) != DUBAN_OK)
+	/* Empty is common and would cost a translated message nobody reads. */
+	if (field < 0 || r->values[field][0] == '\0' ||
+	    date_parse_iso(r->values[field], &d, NULL) != DUBAN_OK)
 		return date_none();
 	return d;
 }
@@ -199,9 +201,13 @@ find_choice(const struct field_def *f, const char *s)
 
 	for (c = f->choices; c->code != NULL; c++) {
 		if (strcmp(s, c->code) == 0 || strcmp(s, c->zh) == 0 ||
-		    strcasecmp_ascii(s, c->en) == 0 || strcmp(s, _(c->en)) == 0)
+		    strcasecmp_ascii(s, c->en) == 0)
 			return c;
 	}
+	/* Translations last: gettext costs more than every comparison above. */
+	for (c = f->choices; c->code != NULL; c++)
+		if (strcmp(s, _(c->en)) == 0)
+			return c;
 	return NULL;
 }
 
@@ -244,7 +250,8 @@ record_input(const struct record_env *env, struct record *r, int field, const ch
     struct record_problems *p)
 {
 	const struct field_def *f = &r->kind->fields[field];
-	const char *label = _(f->label);
+	/* Translated only when a message needs it: gettext per cell was a tenth of an import. */
+#define label _(f->label)
 	struct buf canon = BUF_INIT;
 	struct buf trimmed = BUF_INIT;
 	struct duban_err err;
@@ -352,6 +359,7 @@ record_input(const struct record_env *env, struct record *r, int field, const ch
 		break;
 	}
 	}
+#undef label
 	if (ok)
 		record_set(r, field, buf_str(&canon));
 	buf_release(&canon);
@@ -359,29 +367,97 @@ record_input(const struct record_env *env, struct record *r, int field, const ch
 	return ok;
 }
 
+/* SQL text per kind, built once: imports ask for it for every row, and formatting it each
+ * time cost more than running it. Built only from the fixed field tables. */
+enum { SQL_FIND_KEY, SQL_SELECT, SQL_INSERT, SQL_UPDATE, SQL_UPDATE_UNDELETE, SQL_N };
+
+static void select_sql(const struct kind_def *k, struct buf *sql);
+
+static void
+build_sql(const struct kind_def *k, int which, struct buf *sql)
+{
+	int i;
+	int n = 0;
+
+	switch (which) {
+	case SQL_FIND_KEY:
+		buf_printf(sql, "SELECT id FROM %s WHERE ", k->table);
+		for (i = 0; i < k->n_fields; i++) {
+			if (!(k->fields[i].flags & FIELD_KEY))
+				continue;
+			buf_printf(sql, "%s%s = ?%d", n > 0 ? " AND " : "", k->fields[i].column,
+			    n + 1);
+			n++;
+		}
+		break;
+	case SQL_SELECT:
+		select_sql(k, sql);
+		break;
+	case SQL_INSERT:
+		buf_printf(sql, "INSERT INTO %s (", k->table);
+		for (i = 0; i < k->n_fields; i++)
+			buf_printf(sql, "%s%s", i > 0 ? ", " : "", k->fields[i].column);
+		buf_adds(sql, ") VALUES (");
+		for (i = 0; i < k->n_fields; i++)
+			buf_printf(sql, "%s?%d", i > 0 ? ", " : "", i + 1);
+		buf_adds(sql, ")");
+		break;
+	case SQL_UPDATE:
+	case SQL_UPDATE_UNDELETE:
+		buf_printf(sql, "UPDATE %s SET version = version + 1", k->table);
+		if (which == SQL_UPDATE_UNDELETE)
+			buf_adds(sql, ", deleted = 0");
+		for (i = 0; i < k->n_fields; i++)
+			buf_printf(sql, ", %s = ?%d", k->fields[i].column, i + 1);
+		buf_printf(sql, " WHERE id = ?%d AND version = ?%d", k->n_fields + 1,
+		    k->n_fields + 2);
+		break;
+	}
+}
+
+static const char *
+kind_sql(const struct kind_def *k, int which)
+{
+	static struct {
+		const struct kind_def *kind;
+		char *sql[SQL_N];
+	} cache[16];
+	size_t i;
+
+	for (i = 0; i < sizeof(cache) / sizeof(cache[0]) && cache[i].kind != NULL; i++)
+		if (cache[i].kind == k)
+			break;
+	if (i == sizeof(cache) / sizeof(cache[0])) {
+		/* More kinds than slots: build every time (still correct). */
+		static struct buf spare;
+
+		buf_reset(&spare);
+		build_sql(k, which, &spare);
+		return buf_str(&spare);
+	}
+	cache[i].kind = k;
+	if (cache[i].sql[which] == NULL) {
+		struct buf sql = BUF_INIT;
+
+		build_sql(k, which, &sql);
+		cache[i].sql[which] = buf_detach(&sql);
+	}
+	return cache[i].sql[which];
+}
+
 int
 record_find_key(struct db *db, const struct record *r, int64_t *id, struct duban_err *err)
 {
 	const struct kind_def *k = r->kind;
-	struct buf sql = BUF_INIT;
 	sqlite3_stmt *st = NULL;
 	int i;
 	int n = 0;
 	int rc;
 	int step;
 
-	buf_printf(&sql, "SELECT id FROM %s WHERE ", k->table);
-	for (i = 0; i < k->n_fields; i++) {
-		if (!(k->fields[i].flags & FIELD_KEY))
-			continue;
-		buf_printf(&sql, "%s%s = ?%d", n > 0 ? " AND " : "", k->fields[i].column, n + 1);
-		n++;
-	}
-	rc = db_prepare_cached(db, buf_str(&sql), &st, err);
-	buf_release(&sql);
+	rc = db_prepare_cached(db, kind_sql(k, SQL_FIND_KEY), &st, err);
 	if (rc != DUBAN_OK)
 		return rc;
-	n = 0;
 	for (i = 0; i < k->n_fields; i++) {
 		if (k->fields[i].flags & FIELD_KEY)
 			sqlite3_bind_text(st, ++n, r->values[i], -1, SQLITE_STATIC);
@@ -414,13 +490,17 @@ references_exist(const struct record_env *env, const struct record *r, int field
 	return found;
 }
 
-void
-record_validate(const struct record_env *env, const struct record *r,
-    struct record_problems *p)
+/* record_validate; *found: the id of the live or deleted record with r's key (0: none), or
+ * -1 when the key was not looked up (problems came first, or the lookup failed). */
+static void
+validate(const struct record_env *env, const struct record *r, struct record_problems *p,
+    int64_t *found)
 {
 	const struct kind_def *k = r->kind;
 	int i;
 	int64_t other = 0;
+
+	*found = -1;
 
 	for (i = 0; i < k->n_fields; i++) {
 		const struct field_def *f = &k->fields[i];
@@ -436,8 +516,10 @@ record_validate(const struct record_env *env, const struct record *r,
 	}
 	if (k->check != NULL)
 		k->check(env, r, p);
-	if (p->n == 0 && record_find_key(env->db, r, &other, NULL) == DUBAN_OK && other != 0 &&
-	    other != r->id) {
+	if (p->n > 0 || record_find_key(env->db, r, &other, NULL) != DUBAN_OK)
+		return;
+	*found = other;
+	if (other != 0 && other != r->id) {
 		int key = -1;
 		bool deleted = false;
 		sqlite3_stmt *st = NULL;
@@ -458,6 +540,15 @@ record_validate(const struct record_env *env, const struct record *r,
 			record_problem(p, key, _("%s \"%s\" is already recorded (record %lld)"),
 			    _(k->fields[key].label), r->values[key], (long long)other);
 	}
+}
+
+void
+record_validate(const struct record_env *env, const struct record *r,
+    struct record_problems *p)
+{
+	int64_t found;
+
+	validate(env, r, p, &found);
 }
 
 static int
@@ -533,16 +624,13 @@ int
 record_load(struct db *db, const struct kind_def *kind, int64_t id, struct record **out,
     struct duban_err *err)
 {
-	struct buf sql = BUF_INIT;
 	sqlite3_stmt *st = NULL;
 	struct record *r = NULL;
 	int rc;
 	int step;
 	int i;
 
-	select_sql(kind, &sql);
-	rc = db_prepare_cached(db, buf_str(&sql), &st, err);
-	buf_release(&sql);
+	rc = db_prepare_cached(db, kind_sql(kind, SQL_SELECT), &st, err);
 	if (rc != DUBAN_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, id);
@@ -561,7 +649,7 @@ record_load(struct db *db, const struct kind_def *kind, int64_t id, struct recor
 		*out = r;
 	} else if (step == SQLITE_DONE) {
 		rc = duban_err_set(err, DUBAN_EINPUT, _("there is no %s with id %lld"),
-		    kind->name, (long long)id);
+		    _(kind->label), (long long)id);
 	} else {
 		rc = db_fail(db, _("reading a record"), err);
 	}
@@ -681,20 +769,11 @@ static int
 write_insert(struct db *db, struct record *r, struct duban_err *err)
 {
 	const struct kind_def *k = r->kind;
-	struct buf sql = BUF_INIT;
 	sqlite3_stmt *st = NULL;
 	int rc;
 	int i;
 
-	buf_printf(&sql, "INSERT INTO %s (", k->table);
-	for (i = 0; i < k->n_fields; i++)
-		buf_printf(&sql, "%s%s", i > 0 ? ", " : "", k->fields[i].column);
-	buf_adds(&sql, ") VALUES (");
-	for (i = 0; i < k->n_fields; i++)
-		buf_printf(&sql, "%s?%d", i > 0 ? ", " : "", i + 1);
-	buf_adds(&sql, ")");
-	rc = db_prepare_cached(db, buf_str(&sql), &st, err);
-	buf_release(&sql);
+	rc = db_prepare_cached(db, kind_sql(k, SQL_INSERT), &st, err);
 	if (rc != DUBAN_OK)
 		return rc;
 	for (i = 0; i < k->n_fields; i++)
@@ -714,19 +793,12 @@ write_update(struct db *db, struct record *r, int64_t stored_version, bool undel
     struct duban_err *err)
 {
 	const struct kind_def *k = r->kind;
-	struct buf sql = BUF_INIT;
 	sqlite3_stmt *st = NULL;
 	int rc;
 	int i;
 
-	buf_printf(&sql, "UPDATE %s SET version = version + 1", k->table);
-	if (undelete)
-		buf_adds(&sql, ", deleted = 0");
-	for (i = 0; i < k->n_fields; i++)
-		buf_printf(&sql, ", %s = ?%d", k->fields[i].column, i + 1);
-	buf_printf(&sql, " WHERE id = ?%d AND version = ?%d", k->n_fields + 1, k->n_fields + 2);
-	rc = db_prepare_cached(db, buf_str(&sql), &st, err);
-	buf_release(&sql);
+	rc = db_prepare_cached(db, kind_sql(k, undelete ? SQL_UPDATE_UNDELETE : SQL_UPDATE), &st,
+	    err);
 	if (rc != DUBAN_OK)
 		return rc;
 	for (i = 0; i < k->n_fields; i++)
@@ -793,6 +865,7 @@ record_save(const struct record_env *env, struct record *r, int64_t batch_id,
 	bool undelete = false;
 	const char *action;
 	int64_t existing = 0;
+	int64_t found = -1;
 	int rc;
 
 	/* Analysts import without editing by hand: an import batch needs ACCESS_IMPORT. */
@@ -805,14 +878,18 @@ record_save(const struct record_env *env, struct record *r, int64_t batch_id,
 		return rc;
 	if (k->derive != NULL)
 		k->derive(env, r);
-	record_validate(env, r, p);
+	validate(env, r, p, &found);
 	if (p->n > 0) {
 		rc = duban_err_set(err, DUBAN_EINPUT, "%s", p->items[0].msg);
 		goto out;
 	}
 	if (r->id == 0) {
-		/* A deleted record with this key comes back rather than clashing with it. */
-		rc = record_find_key(env->db, r, &existing, err);
+		/* A deleted record with this key comes back rather than clashing with it. The
+		 * validation looked the key up already; an import saves a lookup per row. */
+		if (found >= 0)
+			existing = found;
+		else
+			rc = record_find_key(env->db, r, &existing, err);
 		if (rc != DUBAN_OK)
 			goto out;
 		if (existing != 0) {

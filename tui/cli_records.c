@@ -598,7 +598,7 @@ save_and_report(struct app *app, struct db *db, struct record *r)
 	}
 	printf("%lld\n", (long long)r->id);
 	fprintf(stderr, "duban: %s %s %lld\n", outcome == RECORD_NEW ? _("created") :
-	    outcome == RECORD_UPDATED ? _("changed") : _("unchanged"), r->kind->name,
+	    outcome == RECORD_UPDATED ? _("changed") : _("unchanged"), _(r->kind->label),
 	    (long long)r->id);
 	return DUBAN_OK;
 }
@@ -711,7 +711,7 @@ cli_delete(struct app *app, int argc, char **argv)
 	db_close(db);
 	if (rc != DUBAN_OK)
 		return app_report(&err);
-	fprintf(stderr, _("duban: deleted %s %lld (kept in the audit trail)\n"), kind->name,
+	fprintf(stderr, _("duban: deleted %s %lld (kept in the audit trail)\n"), _(kind->label),
 	    (long long)id);
 	return DUBAN_OK;
 }

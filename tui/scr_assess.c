@@ -233,7 +233,7 @@ compute(struct ranking *s)
 }
 
 static const enum action ranking_bar[] = {
-	ACT_HELP, ACT_OPEN, ACT_PREV_YEAR, ACT_NEXT_YEAR, ACT_STATUS_FILTER, ACT_SORT, ACT_FINALIZE,
+	ACT_HELP, ACT_OPEN, ACT_PREV_YEAR, ACT_NEXT_YEAR, ACT_KIND_FILTER, ACT_SORT, ACT_FINALIZE,
 	ACT_EXPORT,
 	ACT_BACK, ACT_NONE
 };
@@ -277,12 +277,12 @@ ranking_draw(struct screen *base)
 	buf_release(&t);
 	/* Wide terminals also show each indicator's score. */
 	if (s->r->n > 0)
-		extra = (s->cols - 60 - name_w) / 9;
+		extra = (s->cols - 60 - name_w) / 11;
 	if (extra > s->r->agencies[0].n_lines)
 		extra = s->r->n > 0 ? s->r->agencies[0].n_lines : 0;
 	if (extra < 0)
 		extra = 0;
-	bar_w = s->cols - 2 - 5 - name_w - 8 - 8 - extra * 9 - 2;
+	bar_w = s->cols - 2 - 5 - name_w - 8 - 8 - extra * 11 - 2;
 	if (bar_w > 40)
 		bar_w = 40;
 	ui_text_right(ui, 3, 1, 4, _("Rank"), ATTR_HEADER);
@@ -291,7 +291,7 @@ ranking_draw(struct screen *base)
 	ui_text(ui, 3, 14 + name_w, bar_w, "", ATTR_HEADER);
 	ui_text(ui, 3, 15 + name_w + bar_w, 7, _("Tier"), ATTR_HEADER);
 	for (k = 0; k < extra; k++)
-		ui_text_right(ui, 3, 22 + name_w + bar_w + k * 9, 8, s->r->agencies[0].lines[k].title,
+		ui_text_right(ui, 3, 22 + name_w + bar_w + k * 11, 10, s->r->agencies[0].lines[k].title,
 		    ATTR_HEADER);
 	keep(&s->sel, &s->top, s->n_rows, s->height);
 	for (i = 0; i < s->height && s->top + i < s->n_rows; i++) {
@@ -313,7 +313,7 @@ ranking_draw(struct screen *base)
 		ui_text(ui, y, 15 + name_w + bar_w, 7, a->tier, sel ? role : tier_role);
 		for (k = 0; k < extra && k < a->n_lines; k++) {
 			snprintf(n, sizeof(n), "%.2f", a->lines[k].score);
-			ui_text_right(ui, y, 22 + name_w + bar_w + k * 9, 8, n, a->lines[k].lost > 0 &&
+			ui_text_right(ui, y, 22 + name_w + bar_w + k * 11, 10, n, a->lines[k].lost > 0 &&
 			    !sel ? ATTR_WARN : role);
 		}
 	}
@@ -359,7 +359,7 @@ ranking_key(struct screen *base, enum action act, int kind, wint_t key)
 		s->year += act == ACT_PREV_YEAR ? -1 : 1;
 		compute(s);
 		return UI_REDRAW;
-	case ACT_STATUS_FILTER:
+	case ACT_KIND_FILTER:
 		s->kind_filter = (s->kind_filter + 1) % 4;
 		s->sel = 0;
 		select_rows(s);

@@ -94,6 +94,10 @@ draw_counts(struct dash *s)
 	struct ui *ui = s->base.ui;
 	const char *heads[3] = { _("overdue"), _("due today"), _("due soon") };
 	int label_w = s->cols - 3 * 12 - 2;
+
+	/* On a wide screen the counts stay next to their labels. */
+	if (label_w > 48)
+		label_w = 48;
 	int i;
 	int c;
 
@@ -132,8 +136,8 @@ draw_items(struct dash *s, int x, int w)
 	snprintf(title, sizeof(title), _("Most urgent: %d"), s->d->n_items);
 	ui_text(ui, y, x, w, title, s->pane == PANE_ITEMS ? ATTR_HEADER : ATTR_DIM);
 	keep_visible(s->item_sel, &s->item_top, h);
-	key_w = w - 40 >= 60 ? 28 : 22;
-	agency_w = w - 8 - 11 - 12 - 9 - key_w;
+	key_w = w - 41 >= 60 ? 28 : 22;
+	agency_w = w - 9 - 11 - 12 - 9 - key_w;
 	if (s->d->n_items == 0)
 		ui_text(ui, y + 1, x, w, _("Nothing is overdue, due today or due soon."), ATTR_OK);
 	for (i = 0; i < h && s->item_top + i < s->d->n_items; i++) {
@@ -149,7 +153,7 @@ draw_items(struct dash *s, int x, int w)
 			snprintf(days, sizeof(days), _("%d wd left"), it->days);
 		else
 			snprintf(days, sizeof(days), "%s", _("today"));
-		cx += ui_text(ui, y + 1 + i, cx, 8, deadline_status_label(it->status),
+		cx += ui_text(ui, y + 1 + i, cx, 9, deadline_status_label(it->status),
 		    sel ? ATTR_SELECTED : ui_status_role(it->status));
 		cx += ui_text(ui, y + 1 + i, cx, 11, date_format(it->due, iso), sel ?
 		    ATTR_SELECTED : ATTR_NORMAL);

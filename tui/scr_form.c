@@ -238,8 +238,8 @@ draw(struct screen *base)
 	buf_printf(&t, "%s: %s", s->r->id == 0 ? _("New") : _("Edit"), _(s->kind->label));
 	ui_title(ui, buf_str(&t));
 	buf_release(&t);
-	ui_text(ui, 1, 1, s->cols - 2, _("Type to edit; Up/Down or Tab between fields; Enter picks "
-	    "from a list; F2 saves; Esc leaves."), ATTR_DIM);
+	ui_text(ui, 1, 1, s->cols - 2, _("Type to edit. Tab/Up/Down: fields. Enter: pick. "
+	    "F2: save. Esc: leave."), ATTR_DIM);
 	if (s->focus < s->top)
 		s->top = s->focus;
 	if (s->focus >= s->top + s->height)
@@ -407,6 +407,9 @@ save(struct form *s)
 		record_input(&env, r, i, buf_str(&t), &p);
 		buf_release(&t);
 	}
+	/* Show every problem at once, not only those of the fields that did not parse. */
+	if (p.n > 0)
+		record_validate(&env, r, &p);
 	rc = p.n > 0 ? DUBAN_EINPUT : record_save(&env, r, 0, &outcome, &p, &err);
 	if (rc != DUBAN_OK) {
 		int first = -1;
@@ -429,8 +432,10 @@ save(struct form *s)
 		record_free(r);
 		return UI_REDRAW;
 	}
-	ui_status(ui, false, outcome == RECORD_UNCHANGED ? _("Nothing changed.") :
-	    _("Saved %s %lld."), s->kind->name, (long long)r->id);
+	if (outcome == RECORD_UNCHANGED)
+		ui_status(ui, false, "%s", _("Nothing changed."));
+	else
+		ui_status(ui, false, _("Saved: %s %lld."), _(s->kind->label), (long long)r->id);
 	record_free(s->r);
 	s->r = r;
 	s->modified = false;

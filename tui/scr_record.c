@@ -82,6 +82,7 @@ rec_clear(struct rec *s)
 struct dl_ctx {
 	struct rec *s;
 	struct app *app;
+	bool header;	/* "Deadlines" written */
 };
 
 static int
@@ -103,7 +104,19 @@ add_deadline(const struct duty_item *it, void *arg)
 	else if (it->status == DEADLINE_DONE_LATE)
 		buf_printf(&v, _(", done %lld days late"), (long long)date_diff_days(it->due,
 		    it->done));
-	add(c->s, _(it->duty->label), buf_str(&v), ui_status_role(it->status));
+	if (!c->header) {
+		add(c->s, "", NULL, ATTR_NORMAL);
+		add(c->s, _("Deadlines"), NULL, ATTR_HEADER);
+		c->header = true;
+	}
+	/* The duty's name is longer than a field label: one line of its own width. */
+	{
+		struct buf line = BUF_INIT;
+
+		buf_printf(&line, "%s: %s", _(it->duty->label), buf_str(&v));
+		add(c->s, buf_str(&line), NULL, ui_status_role(it->status));
+		buf_release(&line);
+	}
 	buf_release(&v);
 	return DUBAN_OK;
 }
@@ -167,7 +180,7 @@ load(struct rec *s)
 	struct ui *ui = s->base.ui;
 	struct duban_err err;
 	struct record_env env = app_env(ui->app, ui->db);
-	struct dl_ctx c = { s, ui->app };
+	struct dl_ctx c = { s, ui->app, false };
 	int i;
 
 	rec_clear(s);
@@ -202,7 +215,6 @@ load(struct rec *s)
 	{
 		struct duty_window w;
 		struct duty_filter f;
-		bool header = false;
 
 		duty_window_init(&w, ui->app->cal, ui->app->today, ui->app->cfg->due_soon_workdays,
 		    ui->app->cfg->makeup_workdays);
@@ -211,11 +223,6 @@ load(struct rec *s)
 		for (i = 0; i < duties_n; i++) {
 			if (strcmp(duties[i].kind, s->kind->name) != 0)
 				continue;
-			if (!header) {
-				add(s, "", NULL, ATTR_NORMAL);
-				add(s, _("Deadlines"), NULL, ATTR_HEADER);
-				header = true;
-			}
 			duty_each(ui->db, &duties[i], &w, &f, add_deadline, &c, NULL);
 		}
 	}

@@ -226,6 +226,8 @@ ui_push(struct ui *ui, struct screen *s)
 	}
 	s->ui = ui;
 	ui->stack[ui->depth++] = s;
+	/* A message about the screen below means nothing on the new one. */
+	ui->status[0] = '\0';
 	if (s->ops->layout != NULL)
 		s->ops->layout(s, ui->lines, ui->cols);
 }
@@ -471,9 +473,8 @@ ui_run(struct app *app)
 	getmaxyx(stdscr, ui.lines, ui.cols);
 	ui_push(&ui, scr_dashboard_new(&ui));
 	if (!calendar_covers(app->cal, app->today.y))
-		ui_status(&ui, true, _("The calendar has no official schedule for %d: due dates "
-		    "are counted with weekends only; add the year's file (doc/calendar.md)"),
-		    app->today.y);
+		ui_status(&ui, true, _("No official holiday schedule for %d: due dates count "
+		    "weekends only (doc/calendar.md)"), app->today.y);
 	while (!ui.quit && !got_signal) {
 		struct screen *top = ui.stack[ui.depth - 1];
 		wint_t key = 0;

@@ -53,7 +53,7 @@ static const struct binding default_bindings[] = {
 	{ "assess", ACT_FINALIZE, "F" },
 	{ "assess", ACT_EXPORT, "x" },
 	{ "assess", ACT_SORT, "s" },
-	{ "assess", ACT_STATUS_FILTER, "f" },
+	{ "assess", ACT_KIND_FILTER, "f" },
 	{ "assess", ACT_PREV_YEAR, "< h Left" },
 	{ "assess", ACT_NEXT_YEAR, "> l Right" },
 	{ "assess-agency", ACT_EXPORT, "x" },

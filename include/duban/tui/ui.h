@@ -50,6 +50,7 @@ enum ui_result { UI_IGNORED = 0, UI_HANDLED = 1, UI_REDRAW = 2, UI_POP = 4, UI_Q
 	X(GO_ASSESS, "go-assess", N_("Assess"), N_("Annual assessment"))		\
 	X(FINALIZE, "finalize", N_("Finalize"), N_("Finalize this year's assessment"))	\
 	X(EXPORT, "export", N_("Export"), N_("Export to a CSV file"))			\
+	X(KIND_FILTER, "kind-filter", N_("Kind"), N_("Departments, townships or all"))	\
 	X(PREV_YEAR, "prev-year", N_("Year-"), N_("Previous year"))			\
 	X(NEXT_YEAR, "next-year", N_("Year+"), N_("Next year"))			\
 	X(REDRAW, "redraw", N_("Redraw"), N_("Redraw the screen"))			\

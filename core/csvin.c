@@ -481,10 +481,13 @@ missing_columns(const struct kind_def *kind, const struct csvin_column *cols, si
 		add_missing(out, &hearing_kind, cols, n, true);
 }
 
-static const char *
-kind_list(void)
+static void
+kind_list(struct buf *out)
 {
-	return "agency, litigation, hearing, reconsideration, suggestion";
+	size_t k;
+
+	for (k = 0; record_kinds[k] != NULL; k++)
+		buf_printf(out, "%s%s", k > 0 ? ", " : "", record_kinds[k]->name);
 }
 
 static int
@@ -520,22 +523,24 @@ choose_kind(struct csvin *c, const struct csvin_opts *o, struct duban_err *err)
 		}
 	}
 	free(cols);
-	buf_release(&missing);
-	if (best != NULL && tie != NULL)
+	buf_reset(&missing);
+	if (best != NULL && tie != NULL) {
+		buf_release(&missing);
 		return duban_err_set(err, DUBAN_EINPUT, _("%s: the header fits both %s and %s "
 		    "records; say which with --kind"), c->name, best->name, tie->name);
-	if (best != NULL) {
-		c->kind = best;
+	}
+	if (best != NULL || best_any != NULL) {
+		/* Without a full match, the closest kind: the caller reports what it lacks. */
+		c->kind = best != NULL ? best : best_any;
+		buf_release(&missing);
 		return DUBAN_OK;
 	}
-	if (best_any != NULL) {
-		/* Report what the closest kind lacks. */
-		c->kind = best_any;
-		return DUBAN_OK;
-	}
-	return duban_err_set(err, DUBAN_EINPUT, _("%s: no column of the first row is a field "
-	    "name duban knows, so it is not a header; the first row must name the columns (see "
-	    "doc/csv.md), or give --kind (%s)"), c->name, kind_list());
+	kind_list(&missing);
+	duban_err_set(err, DUBAN_EINPUT, _("%s: no column of the first row is a field name duban "
+	    "knows, so it is not a header; the first row must name the columns (see doc/csv.md), "
+	    "or give --kind (%s)"), c->name, buf_str(&missing));
+	buf_release(&missing);
+	return DUBAN_EINPUT;
 }
 
 static int

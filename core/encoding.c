@@ -94,6 +94,8 @@ enum encoding
 encoding_detect(const unsigned char *s, size_t len, bool at_eof, size_t *bom_len)
 {
 	size_t i = 0;
+	size_t valid = 0;
+	size_t invalid = 0;
 
 	*bom_len = 0;
 	if (len >= sizeof(utf8_bom) && memcmp(s, utf8_bom, sizeof(utf8_bom)) == 0) {
@@ -107,13 +109,20 @@ encoding_detect(const unsigned char *s, size_t len, bool at_eof, size_t *bom_len
 	while (i < len) {
 		int n = utf8_char_len(s + i, len - i);
 
-		if (n == 0 || (n < 0 && at_eof))
-			return ENCODING_GB18030;
-		if (n < 0)
+		if (n < 0 && !at_eof)
 			break;
-		i += (size_t)n;
+		if (n <= 0) {
+			invalid++;
+			i++;
+		} else {
+			if (n > 1)
+				valid++;
+			i += (size_t)n;
+		}
 	}
-	return ENCODING_UTF8;
+	/* GB18030 text read as UTF-8 is invalid nearly everywhere; a UTF-8 file with a few bad
+	 * bytes is still UTF-8, and its bad cells are refused one by one, naming the column. */
+	return invalid == 0 || valid >= 2 * invalid ? ENCODING_UTF8 : ENCODING_GB18030;
 }
 
 struct encoding_reader {
@@ -236,14 +245,16 @@ static int
 undecodable(struct encoding_reader *r, const unsigned char *at, size_t avail, long line,
     struct duban_err *err)
 {
-	char hex[16] = "";
+	struct buf hex = BUF_INIT;
 	size_t i;
 	size_t n = avail < 4 ? avail : 4;
 
 	for (i = 0; i < n; i++)
-		snprintf(hex + 3 * i, sizeof(hex) - 3 * i, "%s%02X", i > 0 ? " " : "", at[i]);
+		buf_printf(&hex, "%s%02X", i > 0 ? " " : "", at[i]);
 	duban_err_set(err, DUBAN_EINPUT, _("the bytes %s are neither UTF-8 nor GB18030 text; "
-	    "save the file as UTF-8 or GB18030 (GBK), or give the right --encoding"), hex);
+	    "save the file as UTF-8 or GB18030 (GBK), or give the right --encoding"),
+	    buf_str(&hex));
+	buf_release(&hex);
 	return duban_err_where(err, "%s:%ld", r->name, line);
 }
 

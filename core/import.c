@@ -52,7 +52,8 @@ struct importer {
 	bool refused;
 	struct buf reason;		/* every refusal of the row, for the rejects file */
 	struct record_problems p;
-	struct buf key;
+	struct buf keys[2];		/* the row's natural keys as text: record, hearing */
+	int64_t n_refused_keys;
 	struct buf trim;
 	struct buf text;
 
@@ -265,44 +266,56 @@ rejects_finish(struct importer *im, bool keep, struct duban_err *err)
 
 /* ---- rows -------------------------------------------------------------------------------- */
 
+/* Which keys this import has met, to refuse a key's second row naming the first: records
+ * written (or found unchanged) by id, refused rows by key text. Both live in temporary tables,
+ * which SQLite keeps on disk past its cache: memory does not grow with the file. */
 static int
-step_cached(struct importer *im, const char *sql, struct duban_err *err)
+seen_lookup(struct importer *im, const char *sql, const struct buf *key, int64_t id,
+    long *earlier, struct duban_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = db_prepare_cached(im->db, sql, &st, err);
+	int step;
+
+	if (rc != DUBAN_OK)
+		return rc;
+	if (key != NULL)
+		sqlite3_bind_text(st, 1, key->data, (int)key->len, SQLITE_STATIC);
+	else
+		sqlite3_bind_int64(st, 1, id);
+	step = sqlite3_step(st);
+	if (step == SQLITE_ROW)
+		*earlier = (long)sqlite3_column_int64(st, 0);
+	else if (step != SQLITE_DONE)
+		rc = db_fail(im->db, _("importing"), err);
+	sqlite3_reset(st);
+	return rc;
+}
+
+static int
+seen_add(struct importer *im, const char *sql, const struct buf *key, int64_t id,
+    struct duban_err *err)
 {
 	sqlite3_stmt *st = NULL;
 	int rc = db_prepare_cached(im->db, sql, &st, err);
 
 	if (rc != DUBAN_OK)
 		return rc;
+	if (key != NULL)
+		sqlite3_bind_text(st, 1, key->data, (int)key->len, SQLITE_STATIC);
+	else
+		sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, im->row->line);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		rc = db_fail(im->db, _("importing"), err);
 	sqlite3_reset(st);
 	return rc;
 }
 
-/* Remember key at this row's line; *earlier: the line it was first seen on, or 0. */
-static int
-seen_before(struct importer *im, long *earlier, struct duban_err *err)
-{
-	sqlite3_stmt *st = NULL;
-	int rc = db_prepare_cached(im->db, "INSERT INTO temp.import_seen (key, line)"
-	    " VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET line = line RETURNING line", &st,
-	    err);
-
-	if (rc != DUBAN_OK)
-		return rc;
-	sqlite3_bind_text(st, 1, im->key.data, (int)im->key.len, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, im->row->line);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		long line = (long)sqlite3_column_int64(st, 0);
-
-		*earlier = line != im->row->line ? line : 0;
-		sqlite3_step(st);
-	} else {
-		rc = db_fail(im->db, _("importing"), err);
-	}
-	sqlite3_reset(st);
-	return rc;
-}
+#define SEEN_REFUSED_GET "SELECT line FROM temp.import_refused WHERE key = ?1"
+#define SEEN_REFUSED_ADD "INSERT OR IGNORE INTO temp.import_refused (key, line) VALUES (?1, ?2)"
+#define SEEN_DONE_GET "SELECT line FROM temp.import_done WHERE id = ?1"
+#define SEEN_DONE_ADD "INSERT OR IGNORE INTO temp.import_done (id, line) VALUES (?1, ?2)"
 
 static bool
 column_feeds(const struct csvin_column *c, bool sub, int *field)
@@ -374,90 +387,153 @@ forget_stored(struct record *r)
 	r->deleted = false;
 }
 
-/* Make and save the record of kind k from the row (sub: the hearing of a litigation row).
- * shared: the key may have come before in the file (a case with several hearings), as long
- * as the record stays as that earlier row left it. Refusals go to the row; a returned error
- * stops the import. */
 static int
-apply_record(struct importer *im, const struct kind_def *k, bool sub, bool shared,
-    enum record_outcome *outcome, struct duban_err *err)
+first_key(const struct kind_def *k)
 {
+	int f;
+
+	for (f = 0; f < k->n_fields && !(k->fields[f].flags & FIELD_KEY); f++)
+		;
+	return f < k->n_fields ? f : -1;
+}
+
+/* The record of kind k a row describes (sub: the hearing a litigation row carries). */
+struct part {
+	const struct kind_def *k;
+	bool sub;
+	struct record *r;
+	bool keyed;		/* the key was read: a refusal remembers it */
+};
+
+/* Build p->r from the row: its key, the stored record with that key (so that columns the file
+ * lacks keep their values), then the other cells. shared: the key may have come before in
+ * the file (a case repeated for each of its hearings) as long as the record stays as the
+ * earlier row left it. For a hearing, case_id is its case's id ("" for a case that is new in
+ * this row) and case_no the case number. Refusals go to the row; an error stops the import. */
+static int
+part_build(struct importer *im, struct part *pt, bool shared, const char *case_id,
+    const char *case_no, struct duban_err *err)
+{
+	const struct kind_def *k = pt->k;
 	const struct csvin_row *row = im->row;
-	struct record *r = record_new(k);
-	struct duban_err save_err;
+	struct buf *key;
 	long earlier = 0;
 	int64_t id = 0;
 	size_t i;
 	int f;
-	int rc = DUBAN_OK;
+	int rc;
 
+	pt->r = record_new(k);
 	im->p.n = 0;
 	for (i = 0; i < im->n_cols; i++) {
-		if (column_feeds(csvin_column(im->in, i), sub, &f) && (k->fields[f].flags & FIELD_KEY))
-			record_input(im->env, r, f, row->cells[i], &im->p);
+		if (!column_feeds(csvin_column(im->in, i), pt->sub, &f) ||
+		    !(k->fields[f].flags & FIELD_KEY))
+			continue;
+		if (pt->sub && k->fields[f].type == FIELD_CASE)
+			record_set(pt->r, f, case_id);
+		else
+			record_input(im->env, pt->r, f, row->cells[i], &im->p);
 	}
 	if (im->p.n > 0) {
 		refuse_problems(im, k, &im->p);
-		goto out;
+		return DUBAN_OK;
 	}
-	buf_reset(&im->key);
-	buf_adds(&im->key, k->name);
+	key = &im->keys[pt->sub];
+	buf_reset(key);
+	buf_addc(key, pt->sub ? 'h' : 'r');
 	for (f = 0; f < k->n_fields; f++) {
-		if (k->fields[f].flags & FIELD_KEY) {
-			buf_addc(&im->key, '\x1f');
-			buf_adds(&im->key, r->values[f]);
-		}
+		if (!(k->fields[f].flags & FIELD_KEY))
+			continue;
+		buf_addc(key, '\x1f');
+		/* The case of a new case's hearing has no id yet: its number stands in. */
+		buf_adds(key, pt->sub && k->fields[f].type == FIELD_CASE ? case_no :
+		    pt->r->values[f]);
 	}
-	rc = seen_before(im, &earlier, err);
-	if (rc != DUBAN_OK)
-		goto out;
+	pt->keyed = true;
+	if (im->n_refused_keys > 0) {
+		rc = seen_lookup(im, SEEN_REFUSED_GET, key, 0, &earlier, err);
+		if (rc != DUBAN_OK)
+			return rc;
+	}
+	if (!pt->sub || case_id[0] != '\0') {
+		rc = record_find_key(im->db, pt->r, &id, err);
+		if (rc == DUBAN_OK && id != 0 && earlier == 0)
+			rc = seen_lookup(im, SEEN_DONE_GET, NULL, id * 2 + pt->sub, &earlier, err);
+		if (rc != DUBAN_OK)
+			return rc;
+	}
 	if (earlier > 0 && !shared) {
 		buf_reset(&im->text);
 		buf_printf(&im->text, _("the same record as line %ld (a key may appear once in a "
 		    "file)"), earlier);
-		for (f = 0; f < k->n_fields && !(k->fields[f].flags & FIELD_KEY); f++)
-			;
-		refuse(im, column_of(im, k, f), buf_str(&im->text));
-		goto out;
+		refuse(im, column_of(im, k, first_key(k)), buf_str(&im->text));
+		return DUBAN_OK;
 	}
-	rc = record_find_key(im->db, r, &id, err);
-	if (rc == DUBAN_OK && id != 0) {
-		record_free(r);
-		r = NULL;
-		rc = record_load(im->db, k, id, &r, err);
-		if (rc == DUBAN_OK && r->deleted)
-			forget_stored(r);
+	if (id != 0) {
+		record_free(pt->r);
+		pt->r = NULL;
+		rc = record_load(im->db, k, id, &pt->r, err);
+		if (rc == DUBAN_OK && pt->r->deleted)
+			forget_stored(pt->r);
+		if (rc != DUBAN_OK)
+			return rc;
 	}
-	if (rc != DUBAN_OK)
-		goto out;
 	for (i = 0; i < im->n_cols; i++) {
-		if (column_feeds(csvin_column(im->in, i), sub, &f) &&
+		if (column_feeds(csvin_column(im->in, i), pt->sub, &f) &&
 		    !(k->fields[f].flags & (FIELD_KEY | FIELD_DERIVED)))
-			apply_cell(im, r, f, row->cells[i]);
+			apply_cell(im, pt->r, f, row->cells[i]);
 	}
 	if (im->p.n > 0) {
 		refuse_problems(im, k, &im->p);
-		goto out;
+		return DUBAN_OK;
 	}
-	if (earlier > 0 && !same_values(r)) {
+	if (earlier > 0 && !same_values(pt->r)) {
 		buf_reset(&im->text);
 		buf_printf(&im->text, _("the same case as line %ld, with other values; repeat a "
 		    "case for each hearing with the same case columns"), earlier);
 		refuse(im, NULL, buf_str(&im->text));
-		goto out;
 	}
-	rc = record_save(im->env, r, im->batch_id, outcome, &im->p, &save_err);
+	return DUBAN_OK;
+}
+
+/* The checks record_save will make of a hearing whose case is not saved yet, so that a row is
+ * refused before either of its records is written. */
+static void
+precheck_hearing(struct importer *im, const struct part *pt)
+{
+	const struct kind_def *k = pt->k;
+	int f;
+
+	im->p.n = 0;
+	for (f = 0; f < k->n_fields; f++) {
+		if ((k->fields[f].flags & FIELD_REQUIRED) && k->fields[f].type != FIELD_CASE &&
+		    pt->r->values[f][0] == '\0')
+			record_problem(&im->p, f, _("%s is required"), _(k->fields[f].label));
+	}
+	if (k->check != NULL)
+		k->check(im->env, pt->r, &im->p);
+	if (im->p.n > 0)
+		refuse_problems(im, k, &im->p);
+}
+
+static int
+part_save(struct importer *im, struct part *pt, enum record_outcome *outcome,
+    struct duban_err *err)
+{
+	struct duban_err save_err;
+	int rc;
+
+	im->p.n = 0;
+	rc = record_save(im->env, pt->r, im->batch_id, outcome, &im->p, &save_err);
 	if (rc == DUBAN_EINPUT) {
 		if (im->p.n > 0)
-			refuse_problems(im, k, &im->p);
+			refuse_problems(im, pt->k, &im->p);
 		else
 			refuse(im, NULL, save_err.msg);
-		rc = DUBAN_OK;
-	} else if (rc != DUBAN_OK && err != NULL) {
-		*err = save_err;
+		return DUBAN_OK;
 	}
-out:
-	record_free(r);
+	if (rc != DUBAN_OK && err != NULL)
+		*err = save_err;
 	return rc;
 }
 
@@ -503,6 +579,67 @@ check_shape(struct importer *im)
 	}
 }
 
+/* Remember what became of a part of the row, for its key's next row. */
+static int
+part_finish(struct importer *im, const struct part *pt, struct duban_err *err)
+{
+	int rc = DUBAN_OK;
+
+	if (im->refused && pt->keyed) {
+		rc = seen_add(im, SEEN_REFUSED_ADD, &im->keys[pt->sub], 0, err);
+		if (rc == DUBAN_OK && sqlite3_changes(db_sqlite(im->db)) > 0)
+			im->n_refused_keys++;
+	} else if (!im->refused && pt->r != NULL && pt->r->id != 0) {
+		rc = seen_add(im, SEEN_DONE_ADD, NULL, pt->r->id * 2 + pt->sub, err);
+	}
+	return rc;
+}
+
+/* A litigation row with a hearing: both records are built and checked before either is
+ * written, so a refusal leaves nothing behind without a savepoint (whose journal would cost
+ * more than the rest of the row). */
+static int
+process_pair(struct importer *im, enum record_outcome *main_out,
+    enum record_outcome *hearing_out, struct duban_err *err)
+{
+	struct part lit = { im->kind, false, NULL, false };
+	struct part hr = { &hearing_kind, true, NULL, false };
+	char case_id[24] = "";
+	int rc;
+
+	rc = part_build(im, &lit, true, NULL, NULL, err);
+	if (rc != DUBAN_OK || im->refused)
+		goto out;
+	if (lit.r->id != 0)
+		snprintf(case_id, sizeof(case_id), "%lld", (long long)lit.r->id);
+	rc = part_build(im, &hr, false, case_id, lit.r->values[first_key(im->kind)], err);
+	if (rc != DUBAN_OK || im->refused)
+		goto out;
+	precheck_hearing(im, &hr);
+	if (im->refused)
+		goto out;
+	rc = part_save(im, &lit, main_out, err);
+	if (rc != DUBAN_OK || im->refused)
+		goto out;
+	snprintf(case_id, sizeof(case_id), "%lld", (long long)lit.r->id);
+	record_set(hr.r, first_key(&hearing_kind), case_id);
+	rc = part_save(im, &hr, hearing_out, err);
+	if (rc == DUBAN_OK && im->refused) {
+		/* The prechecks are record_save's own; reaching here means they drifted apart. The
+		 * case is written already, so the row cannot be refused alone: stop. */
+		rc = duban_err_set(err, DUBAN_EINPUT, _("the hearing of this row was refused after "
+		    "its case was saved (%s); nothing was imported"), buf_str(&im->reason));
+	}
+out:
+	if (rc == DUBAN_OK)
+		rc = part_finish(im, &lit, err);
+	if (rc == DUBAN_OK)
+		rc = part_finish(im, &hr, err);
+	record_free(lit.r);
+	record_free(hr.r);
+	return rc;
+}
+
 static int
 process_row(struct importer *im, struct duban_err *err)
 {
@@ -514,26 +651,23 @@ process_row(struct importer *im, struct duban_err *err)
 	im->refused = false;
 	buf_reset(&im->reason);
 	check_shape(im);
-	if (im->refused)
-		goto done;
-	hearing = csvin_has_hearing(im->in) && row_has_hearing(im);
-	if (hearing) {
-		rc = step_cached(im, "SAVEPOINT import_row", err);
+	if (!im->refused) {
+		hearing = csvin_has_hearing(im->in) && row_has_hearing(im);
+		if (hearing) {
+			rc = process_pair(im, &main_out, &hearing_out, err);
+		} else {
+			struct part pt = { im->kind, false, NULL, false };
+
+			rc = part_build(im, &pt, false, NULL, NULL, err);
+			if (rc == DUBAN_OK && !im->refused)
+				rc = part_save(im, &pt, &main_out, err);
+			if (rc == DUBAN_OK)
+				rc = part_finish(im, &pt, err);
+			record_free(pt.r);
+		}
 		if (rc != DUBAN_OK)
 			return rc;
 	}
-	rc = apply_record(im, im->kind, false, hearing, &main_out, err);
-	if (rc == DUBAN_OK && !im->refused && hearing)
-		rc = apply_record(im, &hearing_kind, true, false, &hearing_out, err);
-	if (hearing && rc == DUBAN_OK) {
-		if (im->refused)
-			rc = step_cached(im, "ROLLBACK TO import_row", err);
-		if (rc == DUBAN_OK)
-			rc = step_cached(im, "RELEASE import_row", err);
-	}
-	if (rc != DUBAN_OK)
-		return rc;
-done:
 	if (im->refused) {
 		im->res->n_refused++;
 		if (im->o->skip_invalid && !im->o->dry_run)
@@ -565,10 +699,10 @@ start_batch(struct importer *im, struct duban_err *err)
 	sqlite3_stmt *st = NULL;
 	int rc;
 
-	rc = db_exec(im->db, "CREATE TEMP TABLE IF NOT EXISTS import_seen (key TEXT PRIMARY KEY,"
-	    " line INTEGER NOT NULL) WITHOUT ROWID", err);
-	if (rc == DUBAN_OK)
-		rc = db_exec(im->db, "DELETE FROM temp.import_seen", err);
+	rc = db_exec(im->db, "CREATE TEMP TABLE IF NOT EXISTS import_done (id INTEGER PRIMARY KEY,"
+	    " line INTEGER NOT NULL); CREATE TEMP TABLE IF NOT EXISTS import_refused (key TEXT"
+	    " PRIMARY KEY, line INTEGER NOT NULL) WITHOUT ROWID; DELETE FROM temp.import_done;"
+	    " DELETE FROM temp.import_refused", err);
 	if (rc == DUBAN_OK)
 		rc = db_prepare(im->db, "INSERT INTO import_batches (file, kind, login, started_at)"
 		    " VALUES (?1, ?2, ?3, ?4)", &st, err);
@@ -606,7 +740,8 @@ finish_batch(struct importer *im, struct duban_err *err)
 		rc = db_fail(im->db, _("recording the import"), err);
 	sqlite3_finalize(st);
 	if (rc == DUBAN_OK)
-		rc = db_exec(im->db, "DROP TABLE temp.import_seen", err);
+		rc = db_exec(im->db, "DROP TABLE temp.import_done; DROP TABLE temp.import_refused",
+		    err);
 	return rc;
 }
 
@@ -702,7 +837,6 @@ import_run(const struct record_env *env, const struct import_opts *o,
 	else
 		import_default_rejects_path(o->path, &im.rejects_path);
 	warn_columns(&im);
-	db_exec(im.db, "PRAGMA cache_size = -131072", NULL);
 	rc = db_begin(im.db, err);
 	if (rc == DUBAN_OK) {
 		rc = start_batch(&im, err);
@@ -743,7 +877,8 @@ import_run(const struct record_env *env, const struct import_opts *o,
 	csvin_close(im.in);
 	cache_free(&im);
 	buf_release(&im.reason);
-	buf_release(&im.key);
+	buf_release(&im.keys[0]);
+	buf_release(&im.keys[1]);
 	buf_release(&im.trim);
 	buf_release(&im.text);
 	buf_release(&im.rejects_path);

@@ -2,6 +2,7 @@
  * refusals, warnings and the summary go to stderr, each refusal as FILE:LINE: COLUMN: reason. */
 #include "duban/tui/cli.h"
 
+#include <malloc.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -46,14 +47,26 @@ io_usage(const char *fmt, ...)
 	return DUBAN_EUSAGE;
 }
 
+static const char *
+io_kinds(struct buf *out)
+{
+	size_t k;
+
+	for (k = 0; record_kinds[k] != NULL; k++)
+		buf_printf(out, "%s%s", k > 0 ? ", " : "", record_kinds[k]->name);
+	return buf_str(out);
+}
+
 static const struct kind_def *
 io_kind(const char *name)
 {
 	const struct kind_def *k = record_kind(name);
+	struct buf kinds = BUF_INIT;
 
 	if (k == NULL)
 		fprintf(stderr, _("duban: \"%s\" is not a record kind; kinds: %s\n"), name,
-		    "agency, litigation, hearing, reconsideration, suggestion");
+		    io_kinds(&kinds));
+	buf_release(&kinds);
 	return k;
 }
 
@@ -226,6 +239,10 @@ cli_import(struct app *app, int argc, char **argv)
 	if (rc != DUBAN_OK)
 		return app_report(&err);
 	env = app_env(app, db);
+	/* SQLite builds and drops a small table for each CHECK (x IN (...)) of every row it
+	 * inserts; with glibc's default trim threshold each drop returned memory to the kernel
+	 * and the next row asked for it again: a third of the import went to brk(). */
+	mallopt(M_TRIM_THRESHOLD, 64 << 20);
 	/* Ctrl-C and kill stop between rows and roll everything back. */
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_interrupt;
@@ -288,9 +305,13 @@ cli_export(struct app *app, int argc, char **argv)
 			return io_usage(_("export: unexpected argument \"%s\""), argv[i]);
 		}
 	}
-	if (o.kind == NULL)
-		return io_usage(_("export takes a KIND: %s"),
-		    "agency, litigation, hearing, reconsideration, suggestion");
+	if (o.kind == NULL) {
+		struct buf kinds = BUF_INIT;
+
+		rc = io_usage(_("export takes a KIND: %s"), io_kinds(&kinds));
+		buf_release(&kinds);
+		return rc;
+	}
 	if (o.format == EXPORT_JSON && o.encoding == ENCODING_GB18030)
 		return io_usage("%s", _("JSON is always UTF-8; --encoding gb18030 is for CSV"));
 	if (o.path != NULL && strcmp(o.path, "-") == 0)

@@ -25,9 +25,9 @@ const char *encoding_name(enum encoding enc);
 bool encoding_parse(const char *s, enum encoding *out);
 
 /* The encoding of a file that starts with the len bytes of s: a UTF-8 BOM (its length goes to
- * *bom_len, else 0), else UTF-8 if the bytes from the first non-ASCII one on are valid UTF-8
- * (an incomplete character cut off at the end of s is not held against it unless at_eof), else
- * GB18030. Pure ASCII counts as UTF-8. */
+ * *bom_len, else 0), else UTF-8 if the bytes are valid UTF-8, or mostly so (at least twice as
+ * many multi-byte characters as invalid bytes; a character cut off at the end of s counts
+ * only if at_eof), else GB18030. Pure ASCII counts as UTF-8. */
 enum encoding encoding_detect(const unsigned char *s, size_t len, bool at_eof, size_t *bom_len);
 
 /* A reader that turns a file into UTF-8 chunks. */

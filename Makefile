@@ -55,7 +55,7 @@ DEB_PKGS := build-essential pkg-config libncurses-dev libsqlite3-dev sqlite3 lib
             libiniparser-dev libcmocka-dev gettext tmux clang libclang-rt-dev valgrind
 
 .PHONY: all deps demo test unit asan-unit cli-test tui-test asan bench lint install clean help pot \
-	fuzz fuzz-smoke
+	fuzz fuzz-smoke stress-test valgrind
 
 all: $(B)/duban $(MO)
 
@@ -136,12 +136,25 @@ cli-test: $(BA)/duban $(MO)
 tui-test: $(BA)/duban $(MO)
 	$(Q)DUBAN=$(CURDIR)/$(BA)/duban sh tests/tui/run.sh
 
+# Many writers, kill -9, hangups, storage faults, backups (tests/stress/run.sh).
+stress-test: $(BA)/duban $(MO)
+	$(Q)DUBAN=$(CURDIR)/$(BA)/duban sh tests/stress/run.sh
+
+# The unit tests and a day's worth of commands under valgrind: no leaks, no errors.
+VALGRIND := valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect
+valgrind: $(UNIT_BIN) $(B)/duban $(MO)
+	$(Q)for t in $(UNIT_BIN); do DUBAN_DATA=$(CURDIR)/data $(VALGRIND) $$t >/dev/null 2>$(B)/vg.log || \
+		{ cat $(B)/vg.log; echo "valgrind: $$t"; exit 1; }; done
+	$(Q)DUBAN="$(VALGRIND) $(CURDIR)/$(B)/duban" sh tests/valgrind.sh
+
 test: deps
 	$(Q)$(MAKE) --no-print-directory all lint
 	$(Q)$(MAKE) --no-print-directory unit
 	$(Q)$(MAKE) --no-print-directory asan-unit
 	$(Q)$(MAKE) --no-print-directory cli-test
 	$(Q)$(MAKE) --no-print-directory tui-test
+	$(Q)$(MAKE) --no-print-directory stress-test
+	$(Q)$(MAKE) --no-print-directory valgrind
 	$(Q)$(MAKE) --no-print-directory fuzz-smoke
 	@echo "duban: all tests passed"
 

@@ -484,9 +484,13 @@ db_open(const char *path, enum db_mode mode, int busy_timeout_ms, struct db **ou
 	int version = 0;
 	int ntables = 0;
 
-	if (mode != DB_CREATE && stat(path, &sb) != 0)
+	if (mode != DB_CREATE && stat(path, &sb) != 0) {
+		if (errno != ENOENT)
+			return duban_err_set(err, DUBAN_EDB, _("cannot reach the database %s: %s"),
+			    path, strerror(errno));
 		return duban_err_set(err, DUBAN_EDB,
 		    _("there is no database at %s (create one with \"duban init\")"), path);
+	}
 	if (mode == DB_CREATE && stat(path, &sb) == 0 && sb.st_size > 0)
 		return duban_err_set(err, DUBAN_EDB,
 		    _("%s already exists; duban init does not overwrite a database"), path);

@@ -1,0 +1,224 @@
+#!/bin/sh
+# tests/stress/run.sh: many people at once, crashes, hangups, storage faults, backups.
+# Proves that duban loses nothing: every committed change is there exactly once, with its
+# audit row, and the database always passes PRAGMA integrity_check. Bounded to about a minute.
+# Usage: DUBAN=/path/to/duban sh tests/stress/run.sh [test-name...]
+set -u
+: "${DUBAN:?set DUBAN to the duban binary}"
+TODAY=2025-06-30
+export LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC
+unset DUBAN_TODAY DUBAN_CONFIG DUBAN_DATA XDG_CONFIG_HOME
+fails=0
+passes=0
+top=$(mktemp -d /tmp/duban-stress.XXXXXX)
+trap 'rm -rf "$top"' EXIT INT TERM
+
+fail() {
+	echo "stress: $T: FAIL: $*"
+	fails=$((fails + 1))
+	ok_this=0
+}
+
+d() {
+	"$DUBAN" --db "$W/db" --today "$TODAY" --lang en "$@"
+}
+
+sql() {
+	sqlite3 -batch "$W/db" "$1"
+}
+
+integrity() {
+	r=$(sqlite3 "$1" 'PRAGMA integrity_check' 2>&1)
+	[ "$r" = ok ] || fail "integrity_check of $1: $r"
+}
+
+new_db() {
+	d init >/dev/null 2>&1 || fail "init"
+	d add agency name=县公安局 kind=部门 >/dev/null 2>&1 || fail "add agency"
+}
+
+# Several writers and readers at once; every change lands exactly once with its audit row.
+test_concurrent_writers() {
+	new_db
+	writers=4
+	per=20
+	i=1
+	while [ $i -le $writers ]; do
+		(
+			n=1
+			while [ $n -le $per ]; do
+				d add litigation "case_no=W$i-$n" agency=县公安局 \
+				    complaint_received_on=2025-06-0$((n % 9 + 1)) >/dev/null 2>>"$W/err$i" ||
+				    echo "add W$i-$n failed" >>"$W/err$i"
+				d edit litigation "W$i-$n" plaintiff="原告$i-$n" >/dev/null 2>>"$W/err$i" ||
+				    echo "edit W$i-$n failed" >>"$W/err$i"
+				n=$((n + 1))
+			done
+		) &
+		i=$((i + 1))
+	done
+	( k=0; while [ $k -lt 15 ]; do d dashboard >/dev/null 2>>"$W/errr" || echo "dashboard failed" >>"$W/errr"; k=$((k + 1)); done ) &
+	( k=0; while [ $k -lt 15 ]; do d list litigation >/dev/null 2>>"$W/errr" || echo "list failed" >>"$W/errr"; k=$((k + 1)); done ) &
+	wait
+	if grep -l failed "$W"/err* >/dev/null 2>&1; then
+		fail "some operations failed: $(cat "$W"/err* | head -5)"
+	fi
+	want=$((writers * per))
+	[ "$(sql 'SELECT count(*) FROM litigation_cases')" = "$want" ] || fail "cases: $(sql 'SELECT count(*) FROM litigation_cases') of $want"
+	[ "$(sql "SELECT count(*) FROM audit_log WHERE kind='litigation' AND action='create'")" = "$want" ] || fail "create audit rows"
+	[ "$(sql "SELECT count(*) FROM audit_log WHERE kind='litigation' AND action='update'")" = "$want" ] || fail "update audit rows"
+	[ "$(sql "SELECT count(*) FROM litigation_cases WHERE version <> 2 OR plaintiff NOT LIKE '原告%'")" = 0 ] || fail "a record lost its edit"
+	# The audit trail matches the records: the last after of each case is what is stored.
+	[ "$(sql "SELECT count(*) FROM litigation_cases c WHERE json_extract((SELECT after FROM audit_log a WHERE a.kind='litigation' AND a.record_id=c.id ORDER BY a.id DESC LIMIT 1), '\$.plaintiff') IS NOT c.plaintiff")" = 0 ] || fail "audit trail and records disagree"
+	integrity "$W/db"
+	echo "stress: concurrent: $writers writers x $per cases (add+edit) and 2 readers: $((writers * per * 2 + 30)) operations, nothing lost"
+}
+
+# kill -9 at random moments while records are written: never half a transaction.
+test_kill_during_writes() {
+	new_db
+	kills=0
+	round=0
+	while [ $round -lt 25 ]; do
+		( n=0; while [ $n -lt 1000 ]; do d add litigation "case_no=K$round-$n" agency=县公安局 >/dev/null 2>&1; n=$((n + 1)); done ) &
+		pid=$!
+		# 20 to 300 ms into the writing
+		sleep "0.$(awk -v s=$round 'BEGIN{srand(s); printf "%03d", 20 + int(rand()*280)}')"
+		pkill -9 -P $pid 2>/dev/null
+		kill -9 $pid 2>/dev/null
+		wait $pid 2>/dev/null
+		kills=$((kills + 1))
+		round=$((round + 1))
+	done
+	integrity "$W/db"
+	# Every case has exactly one create audit row, every create row has its case.
+	[ "$(sql "SELECT count(*) FROM litigation_cases c WHERE (SELECT count(*) FROM audit_log a WHERE a.kind='litigation' AND a.action='create' AND a.record_id=c.id) <> 1")" = 0 ] || fail "a case without its audit row"
+	[ "$(sql "SELECT count(*) FROM audit_log a WHERE a.kind='litigation' AND NOT EXISTS (SELECT 1 FROM litigation_cases c WHERE c.id=a.record_id)")" = 0 ] || fail "an audit row without its case"
+	d check >/dev/null 2>&1 || fail "check after kills"
+	echo "stress: kill -9 during writes: $kills kills survived, $(sql 'SELECT count(*) FROM litigation_cases') cases all complete"
+}
+
+# A hangup while a form is open loses the form only and leaves no lock behind.
+test_hangup_in_form() {
+	command -v tmux >/dev/null || { echo "stress: $T: skipped (no tmux)"; return; }
+	new_db
+	before=$(sql 'SELECT count(*) FROM audit_log')
+	sock="duban-stress-$$"
+	tmux -L "$sock" -f /dev/null new-session -d -s s -x 80 -y 24 \
+	    "cd '$W' && LANG=C.UTF-8 '$DUBAN' --db db --today $TODAY --lang en"
+	i=0
+	while [ $i -lt 50 ] && ! tmux -L "$sock" capture-pane -p -t s 2>/dev/null | grep -q 'dashboard'; do
+		sleep 0.1; i=$((i + 1))
+	done
+	tmux -L "$sock" send-keys -t s 2 a
+	tmux -L "$sock" send-keys -t s -l 'HUP-1'
+	sleep 0.3
+	pid=$(tmux -L "$sock" list-panes -t s -F '#{pane_pid}' 2>/dev/null)
+	tmux -L "$sock" kill-server 2>/dev/null	# the terminal goes away: SIGHUP
+	i=0
+	while [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+	[ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && fail "duban still running after the hangup"
+	[ -e "$W/db-writer" ] && fail "a writer note was left behind"
+	[ "$(sql 'SELECT count(*) FROM audit_log')" = "$before" ] || fail "something was written"
+	[ "$(sql "SELECT count(*) FROM litigation_cases WHERE case_no='HUP-1'")" = 0 ] || fail "the half-typed form was saved"
+	d add agency name=县民政局 kind=部门 >/dev/null 2>&1 || fail "the database is still locked"
+	integrity "$W/db"
+}
+
+# Storage faults: each a clear message and exit 3, never a crash.
+test_storage_faults() {
+	new_db
+	d add litigation case_no=F1 agency=县公安局 >/dev/null 2>&1
+	# a corrupt file
+	cp "$W/db" "$W/bad.db"
+	rm -f "$W/db-wal" "$W/db-shm"
+	dd if=/dev/urandom of="$W/bad.db" bs=1 seek=100 count=3000 conv=notrunc 2>/dev/null
+	"$DUBAN" --db "$W/bad.db" --lang en list litigation >/dev/null 2>"$W/e"; rc=$?
+	[ $rc = 3 ] || fail "corrupt file: exit $rc, expected 3 ($(cat "$W/e"))"
+	grep -qi 'damaged\|not a duban\|corrupt\|malformed' "$W/e" || fail "corrupt file: message: $(cat "$W/e")"
+	# a missing directory
+	"$DUBAN" --db "$W/no/such/dir/db" --lang en list litigation >/dev/null 2>"$W/e"; rc=$?
+	[ $rc = 3 ] || fail "missing directory: exit $rc"
+	# a database from a newer duban
+	cp "$W/db" "$W/new.db"
+	sqlite3 "$W/new.db" 'PRAGMA user_version = 99'
+	"$DUBAN" --db "$W/new.db" --lang en list litigation >/dev/null 2>"$W/e"; rc=$?
+	[ $rc = 3 ] || fail "newer database: exit $rc"
+	grep -q 'newer duban' "$W/e" || fail "newer database: message: $(cat "$W/e")"
+	# a read-only file, for a user who cannot write it
+	if command -v setpriv >/dev/null && [ "$(id -u)" = 0 ]; then
+		chmod 755 "$top" "$W"
+		chmod 644 "$W/db" "$W/db-wal" "$W/db-shm" 2>/dev/null
+		setpriv --reuid=nobody --regid=nogroup --clear-groups \
+		    "$DUBAN" --db "$W/db" --lang en add agency name=X kind=部门 >/dev/null 2>"$W/e"; rc=$?
+		[ $rc = 3 ] || fail "read-only file: exit $rc ($(cat "$W/e"))"
+		grep -q 'read-only' "$W/e" || fail "read-only file: message: $(cat "$W/e")"
+		chmod 660 "$W/db"
+	fi
+	# a full disk: a tiny filesystem, when this machine lets us mount one
+	mkdir -p "$W/small"
+	if mount -t tmpfs -o size=300k tmpfs "$W/small" 2>/dev/null; then
+		cp "$W/db" "$W/small/db" 2>/dev/null
+		n=0
+		rc=0
+		while [ $n -lt 400 ] && [ $rc = 0 ]; do
+			"$DUBAN" --db "$W/small/db" --today $TODAY --lang en add litigation "case_no=FULL-$n" \
+			    agency=县公安局 "note=$(head -c 1900 /dev/zero | tr '\0' x)" >/dev/null 2>"$W/e"
+			rc=$?
+			n=$((n + 1))
+		done
+		[ $rc = 3 ] || fail "full disk: exit $rc after $n records"
+		grep -qi 'full' "$W/e" || fail "full disk: message: $(cat "$W/e")"
+		umount "$W/small"
+	else
+		echo "stress: $T: full disk not tested here (cannot mount a small tmpfs); test_db covers it with max_page_count"
+	fi
+	integrity "$W/db"
+}
+
+# A backup taken while others write is consistent, and restoring it finds every record.
+test_backup_restore() {
+	new_db
+	n=0
+	while [ $n -lt 30 ]; do d add litigation "case_no=B$n" agency=县公安局 >/dev/null 2>&1; n=$((n + 1)); done
+	( m=0; while [ $m -lt 30 ]; do d add litigation "case_no=L$m" agency=县公安局 >/dev/null 2>&1; m=$((m + 1)); done ) &
+	d backup "$W/backup.db" 2>"$W/e" || fail "backup: $(cat "$W/e")"
+	wait
+	"$DUBAN" --db "$W/backup.db" --lang en check >/dev/null 2>&1 || fail "check of the backup"
+	# restore: copy over a fresh path and open it
+	cp "$W/backup.db" "$W/restored.db"
+	got=$(sqlite3 "$W/restored.db" "SELECT count(*) FROM litigation_cases WHERE case_no LIKE 'B%'")
+	[ "$got" = 30 ] || fail "restored backup has $got of the 30 records written before it"
+	[ "$(sqlite3 "$W/restored.db" "SELECT count(*) FROM litigation_cases c WHERE NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.record_id=c.id AND a.kind='litigation')")" = 0 ] || fail "restored records without audit rows"
+	"$DUBAN" --db "$W/restored.db" --today $TODAY --lang en list litigation >/dev/null 2>&1 || fail "restored database does not open"
+	integrity "$W/restored.db"
+}
+
+# Files of the database are for the group, never for the world.
+test_file_modes() {
+	new_db
+	for f in db db-wal db-shm; do
+		[ -e "$W/$f" ] || continue
+		m=$(stat -c %a "$W/$f")
+		case "$m" in
+		660) ;;
+		*) fail "$f has mode $m, expected 660" ;;
+		esac
+	done
+}
+
+tests="${*:-test_concurrent_writers test_kill_during_writes test_hangup_in_form test_storage_faults test_backup_restore test_file_modes}"
+for T in $tests; do
+	W="$top/$T"
+	mkdir -p "$W"
+	ok_this=1
+	$T
+	if [ $ok_this = 1 ]; then
+		passes=$((passes + 1))
+	fi
+done
+if [ $fails -gt 0 ]; then
+	echo "stress: $fails failures"
+	exit 1
+fi
+echo "stress: all $passes tests passed"

@@ -21,6 +21,7 @@
 #include "duban/i18n.h"
 #include "duban/mem.h"
 #include "duban/record.h"
+#include "duban/tui/priv.h"
 #include "duban/user.h"
 
 int
@@ -282,8 +283,12 @@ app_open_db(struct app *app, int mode, struct db **out, struct duban_err *err)
 	bool found = false;
 	bool stale = false;
 	int64_t changed = 0;
-	int rc = db_open(app->db_path, (enum db_mode)mode, app->cfg->busy_timeout_ms, &db, err);
+	int rc;
 
+	/* The database group, when setgid, only for opening the files of the database. */
+	priv_enter_db();
+	rc = db_open(app->db_path, (enum db_mode)mode, app->cfg->busy_timeout_ms, &db, err);
+	priv_leave_db();
 	if (rc != DUBAN_OK)
 		return rc;
 	db_set_actor(db, app->login, app->now);

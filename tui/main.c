@@ -9,6 +9,7 @@
 #include "duban/tui/app.h"
 #include "duban/tui/cli.h"
 #include "duban/tui/desk.h"
+#include "duban/tui/priv.h"
 
 #ifndef DUBAN_VERSION
 #define DUBAN_VERSION "0.1.0"
@@ -110,6 +111,7 @@ main(int argc, char **argv)
 
 	/* Files duban creates (database, WAL, exports) are for the group, never the world. */
 	umask(007);
+	priv_init();
 	memset(&app, 0, sizeof(app));
 	rest = calloc((size_t)argc + 1, sizeof(*rest));
 	if (rest == NULL)

@@ -137,8 +137,8 @@ tui-test: $(BA)/duban $(MO)
 	$(Q)DUBAN=$(CURDIR)/$(BA)/duban sh tests/tui/run.sh
 
 # Many writers, kill -9, hangups, storage faults, backups (tests/stress/run.sh).
-stress-test: $(BA)/duban $(MO)
-	$(Q)DUBAN=$(CURDIR)/$(BA)/duban sh tests/stress/run.sh
+stress-test: $(BA)/duban $(B)/duban $(MO)
+	$(Q)DUBAN=$(CURDIR)/$(BA)/duban DUBAN_PLAIN=$(CURDIR)/$(B)/duban sh tests/stress/run.sh
 
 # The unit tests and a day's worth of commands under valgrind: no leaks, no errors.
 VALGRIND := valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect

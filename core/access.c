@@ -79,6 +79,11 @@ access_require(struct db *db, enum access_action action, struct duban_err *err)
 
 	if (access_allows(role, action))
 		return DUBAN_OK;
+	if (action == ACCESS_READ)
+		return duban_err_set(err, DUBAN_EDENIED,
+		    _("%s is not a user of this database, and %s is not allowed for unknown users; an "
+		      "admin adds you with: duban user add %s ROLE"), db_actor_login(db),
+		    action_label(action), db_actor_login(db));
 	if (role == ROLE_NONE || role == ROLE_READER)
 		return duban_err_set(err, DUBAN_EDENIED,
 		    _("%s is not a user of this database, so %s is not allowed; it needs the role %s "

@@ -27,8 +27,6 @@ collect_item(const struct duty_item *it, void *arg)
 	struct dashboard *d = c->d;
 	struct dashboard_item *x;
 
-	if (c->max > 0 && d->n_items >= c->max)
-		return DUBAN_OK;
 	if (d->n_items == c->cap) {
 		c->cap = c->cap ? c->cap * 2 : 64;
 		d->items = xreallocarray(d->items, (size_t)c->cap, sizeof(*d->items));
@@ -140,6 +138,9 @@ dashboard_build(struct db *db, const struct calendar *cal, struct date today,
 	f.status[0] = DEADLINE_OVERDUE;
 	f.status[1] = DEADLINE_DUE_TODAY;
 	f.status[2] = DEADLINE_DUE_SOON;
+	/* Each duty gives its most urgent max_items (its own order is by urgency); the most
+	 * urgent of all are among those. Merged and cut below. */
+	f.limit = max_items;
 	for (i = 0; i < duties_n && rc == DUBAN_OK; i++) {
 		struct dashboard_count *k = &d->counts[i];
 
@@ -156,6 +157,13 @@ dashboard_build(struct db *db, const struct calendar *cal, struct date today,
 	}
 	if (rc == DUBAN_OK && d->n_items > 1)
 		qsort(d->items, (size_t)d->n_items, sizeof(*d->items), cmp_items);
+	while (max_items > 0 && d->n_items > max_items) {
+		struct dashboard_item *x = &d->items[--d->n_items];
+
+		free(x->key);
+		free(x->agency);
+		free(x->party);
+	}
 	if (rc == DUBAN_OK)
 		rc = appearance_by_agency(db, date_ymd(today.y, 1, 1), date_ymd(today.y, 12, 31),
 		    today, &app, &napp, err);

@@ -536,9 +536,15 @@ validate(const struct record_env *env, const struct record *r, struct record_pro
 			if (k->fields[i].flags & FIELD_KEY)
 				key = i;
 		/* A deleted record with the same key is brought back by the save instead. */
-		if (!deleted || r->id != 0)
+		if (!deleted || r->id != 0) {
+			struct buf shown = BUF_INIT;
+
+			/* A reference is named as people know it: the case number, not its id. */
+			record_display(env, r, key, false, &shown);
 			record_problem(p, key, _("%s \"%s\" is already recorded (record %lld)"),
-			    _(k->fields[key].label), r->values[key], (long long)other);
+			    _(k->fields[key].label), buf_str(&shown), (long long)other);
+			buf_release(&shown);
+		}
 	}
 }
 

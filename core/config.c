@@ -66,6 +66,7 @@ config_new(void)
 	cfg->show_alternate = true;
 	cfg->due_soon_workdays = 3;
 	cfg->assessment_scheme = xstrdup("");
+	cfg->key_bindings = xstrdup("");
 	cfg->rules = rules_new();
 	return cfg;
 }
@@ -79,6 +80,7 @@ config_free(struct config *cfg)
 	free(cfg->lang);
 	free(cfg->calendar_dirs);
 	free(cfg->assessment_scheme);
+	free(cfg->key_bindings);
 	rules_free(cfg->rules);
 	free(cfg);
 }
@@ -401,7 +403,7 @@ known_section(const char *sec)
 {
 	size_t i;
 
-	if (strncmp(sec, "rule ", 5) == 0)
+	if (strncmp(sec, "rule ", 5) == 0 || strcmp(sec, "keys") == 0)
 		return true;
 	for (i = 0; i < N_SETTINGS; i++)
 		if (strcmp(settings[i].section, sec) == 0)
@@ -414,6 +416,8 @@ known_key(const char *sec, const char *key)
 {
 	size_t i;
 
+	if (strcmp(sec, "keys") == 0)
+		return true;	/* action names are the desk's to check */
 	if (strncmp(sec, "rule ", 5) == 0) {
 		for (i = 0; i < sizeof(rule_keys) / sizeof(rule_keys[0]); i++)
 			if (strcmp(rule_keys[i], key) == 0)
@@ -486,6 +490,7 @@ config_copy_into(struct config *dst, const struct config *src)
 	dst->show_alternate = src->show_alternate;
 	dst->due_soon_workdays = src->due_soon_workdays;
 	dst->assessment_scheme = xstrdup(src->assessment_scheme);
+	dst->key_bindings = xstrdup(src->key_bindings);
 	dst->rules = rules_new();
 	for (i = 0; i < rules_count(src->rules); i++) {
 		const struct rule *r = rules_at(src->rules, i);
@@ -542,6 +547,25 @@ config_load_file(struct config *cfg, const char *path, const char *base_dir,
 		if (v != NULL)
 			rc = apply_setting(&scratch, &settings[s], v, path, base_dir, err);
 	}
+	/* [keys] bindings add to those of earlier layers. */
+	if (rc == DUBAN_OK && iniparser_find_entry(d, "keys")) {
+		int nkeys = iniparser_getsecnkeys(d, "keys");
+		const char **keys = xcalloc((size_t)(nkeys > 0 ? nkeys : 1), sizeof(*keys));
+		struct buf lines = BUF_INIT;
+		int k;
+
+		buf_adds(&lines, scratch.key_bindings);
+		if (nkeys > 0 && iniparser_getseckeys(d, "keys", keys) != NULL) {
+			for (k = 0; k < nkeys; k++) {
+				const char *v = iniparser_getstring(d, keys[k], "");
+
+				buf_printf(&lines, "%s\t%s\n", keys[k] + strlen("keys:"), v);
+			}
+		}
+		free(scratch.key_bindings);
+		scratch.key_bindings = buf_detach(&lines);
+		free(keys);
+	}
 	/* A file that defines a rule replaces that rule whole: forget, then add its versions. */
 	nsec = iniparser_getnsec(d);
 	for (i = 0; i < nsec && rc == DUBAN_OK; i++) {
@@ -568,6 +592,7 @@ config_load_file(struct config *cfg, const char *path, const char *base_dir,
 	free(scratch.lang);
 	free(scratch.calendar_dirs);
 	free(scratch.assessment_scheme);
+	free(scratch.key_bindings);
 	rules_free(scratch.rules);
 	return rc;
 }

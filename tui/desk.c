@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "duban/config.h"
 #include "duban/err.h"
 #include "duban/i18n.h"
 #include "duban/tui/app.h"
@@ -18,6 +19,14 @@ desk_run(struct app *app)
 		fprintf(stderr, "duban: %s\n", _("the desk needs a UTF-8 locale (for example "
 		    "LANG=C.UTF-8)"));
 		return DUBAN_EUSAGE;
+	}
+	{
+		char msg[512];
+
+		if (!ui_keys_configure(app->cfg->key_bindings, msg, sizeof(msg))) {
+			fprintf(stderr, "duban: %s\n", msg);
+			return DUBAN_EINPUT;
+		}
 	}
 	return ui_run(app);
 }

@@ -151,6 +151,21 @@ ui_key_name(int kind, wint_t key, char *out, size_t size)
 		snprintf(out, size, "%c", (char)key);
 }
 
+/* A small number from n decimal digits; -1 if any is not a digit. */
+static int
+atoi_safe_digits(const char *s, size_t n)
+{
+	int v = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
 static bool
 binding_has_key(const char *list, const char *name)
 {
@@ -218,3 +233,104 @@ ui_keys_of(const char *keymap, enum action act, char *out, size_t size)
 	}
 }
 
+
+static const char *const keymaps[] = {
+	"generic", "dashboard", "list", "record", "form", "notice", "help", "menu", "assess",
+	"assess-agency", "assess-sources", NULL,
+};
+
+/* A key name bindings accept: one printable character, ^X, F1..F12, or a named key. */
+static bool
+valid_key_name(const char *k, size_t n)
+{
+	static const char *const named[] = { "Up", "Down", "Left", "Right", "PgUp", "PgDn",
+		"Home", "End", "Enter", "Ins", "Del", "BTab", "Backspace", "Esc", "Tab", "Space",
+		NULL };
+	size_t i;
+
+	if (n == 1 && k[0] > 32 && k[0] < 127)
+		return true;
+	if (n == 2 && k[0] == '^' && k[1] >= '@' && k[1] <= '_')
+		return true;
+	if ((n == 2 || n == 3) && k[0] == 'F') {
+		int f = atoi_safe_digits(k + 1, n - 1);
+
+		return f >= 1 && f <= 12;
+	}
+	for (i = 0; named[i] != NULL; i++)
+		if (strlen(named[i]) == n && strncmp(named[i], k, n) == 0)
+			return true;
+	return false;
+}
+
+bool
+ui_keys_configure(const char *lines, char *msg, size_t msg_size)
+{
+	const char *p = lines;
+
+	ensure_loaded();
+	while (*p != '\0') {
+		const char *tab = strchr(p, '\t');
+		const char *nl = strchr(p, '\n');
+		char name[96];
+		char keys[128];
+		const char *dot;
+		const char *action;
+		const char *keymap = "generic";
+		char km[32];
+		int a;
+		const char *k;
+
+		if (tab == NULL || nl == NULL || tab > nl)
+			return false;
+		snprintf(name, sizeof(name), "%.*s", (int)(tab - p), p);
+		snprintf(keys, sizeof(keys), "%.*s", (int)(nl - tab - 1), tab + 1);
+		p = nl + 1;
+		dot = strchr(name, '.');
+		action = name;
+		if (dot != NULL) {
+			size_t i;
+			bool known = false;
+
+			snprintf(km, sizeof(km), "%.*s", (int)(dot - name), name);
+			for (i = 0; keymaps[i] != NULL; i++)
+				known = known || strcmp(keymaps[i], km) == 0;
+			if (!known) {
+				snprintf(msg, msg_size, _("[keys] %s: there is no screen \"%s\""), name, km);
+				return false;
+			}
+			keymap = keymaps[0];
+			for (i = 0; keymaps[i] != NULL; i++)
+				if (strcmp(keymaps[i], km) == 0)
+					keymap = keymaps[i];
+			action = dot + 1;
+		}
+		for (a = ACT_NONE + 1; a < ACT_COUNT; a++)
+			if (strcmp(actions[a].name, action) == 0)
+				break;
+		if (a == ACT_COUNT) {
+			snprintf(msg, msg_size, _("[keys] %s: there is no action \"%s\" (see the help "
+			    "screen, ?)"), name, action);
+			return false;
+		}
+		for (k = keys; *k != '\0';) {
+			size_t n = strcspn(k, " ");
+
+			if (n > 0 && !valid_key_name(k, n)) {
+				snprintf(msg, msg_size, _("[keys] %s: \"%.*s\" is not a key name (a "
+				    "character, ^X, F1-F12, Up, Down, Left, Right, PgUp, PgDn, Home, End, "
+				    "Enter, Ins, Del, Esc, Tab, BTab, Space, Backspace)"), name, (int)n, k);
+				return false;
+			}
+			k += n;
+			while (*k == ' ')
+				k++;
+		}
+		bindings = xreallocarray(bindings, n_bindings + 1, sizeof(*bindings));
+		bindings[n_bindings].keymap = keymap;
+		bindings[n_bindings].act = (enum action)a;
+		bindings[n_bindings].keys = xstrdup(keys);	/* lives as long as the desk */
+		n_bindings++;
+	}
+	return true;
+}

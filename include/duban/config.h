@@ -24,6 +24,9 @@ struct config {
 	int due_soon_workdays;		/* [deadlines] due_soon_workdays */
 	struct rules *rules;		/* [rule NAME] and [rule NAME since YYYY-MM-DD] */
 	char *assessment_scheme;	/* [assessment] scheme: path of the scheme file */
+	/* [keys]: one "NAME\tKEYS\n" line per binding, in file order (checked by the desk,
+	 * which knows the actions and key names). */
+	char *key_bindings;
 };
 
 /* A configuration with built-in defaults and no rules; free with config_free(). */

@@ -138,6 +138,11 @@ const char *ui_action_brief(enum action act);
 /* Map a key to an action in keymap, then generic. */
 enum action ui_key_action(const char *keymap, int kind, wint_t key);
 
+/* Add the [keys] bindings of the configuration ("NAME\tKEYS\n" lines; NAME is an action or
+ * SCREEN.ACTION). False with msg naming the binding when an action, screen or key name is
+ * not known. */
+bool ui_keys_configure(const char *lines, char *msg, size_t msg_size);
+
 /* Ask a yes/no question on the status line; true for yes. */
 bool ui_confirm(struct ui *ui, const char *question);
 /* Read a line of text on the status line (Esc cancels: returns false). */

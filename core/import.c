@@ -824,9 +824,16 @@ import_run(const struct record_env *env, const struct import_opts *o,
 	if (rc != DUBAN_OK)
 		return rc;
 	im.kind = csvin_kind(im.in);
+	res->kind = im.kind;
+	/* Agencies and assessment items need more than importing: say so before any row. */
+	if (im.kind->write_access != ACCESS_EDIT_RECORDS &&
+	    (rc = access_require(env->db, (enum access_action)im.kind->write_access, err)) !=
+	    DUBAN_OK) {
+		csvin_close(im.in);
+		return rc;
+	}
 	im.n_cols = csvin_n_columns(im.in);
 	im.zh = csvin_zh_headers(im.in);
-	res->kind = im.kind;
 	res->delimiter = csvin_delimiter(im.in);
 	/* An agency file may rename the agencies later rows name: no cache then. */
 	im.use_cache = im.kind != &agency_kind;

@@ -61,7 +61,8 @@ struct import_result {
 	char *rejects_path;		/* the rejects file written, or NULL */
 };
 
-/* Import o->path. Needs ACCESS_IMPORT (agencies: ACCESS_MANAGE too). Opens its own transaction
+/* Import o->path. Needs ACCESS_IMPORT, and the kind's own write access when it is not
+ * ACCESS_EDIT_RECORDS (agencies: ACCESS_MANAGE; assessment items: ACCESS_ASSESS). Opens its own transaction
  * (BEGIN IMMEDIATE) and commits only at the end: an error, a cancel or a crash leaves the
  * database as it was. With dry_run the work is done and rolled back. Refused rows are passed
  * to o->refused; unless skip_invalid, one refused row means nothing is written and

@@ -1,0 +1,358 @@
+/* tests/unit/test_export.c: exporting records (core/export.c): the headers and words the import
+ * reads, so that every kind makes the round trip export -> import unchanged, into the same
+ * database (nothing changes, nothing is audited) and into a fresh one (the same file comes
+ * out again); UTF-8 with BOM, GB18030, JSON; files replaced whole or not at all. Today is
+ * 2025-06-30; the data is the demo set around it. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <iconv.h>
+
+#include "duban/demo.h"
+#include "duban/export.h"
+#include "import_fixture.h"
+
+#define TEXT_LEN 4096
+
+static int
+demo_setup(void **state)
+{
+	struct ifx *fx;
+	struct duban_err err;
+
+	if (ifx_setup_empty(state) != 0)
+		return -1;
+	fx = *state;
+	if (demo_seed(&fx->env, &err) != DUBAN_OK) {
+		fprintf(stderr, "demo_seed: %s\n", err.msg);
+		return -1;
+	}
+	return 0;
+}
+
+static struct export_opts
+csv_opts(struct ifx *fx, const char *kind, const char *name)
+{
+	struct export_opts o;
+
+	memset(&o, 0, sizeof(o));
+	o.kind = record_kind(kind);
+	assert_non_null(o.kind);
+	o.format = EXPORT_CSV;
+	o.encoding = ENCODING_UTF8;
+	o.zh_headers = true;
+	o.path = name != NULL ? ifx_path(fx, name) : NULL;
+	return o;
+}
+
+static int64_t
+export_to(struct ifx *fx, const struct record_env *env, const struct export_opts *o)
+{
+	struct duban_err err;
+	int64_t n = -1;
+
+	duban_err_clear(&err);
+	if (export_kind(env, o, &n, &err) != DUBAN_OK) {
+		print_error("export %s: %s %s\n", o->kind->name, err.where, err.msg);
+		fail();
+	}
+	(void)fx;
+	return n;
+}
+
+/* Every kind, through a file and back: the same database finds nothing to change, a fresh
+ * one takes every row and exports the very same bytes. */
+static void
+test_export_round_trip_every_kind(void **state)
+{
+	struct ifx *fx = *state;
+	struct db *db_b = NULL;
+	struct record_env env_b = fx->env;
+	struct duban_err err;
+	char name[64];
+	char path_b[IFX_PATH_LEN + 64];
+	size_t k;
+	int64_t audit;
+
+	for (k = 0; record_kinds[k] != NULL; k++) {
+		struct export_opts o;
+		int64_t n;
+
+		snprintf(name, sizeof(name), "%s.csv", record_kinds[k]->name);
+		o = csv_opts(fx, record_kinds[k]->name, name);
+		n = export_to(fx, &fx->env, &o);
+		assert_true(n > 0);
+	}
+	audit = ifx_sql_int(fx, "SELECT count(*) FROM audit_log");
+	for (k = 0; record_kinds[k] != NULL; k++) {
+		snprintf(name, sizeof(name), "%s.csv", record_kinds[k]->name);
+		assert_int_equal(ifx_import(fx, name), DUBAN_OK);
+		assert_ptr_equal(fx->res.kind, record_kinds[k]);
+		assert_int_equal(fx->res.n_unchanged, fx->res.rows);
+		assert_int_equal(fx->n_refusals, 0);
+		assert_string_equal(buf_str(&fx->warnings), "");
+	}
+	assert_int_equal(ifx_sql_int(fx, "SELECT count(*) FROM audit_log"), audit);
+
+	/* Into a fresh database, in the order references need: the same file comes out. */
+	snprintf(path_b, sizeof(path_b), "%s/b.db", fx->dir);
+	assert_int_equal(db_open(path_b, DB_CREATE, 1000, &db_b, &err), DUBAN_OK);
+	db_set_actor(db_b, "tester", "2025-06-30 11:00:00");
+	db_set_actor_role(db_b, ROLE_ADMIN);
+	env_b.db = db_b;
+	for (k = 0; record_kinds[k] != NULL; k++) {
+		struct import_opts o;
+		struct import_result res;
+		struct export_opts eo;
+		char *a;
+		char *b;
+		size_t alen;
+		size_t blen;
+
+		snprintf(name, sizeof(name), "%s.csv", record_kinds[k]->name);
+		o = ifx_opts(fx, name);
+		memset(&res, 0, sizeof(res));
+		if (import_run(&env_b, &o, &res, &err) != DUBAN_OK) {
+			print_error("import into b: %s %s\n%s", err.where, err.msg,
+			    buf_str(&fx->refusals));
+			fail();
+		}
+		assert_int_equal(res.n_new, res.rows);
+		import_result_release(&res);
+		snprintf(name, sizeof(name), "%s-b.csv", record_kinds[k]->name);
+		eo = csv_opts(fx, record_kinds[k]->name, name);
+		export_to(fx, &env_b, &eo);
+		a = ifx_read(fx, name, &blen);
+		snprintf(name, sizeof(name), "%s.csv", record_kinds[k]->name);
+		b = ifx_read(fx, name, &alen);
+		assert_non_null(a);
+		assert_non_null(b);
+		if (alen != blen || memcmp(a, b, alen) != 0) {
+			print_error("%s: the export of the fresh database differs\n",
+			    record_kinds[k]->name);
+			fail();
+		}
+		free(a);
+		free(b);
+	}
+	db_close(db_b);
+}
+
+static void
+test_export_csv_header_and_words(void **state)
+{
+	struct ifx *fx = *state;
+	struct export_opts o = csv_opts(fx, "hearing", "h.csv");
+	char *text;
+	char *nl;
+
+	export_to(fx, &fx->env, &o);
+	text = ifx_read(fx, "h.csv", NULL);
+	nl = strstr(text, "\r\n");
+	assert_non_null(nl);
+	*nl = '\0';
+	assert_string_equal(text, "\xEF\xBB\xBF\"案号\",\"开庭日期\",\"是否要求负责人出庭\","
+	    "\"要求出庭原因\",\"出庭人\",\"出庭人职务\",\"出庭人类别\",\"是否出声\",\"未出庭说明\"");
+	/* Cases by number, yes/no as 是/否, ranks in Chinese. */
+	ifx_expect_contains(nl + 2, "\"(20");
+	ifx_expect_contains(nl + 2, "\",\"否\",\"");
+	free(text);
+	o = csv_opts(fx, "hearing", "h-en.csv");
+	o.zh_headers = false;
+	export_to(fx, &fx->env, &o);
+	text = ifx_read(fx, "h-en.csv", NULL);
+	assert_memory_equal(text, "\xEF\xBB\xBF\"case_no\",\"hearing_on\",\"head_required\",",
+	    strlen("\xEF\xBB\xBF\"case_no\",\"hearing_on\",\"head_required\","));
+	free(text);
+}
+
+/* Quotes, commas, line breaks and leading zeros survive the trip. */
+static void
+test_export_special_characters_round_trip(void **state)
+{
+	struct ifx *fx = *state;
+	struct export_opts o;
+	char *text;
+
+	ifx_writes(fx, "in.csv", "机关名称,简称,代码,类别,负责人\n"
+	    "\"县\"\"特别\"\"局, 第一\",\"多\n行\",007,其他,\"=SUM(1)\"\n");
+	assert_int_equal(ifx_import(fx, "in.csv"), DUBAN_OK);
+	ifx_expect_counts(fx, 1, 1, 0, 0, 0);
+	o = csv_opts(fx, "agency", "out.csv");
+	export_to(fx, &fx->env, &o);
+	text = ifx_read(fx, "out.csv", NULL);
+	ifx_expect_contains(text, "\"县\"\"特别\"\"局, 第一\",\"多\n行\",\"007\",\"其他\",\"\","
+	    "\"=SUM(1)\"\r\n");
+	free(text);
+	assert_int_equal(ifx_import(fx, "out.csv"), DUBAN_OK);
+	assert_int_equal(fx->res.n_unchanged, fx->res.rows);
+}
+
+static void
+test_export_gb18030(void **state)
+{
+	struct ifx *fx = *state;
+	struct export_opts o = csv_opts(fx, "litigation", "u.csv");
+	iconv_t cd;
+	char *utf8;
+	char *gb;
+	char *back;
+	char *in;
+	char *out;
+	size_t ulen;
+	size_t glen;
+	size_t in_left;
+	size_t out_left;
+
+	export_to(fx, &fx->env, &o);
+	o = csv_opts(fx, "litigation", "g.csv");
+	o.encoding = ENCODING_GB18030;
+	export_to(fx, &fx->env, &o);
+	utf8 = ifx_read(fx, "u.csv", &ulen);
+	gb = ifx_read(fx, "g.csv", &glen);
+	/* No BOM in GB18030: Excel reads it as the system's code page. */
+	assert_memory_equal(gb, "\"\xB0\xB8\xBA\xC5\"", 6);
+	cd = iconv_open("UTF-8", "GB18030");
+	assert_true(cd != (iconv_t)-1);
+	back = calloc(1, glen * 2 + 1);
+	in = gb;
+	in_left = glen;
+	out = back;
+	out_left = glen * 2;
+	assert_true(iconv(cd, &in, &in_left, &out, &out_left) != (size_t)-1);
+	iconv_close(cd);
+	assert_int_equal((size_t)(out - back), ulen - 3);
+	assert_memory_equal(back, utf8 + 3, ulen - 3);
+	free(utf8);
+	free(gb);
+	free(back);
+	assert_int_equal(ifx_import(fx, "g.csv"), DUBAN_OK);
+	assert_int_equal(fx->res.encoding, ENCODING_GB18030);
+	assert_int_equal(fx->res.n_unchanged, fx->res.rows);
+}
+
+static void
+test_export_json(void **state)
+{
+	struct ifx *fx = *state;
+	struct export_opts o;
+	char *text;
+
+	ifx_writes(fx, "in.csv", "机关名称,简称,代码,类别,上级机关\n县政府,,,部门,\n"
+	    "城关镇,\"城\"\"关\",,乡镇街道,县政府\n");
+	assert_int_equal(ifx_import(fx, "in.csv"), DUBAN_OK);
+	o = csv_opts(fx, "agency", "a.json");
+	o.format = EXPORT_JSON;
+	assert_int_equal(export_to(fx, &fx->env, &o), 2);
+	text = ifx_read(fx, "a.json", NULL);
+	assert_string_equal(text, "[\n"
+	    "{\"id\":1,\"name\":\"县政府\",\"short_name\":\"\",\"code\":\"\",\"kind\":\"department\","
+	    "\"parent\":null,\"head\":\"\"},\n"
+	    "{\"id\":2,\"name\":\"城关镇\",\"short_name\":\"城\\\"关\",\"code\":\"\","
+	    "\"kind\":\"township\",\"parent\":\"县政府\",\"head\":\"\"}\n]\n");
+	free(text);
+	o.encoding = ENCODING_GB18030;
+	{
+		struct duban_err err;
+		int64_t n;
+
+		assert_int_equal(export_kind(&fx->env, &o, &n, &err), DUBAN_EUSAGE);
+	}
+}
+
+static void
+test_export_empty_kind_and_stream(void **state)
+{
+	struct ifx *fx = *state;
+	struct export_opts o = csv_opts(fx, "suggestion", NULL);
+	char buf[512];
+	size_t n;
+	FILE *f = tmpfile();
+
+	assert_non_null(f);
+	o.stream = f;
+	assert_int_equal(export_to(fx, &fx->env, &o), 0);
+	rewind(f);
+	n = fread(buf, 1, sizeof(buf) - 1, f);
+	buf[n] = '\0';
+	fclose(f);
+	assert_string_equal(buf, "\xEF\xBB\xBF\"文号\",\"类别\",\"发出机关\",\"被建议机关\",\"收到日期\","
+	    "\"文书载明期限\",\"期限单位\",\"回复期限\",\"回复日期\",\"回复递交方式\",\"回复交邮日期\","
+	    "\"报备日期\",\"整改情况\"\r\n");
+}
+
+/* A file is replaced whole at the end, or not at all; nothing is left beside it. */
+static void
+test_export_replaces_file_atomically(void **state)
+{
+	struct ifx *fx = *state;
+	struct export_opts o = csv_opts(fx, "agency", "a.csv");
+	struct duban_err err;
+	char missing[IFX_PATH_LEN + 64];
+	char *text;
+	int64_t n;
+	DIR *d;
+	struct dirent *de;
+	int files = 0;
+
+	ifx_writes(fx, "a.csv", "old content\n");
+	export_to(fx, &fx->env, &o);
+	text = ifx_read(fx, "a.csv", NULL);
+	ifx_expect_contains(text, "\"机关名称\"");
+	free(text);
+	d = opendir(fx->dir);
+	while ((de = readdir(d)) != NULL)
+		files += strncmp(de->d_name, "a.csv", 5) == 0;
+	closedir(d);
+	assert_int_equal(files, 1);
+	snprintf(missing, sizeof(missing), "%s/no/such/dir/a.csv", fx->dir);
+	o.path = missing;
+	assert_int_equal(export_kind(&fx->env, &o, &n, &err), DUBAN_EINPUT);
+	ifx_expect_contains(err.msg, "cannot be written");
+}
+
+static void
+test_export_access_by_role(void **state)
+{
+	struct ifx *fx = *state;
+	struct export_opts o = csv_opts(fx, "agency", "a.csv");
+	struct duban_err err;
+	int64_t n;
+
+	db_set_actor_role(fx->db, ROLE_STAFF);
+	assert_int_equal(export_kind(&fx->env, &o, &n, &err), DUBAN_EDENIED);
+	ifx_expect_contains(err.msg, "exporting is not allowed for the role staff");
+	assert_null(ifx_read(fx, "a.csv", NULL));
+	db_set_actor_role(fx->db, ROLE_ANALYST);
+	assert_int_equal(export_kind(&fx->env, &o, &n, &err), DUBAN_OK);
+	assert_int_equal(n, 3);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_export_round_trip_every_kind, demo_setup,
+		    ifx_teardown),
+		cmocka_unit_test_setup_teardown(test_export_csv_header_and_words, demo_setup,
+		    ifx_teardown),
+		cmocka_unit_test_setup_teardown(test_export_gb18030, demo_setup, ifx_teardown),
+		cmocka_unit_test_setup_teardown(test_export_special_characters_round_trip,
+		    ifx_setup_empty, ifx_teardown),
+		cmocka_unit_test_setup_teardown(test_export_json, ifx_setup_empty, ifx_teardown),
+		cmocka_unit_test_setup_teardown(test_export_empty_kind_and_stream, ifx_setup,
+		    ifx_teardown),
+		cmocka_unit_test_setup_teardown(test_export_replaces_file_atomically, ifx_setup,
+		    ifx_teardown),
+		cmocka_unit_test_setup_teardown(test_export_access_by_role, ifx_setup,
+		    ifx_teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

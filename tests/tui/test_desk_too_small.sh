@@ -1,23 +1,42 @@
-# tests/tui/test_desk_too_small.sh: below 80x24 the desk says the terminal is too small
-# instead of drawing a broken screen, and draws itself once the terminal is large enough.
+# tests/tui/test_desk_too_small.sh: below 80x24 the desk says the terminal is too small instead
+# of drawing a broken screen (79x24 and 80x23 are too small, 80x24 is enough); q quits from
+# there with status 0. The message fits the small terminal: all of it, "(q quits)" included,
+# is on the screen at 60x20, in English and in Chinese.
 . "$(dirname "$0")/lib.sh"
 
-tui_duban --lang en --today 2025-03-05 --db db init
+tui_duban --db db --today 2025-06-30 init --demo
 
 TUI_COLS=60 TUI_LINES=20
-tui_start --lang en --today 2025-03-05 --db db
-tui_wait_for 'too small'
-tui_expect_screen desk-too-small-en-60x20
-tui_resize 80 24
-tui_wait_for 'Today: 2025-03-05'
-tui_expect_screen desk-en-80x24
+tui_start --db db --today 2025-06-30 --lang en
+tui_wait_for 'The terminal is too small (60x20)'
+tui_expect_absent 'Most urgent:'
 tui_resize 79 24
-tui_wait_for 'too small'
+tui_wait_for 'The terminal is too small (79x24)'
+tui_resize 80 23
+tui_wait_for 'The terminal is too small (80x23)'
+tui_resize 80 24
+tui_wait_for 'Most urgent:'
+tui_expect_screen dashboard-en-80x24
+tui_resize 60 20
+tui_wait_for 'The terminal is too small (60x20)'
+# Keys other than q do nothing while the terminal is too small (4 would open a list).
+tui_keys 4 Enter
+tui_wait_for 'The terminal is too small (60x20)'
+tui_expect_running
+tui_keys q
+tui_expect_exit 0
+# The terminal is given back (the alternate screen left: tmux shows the shell's screen).
+tui_wait_pane '#{alternate_on}' 0
+
+# The whole message, at 60x20: it tells how to get out.
+tui_start --db db --today 2025-06-30 --lang en
+tui_wait_for 'The terminal is too small (60x20)'
+tui_wait_for 'Enlarge the window (q quits).' 3
 tui_keys q
 tui_expect_exit 0
 
-tui_start --lang zh --today 2025-03-05 --db db
+tui_start --db db --today 2025-06-30
 tui_wait_for '80x24'
-tui_expect_screen desk-too-small-zh-60x20
+tui_wait_for 'q' 3
 tui_keys q
 tui_expect_exit 0

@@ -1,0 +1,219 @@
+# tests/cli/test_assess.sh: duban assess YEAR on the demo data: the ranking of every agency
+# (plain, csv, json, by kind), the printable report, finalizing and unfreezing with their
+# roles, and a wrong scheme refused with its line. The demo's last complete year is 2024.
+
+DEMO_TODAY=2025-06-30
+
+# The demo database, and the agencies it holds: $T/agencies (name<TAB>kind, one a line).
+make_demo() {
+	run --today "$DEMO_TODAY" init --demo
+	expect_status 0
+	run --today "$DEMO_TODAY" list agency --format json
+	expect_status 0
+	sed -n 's/.*"name":"\([^"]*\)".*"kind":"\([a-z]*\)".*/\1	\2/p' "$T/.stdout" \
+	    >"$T/agencies"
+	n_agencies=$(wc -l <"$T/agencies")
+	n_townships=$(grep -c '	township$' "$T/agencies" || true)
+	if [ "$n_agencies" -lt 2 ] || [ "$n_townships" -lt 1 ]; then
+		fail "the demo lists $n_agencies agencies, $n_townships townships"
+	fi
+}
+
+assess() {
+	run --today "$DEMO_TODAY" assess "$@"
+}
+
+# Lines of the plain ranking: a rank, then the agency.
+ranking_rows() {
+	grep -cE '^ *[0-9]+ ' "$T/.stdout" || true
+}
+
+test_assess_demo_ranks_every_agency() {
+	make_demo
+	assess 2024
+	expect_status 0
+	expect_stderr
+	expect_stdout_contains "Assessment 2024: 行政应诉、行政复议与司法建议工作考核（默认方案）" \
+	    "Not finalized: figures may still change." "Rank" "Total" "Tier"
+	rows=$(ranking_rows)
+	[ "$rows" = "$n_agencies" ] || fail "the ranking has $rows rows for $n_agencies agencies"
+	while IFS='	' read -r name kind; do
+		expect_stdout_contains " $name "
+	done <"$T/agencies"
+	# Each kind is ranked on its own: rank 1 once per kind.
+	ones=$(grep -cE '^ +1 ' "$T/.stdout" || true)
+	kinds=$(cut -f2 "$T/agencies" | sort -u | wc -l)
+	[ "$ones" = "$kinds" ] || fail "rank 1 appears $ones times for $kinds kinds of agency"
+}
+
+test_assess_json_one_object_per_agency() {
+	make_demo
+	assess 2024 --format json
+	expect_status 0
+	expect_stderr
+	if command -v python3 >/dev/null 2>&1; then
+		got=$(python3 -c 'import json, sys
+r = json.load(open(sys.argv[1]))
+assert r["year"] == 2024 and r["finalized"] is False
+for a in r["agencies"]:
+    assert a["tier"] in ("优秀", "良好", "合格", "不合格"), a
+    assert len(a["indicators"]) == 9, a
+print(len(r["agencies"]))' "$T/.stdout" 2>&1) || true
+	else
+		got=$(grep -o '"indicators":' "$T/.stdout" | wc -l)
+	fi
+	[ "$got" = "$n_agencies" ] || fail "json: $got agencies, expected $n_agencies"
+	expect_stdout_contains '"year":2024' '"finalized":false' '"tier":"优秀"'
+}
+
+test_assess_csv_starts_with_bom() {
+	make_demo
+	assess 2024 --format csv
+	expect_status 0
+	bom=$(head -c 3 "$T/.stdout" | od -An -tx1 | tr -d ' \n')
+	[ "$bom" = efbbbf ] || fail "csv starts with $bom, not the UTF-8 BOM ef bb bf"
+	expect_stdout_contains "年度,类别,排名,机关,总分,等次" "2024,township,1,"
+	lines=$(wc -l <"$T/.stdout")
+	[ "$lines" = $((n_agencies + 1)) ] || fail "csv has $lines lines for $n_agencies agencies"
+}
+
+test_assess_kind_township_lists_only_townships() {
+	make_demo
+	assess 2024 --kind township
+	expect_status 0
+	rows=$(ranking_rows)
+	[ "$rows" = "$n_townships" ] || fail "$rows rows for $n_townships townships"
+	while IFS='	' read -r name kind; do
+		if [ "$kind" = township ]; then
+			expect_stdout_contains " $name "
+		else
+			expect_stdout_lacks " $name "
+		fi
+	done <"$T/agencies"
+	assess 2024 --kind township --format json
+	expect_status 0
+	expect_stdout_lacks '"kind":"department"' '"kind":"other"'
+	assess 2024 --kind county
+	expect_status 1
+	expect_stderr_contains "--kind takes department, township or other"
+}
+
+test_assess_report_names_tiers() {
+	make_demo
+	assess 2024 --report
+	expect_status 0
+	expect_stdout_contains "Assessment 2024" "Departments" "Townships and streets" \
+	    " 优秀" " 良好" " 合格" ", lost " "Largest sources of lost points"
+}
+
+# Finalizing: the creating admin stores the year; a second finalize is refused (exit 2); the
+# year then reads "Finalized"; unfreezing is the admin's; everything is audited.
+test_assess_finalize_and_unfreeze() {
+	make_demo
+	me=$(id -un)
+	assess 2024 --format csv
+	cp "$T/.stdout" before.csv
+	assess 2024 --finalize
+	expect_status 0
+	expect_stderr_contains "2024 is finalized"
+	expect_sql db "SELECT count(*) || ' ' || finalized_by FROM assessment_years
+	    WHERE year = 2024" "1 $me"
+	expect_sql db "SELECT count(*) FROM assessment_results WHERE year = 2024" "$n_agencies"
+	expect_sql db "SELECT count(*) FROM audit_log WHERE action = 'freeze'
+	    AND kind = 'assessment' AND record_id = 2024 AND login = '$me'" 1
+	assess 2024 --finalize
+	expect_status 2
+	expect_stderr_contains "2024 was already finalized on" "by $me"
+	expect_sql db "SELECT count(*) FROM audit_log WHERE action = 'freeze'" 1
+	assess 2024
+	expect_status 0
+	expect_stdout_contains "Finalized on " " by $me."
+	expect_stdout_lacks "Not finalized"
+	# The stored figures are the ones computed before.
+	assess 2024 --format csv
+	expect_true "the finalized csv differs from the one before" cmp -s before.csv "$T/.stdout"
+	assess 2024 --format json
+	expect_stdout_contains '"finalized":true' "\"finalized_by\":\"$me\""
+	assess 2024 --unfreeze
+	expect_status 0
+	expect_stderr_contains "2024 is no longer finalized"
+	expect_sql db "SELECT count(*) FROM assessment_years" 0
+	expect_sql db "SELECT count(*) FROM assessment_results" 0
+	expect_sql db "SELECT count(*) FROM audit_log WHERE action = 'unfreeze'
+	    AND record_id = 2024 AND login = '$me'" 1
+	assess 2024
+	expect_stdout_contains "Not finalized"
+	assess 2024 --unfreeze
+	expect_status 2
+	expect_stderr_contains "2024 is not finalized"
+}
+
+# Staff may not finalize (exit 4), a supervisor may; a supervisor may not unfreeze.
+test_assess_finalize_roles() {
+	make_demo
+	sqlite3 db "UPDATE users SET role = 'staff'"
+	assess 2024 --finalize
+	expect_status 4
+	expect_stderr_contains "supervisor or admin"
+	expect_sql db "SELECT count(*) FROM assessment_years" 0
+	sqlite3 db "UPDATE users SET role = 'supervisor'"
+	assess 2024 --finalize
+	expect_status 0
+	expect_sql db "SELECT count(*) FROM assessment_years" 1
+	assess 2024 --unfreeze
+	expect_status 4
+	expect_stderr_contains "admin"
+	expect_sql db "SELECT count(*) FROM assessment_years" 1
+	expect_sql db "SELECT count(*) FROM audit_log WHERE action = 'unfreeze'" 0
+}
+
+# A wrong scheme named by the site configuration is refused (exit 2) with its file, line,
+# section and key; nothing is computed.
+test_assess_bad_scheme_names_line() {
+	make_demo
+	cat >bad.ini <<'EOF'
+[scheme]
+title = 坏方案
+
+[indicator head]
+rule = rate
+metric = head_rate
+points = 100
+target = 900
+
+[tier 合格]
+min = 0
+EOF
+	printf '[assessment]\nscheme = %s/bad.ini\n' "$T" >site.ini
+	run --today "$DEMO_TODAY" --config "$T/site.ini" assess 2024
+	expect_status 2
+	expect_stdout
+	expect_stderr_contains "$T/bad.ini:8: [indicator head] target" "target must be a percentage"
+}
+
+test_assess_usage() {
+	make_demo
+	assess
+	expect_status 1
+	expect_stderr_contains "assess takes a YEAR"
+	assess 1999
+	expect_status 2
+	expect_stderr_contains '"1999" is not a year'
+	assess 2024 --format xml
+	expect_status 1
+	expect_stderr_contains "--format takes plain, csv or json"
+}
+
+# The manual items can be listed like every other kind: all of them, without a crash.
+test_assess_items_listed() {
+	make_demo
+	n_items=$(sqlite3 db "SELECT count(*) FROM assessment_items WHERE deleted = 0")
+	run --today "$DEMO_TODAY" list assessment-item --format csv
+	expect_status 0
+	lines=$(wc -l <"$T/.stdout")
+	[ "$lines" = $((n_items + 1)) ] ||
+	    fail "list assessment-item --format csv: $lines lines for $n_items items"
+	run --today "$DEMO_TODAY" list assessment-item
+	expect_status 0
+	expect_stdout_contains "案卷评查" "培训学时"
+}

@@ -28,15 +28,20 @@ tui_expect_exit 0
 # The terminal is given back (the alternate screen left: tmux shows the shell's screen).
 tui_wait_pane '#{alternate_on}' 0
 
-# The whole message, at 60x20: it tells how to get out.
+# The whole message at 60x20, so that it tells how to get out; in Chinese in the Chinese
+# desk. Both are checked before failing, so the report names each problem.
+problems=
 tui_start --db db --today 2025-06-30 --lang en
 tui_wait_for 'The terminal is too small (60x20)'
-tui_wait_for 'Enlarge the window (q quits).' 3
+(tui_wait_for '80x24' 2 && tui_wait_for 'Enlarge the window (q quits).' 1) ||
+    problems="$problems; English: the message is cut at 60 columns"
 tui_keys q
 tui_expect_exit 0
 
 tui_start --db db --today 2025-06-30
-tui_wait_for '80x24'
-tui_wait_for 'q' 3
+tui_wait_for '60x20'
+(tui_wait_for '80x24' 2 && tui_wait_for '退出' 1) ||
+    problems="$problems; Chinese: the message is cut, or not in Chinese"
 tui_keys q
 tui_expect_exit 0
+[ -z "$problems" ] || tui_fail "the too-small message at 60x20${problems}"

@@ -1,0 +1,46 @@
+# tests/tui/test_desk_columns.sh: the columns of the dashboard's urgent items never run into
+# each other: a blank separates the status from the due date, and the duty from the case
+# number, whatever the words' lengths (English "due today" is 9 letters, "Sugg. reply" is cut).
+# English and Chinese, 80x24 and 160x48, demo data of 2025-06-30.
+. "$(dirname "$0")/lib.sh"
+
+tui_duban --db db --today 2025-06-30 init --demo
+tui_duban --db db --today 2025-06-30 dashboard --format json >dashboard.json
+tui_json_objects dashboard.json | grep '"status":"' >items.json
+
+# Every item line shown (from line 12 to the line before the status line) has its due date
+# and its number each after a blank.
+expect_columns() {
+	_last=$(( $(tui_pane '#{pane_height}') - 2 ))
+	_i=1
+	_bad=
+	while [ $((11 + _i)) -le "$_last" ]; do
+		_item=$(sed -n "${_i}p" items.json)
+		[ -n "$_item" ] || break
+		_l=$(tui_line $((11 + _i)))
+		_due=$(printf '%s\n' "$_item" | tui_json_val due)
+		_key=$(printf '%s\n' "$_item" | tui_json_val key)
+		case $_l in
+		*" $_due "*" $_key "* | *" $_due "*" $_key") ;;
+		*) _bad="$_bad
+$_l" ;;
+		esac
+		_i=$((_i + 1))
+	done
+	[ -z "$_bad" ] || tui_fail "$1: these items run their columns together:$_bad"
+}
+
+tui_start --db db --today 2025-06-30 --lang en
+tui_wait_for 'Most urgent:'
+expect_columns en-80x24
+tui_resize 160 48
+tui_wait_for 'Agencies: open items'
+expect_columns en-160x48
+tui_keys F10
+tui_expect_exit 0
+
+tui_start --db db --today 2025-06-30
+tui_wait_for '紧急事项：'
+expect_columns zh-80x24
+tui_keys F10
+tui_expect_exit 0

@@ -256,7 +256,8 @@ cli_import(struct app *app, int argc, char **argv)
 	if (ui.shown)
 		fputs("\r\033[K", stderr);
 	db_close(db);
-	if (res.kind != NULL && (rc == DUBAN_OK || res.rows > 0))
+	/* Counts of an import that stopped half-way (interrupted, undecodable) would mislead. */
+	if (res.kind != NULL && (rc == DUBAN_OK || res.n_refused > 0))
 		print_summary(o.name, &o, &res);
 	if (rc != DUBAN_OK)
 		app_report(&err);

@@ -204,9 +204,12 @@ bind_filter(sqlite3_stmt *st, const struct duty_window *w, const struct duty_fil
 	}
 }
 
-int
-duty_each(struct db *db, const struct duty *duty, const struct duty_window *w,
-    const struct duty_filter *f, duty_item_fn fn, void *arg, struct duban_err *err)
+/* One query of the items of a duty: the filter's conditions, extra (may be NULL), an order,
+ * and a window of rows (limit 0: all). *got counts the rows given to fn. */
+static int
+run_query(struct db *db, const struct duty *duty, const struct duty_window *w,
+    const struct duty_filter *f, const char *extra, const char *order, int64_t limit,
+    int64_t offset, duty_item_fn fn, void *arg, int64_t *got, struct duban_err *err)
 {
 	struct buf sql = BUF_INIT;
 	sqlite3_stmt *st = NULL;
@@ -216,26 +219,12 @@ duty_each(struct db *db, const struct duty *duty, const struct duty_window *w,
 	buf_printf(&sql, "SELECT %s, %s, a.name, %s, %s, CASE WHEN %s THEN NULL ELSE %s END",
 	    duty->id, duty->key, duty->party, duty->due, duty->open, duty->done);
 	where_clause(duty, f, &sql);
-	switch (f != NULL ? f->order : DUTY_BY_URGENCY) {
-	case DUTY_BY_URGENCY:
-		/* Open items first, earliest due first; then done ones, latest first. */
-		buf_printf(&sql, " ORDER BY (%s AND %s IS NOT NULL) DESC, CASE WHEN %s THEN %s END"
-		    " ASC, %s DESC, %s", duty->open, duty->due, duty->open, duty->due, duty->due,
-		    duty->id);
-		break;
-	case DUTY_BY_KEY:
-		buf_printf(&sql, " ORDER BY %s, %s", duty->key, duty->id);
-		break;
-	case DUTY_BY_AGENCY:
-		buf_printf(&sql, " ORDER BY a.name, %s DESC, %s", duty->due, duty->id);
-		break;
-	case DUTY_BY_DUE_DESC:
-		buf_printf(&sql, " ORDER BY %s DESC, %s", duty->due, duty->id);
-		break;
-	}
-	if (f != NULL && (f->limit > 0 || f->offset > 0))
-		buf_printf(&sql, " LIMIT %lld OFFSET %lld", f->limit > 0 ? (long long)f->limit : -1LL,
-		    (long long)f->offset);
+	if (extra != NULL)
+		buf_printf(&sql, " AND %s", extra);
+	buf_printf(&sql, " ORDER BY %s", order);
+	if (limit > 0 || offset > 0)
+		buf_printf(&sql, " LIMIT %lld OFFSET %lld", limit > 0 ? (long long)limit : -1LL,
+		    (long long)offset);
 	rc = db_prepare(db, buf_str(&sql), &st, err);
 	buf_release(&sql);
 	if (rc != DUBAN_OK)
@@ -257,6 +246,7 @@ duty_each(struct db *db, const struct duty *duty, const struct duty_window *w,
 		it.done = column_date(st, 5);
 		it.has_due = !date_is_none(it.due);
 		it.status = it.has_due ? classify(w, it.due, it.done) : DEADLINE_PENDING;
+		(*got)++;
 		rc = fn(&it, arg);
 		if (rc != DUBAN_OK)
 			break;
@@ -264,6 +254,90 @@ duty_each(struct db *db, const struct duty *duty, const struct duty_window *w,
 	if (rc == DUBAN_OK && step != SQLITE_DONE)
 		rc = db_fail(db, _("reading deadlines"), err);
 	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Every row of a kind by urgency, a page at a time. Sorting a million rows for each page is
+ * too slow for a list that scrolls, so the open items (earliest due first, read in order
+ * from the partial index of open deadlines) and the rest (latest due first, from the due
+ * date index) are read as two runs, and the page is cut from where it falls. */
+static int
+each_by_urgency(struct db *db, const struct duty *duty, const struct duty_window *w,
+    const struct duty_filter *f, duty_item_fn fn, void *arg, struct duban_err *err)
+{
+	struct buf open_cond = BUF_INIT;
+	struct buf rest_cond = BUF_INIT;
+	struct buf open_order = BUF_INIT;
+	struct buf rest_order = BUF_INIT;
+	struct buf sql = BUF_INIT;
+	sqlite3_stmt *st = NULL;
+	int64_t n_open = 0;
+	int64_t got = 0;
+	int64_t limit = f->limit;
+	int64_t offset = f->offset;
+	int rc;
+
+	buf_printf(&open_cond, "(%s AND %s)", duty->live, duty->open);
+	buf_printf(&rest_cond, "NOT (%s AND %s)", duty->live, duty->open);
+	buf_printf(&open_order, "%s ASC, %s", duty->due, duty->id);
+	buf_printf(&rest_order, "%s DESC, %s", duty->due, duty->id);
+	buf_adds(&sql, "SELECT count(*)");
+	where_clause(duty, f, &sql);
+	buf_printf(&sql, " AND %s", buf_str(&open_cond));
+	rc = db_prepare(db, buf_str(&sql), &st, err);
+	if (rc == DUBAN_OK) {
+		bind_filter(st, w, f);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			n_open = sqlite3_column_int64(st, 0);
+		else
+			rc = db_fail(db, _("counting deadlines"), err);
+		sqlite3_finalize(st);
+	}
+	if (rc == DUBAN_OK && offset < n_open)
+		rc = run_query(db, duty, w, f, buf_str(&open_cond), buf_str(&open_order), limit,
+		    offset, fn, arg, &got, err);
+	if (rc == DUBAN_OK && (limit == 0 || got < limit))
+		rc = run_query(db, duty, w, f, buf_str(&rest_cond), buf_str(&rest_order),
+		    limit == 0 ? 0 : limit - got, offset > n_open ? offset - n_open : 0, fn, arg,
+		    &got, err);
+	buf_release(&open_cond);
+	buf_release(&rest_cond);
+	buf_release(&open_order);
+	buf_release(&rest_order);
+	buf_release(&sql);
+	return rc;
+}
+
+int
+duty_each(struct db *db, const struct duty *duty, const struct duty_window *w,
+    const struct duty_filter *f, duty_item_fn fn, void *arg, struct duban_err *err)
+{
+	struct buf order = BUF_INIT;
+	int64_t got = 0;
+	int rc;
+
+	if (f != NULL && f->order == DUTY_BY_URGENCY && f->every_row && f->n_status == 0)
+		return each_by_urgency(db, duty, w, f, fn, arg, err);
+	switch (f != NULL ? f->order : DUTY_BY_URGENCY) {
+	case DUTY_BY_URGENCY:
+		/* Open items first, earliest due first; then done ones, latest first. */
+		buf_printf(&order, "(%s AND %s IS NOT NULL) DESC, CASE WHEN %s THEN %s END ASC,"
+		    " %s DESC, %s", duty->open, duty->due, duty->open, duty->due, duty->due,
+		    duty->id);
+		break;
+	case DUTY_BY_KEY:
+		buf_printf(&order, "%s, %s", duty->key, duty->id);
+		break;
+	case DUTY_BY_AGENCY:
+		buf_printf(&order, "a.name, %s DESC, %s", duty->due, duty->id);
+		break;
+	case DUTY_BY_DUE_DESC:
+		buf_printf(&order, "%s DESC, %s", duty->due, duty->id);
+		break;
+	}
+	rc = run_query(db, duty, w, f, NULL, buf_str(&order), f != NULL ? f->limit : 0,
+	    f != NULL ? f->offset : 0, fn, arg, &got, err);
+	buf_release(&order);
 	return rc;
 }
 

@@ -284,8 +284,9 @@ read_row(struct csvin *c, bool *got, struct duban_err *err)
 					return DUBAN_OK;
 				c->fini_done = true;
 				if (c->p.pstate == LIBCSV_FIELD_BEGUN && c->p.quoted) {
-					duban_err_set(err, DUBAN_EINPUT, _("a quoted field starting in "
-					    "this row is not closed before the end of the file"));
+					duban_err_set(err, DUBAN_EINPUT, _("a quoted field "
+					    "starting in this row is not closed before the end of "
+					    "the file"));
 					return duban_err_where(err, "%s:%ld", c->name, c->row_line);
 				}
 				csv_fini(&c->p, on_field, on_row, c);
@@ -565,8 +566,8 @@ check_columns(struct csvin *c, const struct csvin_opts *o, struct duban_err *err
 			if ((a->field >= 0 && a->field == b->field) ||
 			    (a->field < 0 && a->hearing_field >= 0 &&
 			    a->hearing_field == b->hearing_field))
-				return duban_err_set(err, DUBAN_EINPUT, _("%s: columns %zu (%s) and "
-				    "%zu (%s) name the same field; keep one of them"), c->name,
+				return duban_err_set(err, DUBAN_EINPUT, _("%s: columns %zu (%s) "
+				    "and %zu (%s) name the same field; keep one of them"), c->name,
 				    j + 1, b->header, i + 1, a->header);
 		}
 		if (a->field >= 0) {
@@ -580,8 +581,8 @@ check_columns(struct csvin *c, const struct csvin_opts *o, struct duban_err *err
 	c->has_hearing = has_hearing_columns(c->cols, c->n_cols);
 	missing_columns(c->kind, c->cols, c->n_cols, &missing);
 	if (missing.len > 0) {
-		duban_err_set(err, DUBAN_EINPUT, _("%s: as a %s file it lacks the required columns: "
-		    "%s"), c->name, c->kind->name, buf_str(&missing));
+		duban_err_set(err, DUBAN_EINPUT, _("%s: as a %s file it lacks the required "
+		    "columns: %s"), c->name, c->kind->name, buf_str(&missing));
 		buf_release(&missing);
 		return DUBAN_EINPUT;
 	}
@@ -606,8 +607,8 @@ read_header(struct csvin *c, const struct csvin_opts *o, struct duban_err *err)
 	if (rc != DUBAN_OK)
 		return rc;
 	if (h == NULL)
-		return duban_err_set(err, DUBAN_EINPUT, _("%s is empty: it needs a header row naming "
-		    "the columns, then a row per record (see doc/csv.md)"), c->name);
+		return duban_err_set(err, DUBAN_EINPUT, _("%s is empty: it needs a header row "
+		    "naming the columns, then a row per record (see doc/csv.md)"), c->name);
 	cells = xcalloc(h->n, sizeof(*cells));
 	lens = xcalloc(h->n, sizeof(*lens));
 	for (i = 0; i < h->n; i++) {

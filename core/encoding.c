@@ -445,8 +445,8 @@ encoding_encode(struct encoding_encoder *e, const char *s, size_t len, struct bu
 			/* Reset the shift state for the next call. */
 			iconv(e->cd, NULL, NULL, NULL, NULL);
 			return duban_err_set(err, DUBAN_EINPUT,
-			    _("byte %02X at position %zu of the text is not valid UTF-8; it cannot be "
-			      "converted to GB18030"), (unsigned)(unsigned char)*in,
+			    _("byte %02X at position %zu of the text is not valid UTF-8; it "
+			      "cannot be converted to GB18030"), (unsigned)(unsigned char)*in,
 			    (size_t)(in - s) + 1);
 		}
 	}

@@ -91,8 +91,8 @@ create_tmp(struct export *ex, struct duban_err *err)
 	}
 	if (fd < 0) {
 		buf_release(&tmp);
-		return duban_err_set(err, DUBAN_EINPUT, _("%s cannot be written (no such directory, "
-		    "or no permission)"), ex->o.path);
+		return duban_err_set(err, DUBAN_EINPUT, _("%s cannot be written (no such "
+		    "directory, or no permission)"), ex->o.path);
 	}
 	ex->tmp = buf_detach(&tmp);
 	return DUBAN_OK;
@@ -110,8 +110,8 @@ export_open(const struct record_env *env, const struct export_opts *o, struct ex
 	if (rc != DUBAN_OK)
 		return rc;
 	if (o->format == EXPORT_JSON && o->encoding == ENCODING_GB18030)
-		return duban_err_set(err, DUBAN_EUSAGE, _("JSON is always UTF-8; --encoding gb18030 "
-		    "is for CSV"));
+		return duban_err_set(err, DUBAN_EUSAGE, _("JSON is always UTF-8; --encoding "
+		    "gb18030 is for CSV"));
 	ex = xcalloc(1, sizeof(*ex));
 	ex->env = env;
 	ex->o = *o;
@@ -134,7 +134,8 @@ export_open(const struct record_env *env, const struct export_opts *o, struct ex
 		if (ex->o.encoding == ENCODING_UTF8)
 			buf_adds(&ex->line, "\xEF\xBB\xBF");
 		for (i = 0; i < o->kind->n_fields; i++) {
-			const char *h = o->zh_headers ? o->kind->fields[i].zh : o->kind->fields[i].csv;
+			const struct field_def *f = &o->kind->fields[i];
+			const char *h = o->zh_headers ? f->zh : f->csv;
 
 			add_cell(ex, h, strlen(h), i == 0);
 		}
@@ -225,8 +226,8 @@ export_close(struct export *ex, bool ok, struct duban_err *err)
 		if (!ok || bad)
 			unlink(ex->tmp);
 		if (ok && bad)
-			rc = duban_err_set(err, DUBAN_EINPUT, _("%s could not be written (disk full, "
-			    "or no permission); nothing was left behind"), ex->o.path);
+			rc = duban_err_set(err, DUBAN_EINPUT, _("%s could not be written (disk "
+			    "full, or no permission); nothing was left behind"), ex->o.path);
 	} else if (ex->f != NULL && ok && (fflush(ex->f) != 0 || ferror(ex->f) != 0)) {
 		rc = duban_err_set(err, DUBAN_EINPUT, _("the output could not be written"));
 	}

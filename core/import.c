@@ -14,14 +14,13 @@
 #include <sqlite3.h>
 
 #include "duban/access.h"
+#include "duban/agency.h"
 #include "duban/buf.h"
 #include "duban/csvin.h"
 #include "duban/db.h"
 #include "duban/err.h"
 #include "duban/hearing.h"
 #include "duban/i18n.h"
-#include "duban/litigation.h"
-#include "duban/agency.h"
 #include "duban/mem.h"
 #include "duban/record.h"
 #include "duban/text.h"
@@ -322,7 +321,8 @@ column_feeds(const struct csvin_column *c, bool sub, int *field)
 {
 	if (sub) {
 		*field = c->hearing_field;
-		return (c->role == CSVIN_FIELD || c->role == CSVIN_HEARING) && c->hearing_field >= 0;
+		return (c->role == CSVIN_FIELD || c->role == CSVIN_HEARING) &&
+		    c->hearing_field >= 0;
 	}
 	*field = c->field;
 	return c->role == CSVIN_FIELD;
@@ -575,7 +575,8 @@ check_shape(struct importer *im)
 
 		if (c->role != CSVIN_UNKNOWN && c->role != CSVIN_REJECTS &&
 		    strlen(row->cells[i]) != row->lens[i])
-			refuse(im, c->header, _("holds a NUL byte; the file is damaged or not text"));
+			refuse(im, c->header,
+			    _("holds a NUL byte; the file is damaged or not text"));
 	}
 }
 
@@ -791,8 +792,8 @@ warn_columns(struct importer *im)
 			buf_printf(&msg, _("%s: column %zu has no name; it is ignored"), im->name,
 			    i + 1);
 		else
-			buf_printf(&msg, _("%s: column %zu \"%s\" is not a field of %s records; it is "
-			    "ignored"), im->name, i + 1, c->header, im->kind->name);
+			buf_printf(&msg, _("%s: column %zu \"%s\" is not a field of %s records; "
+			    "it is ignored"), im->name, i + 1, c->header, im->kind->name);
 		im->o->warn(im->o->arg, buf_str(&msg));
 	}
 	buf_release(&msg);
@@ -887,14 +888,14 @@ import_run(const struct record_env *env, const struct import_opts *o,
 			rc = finish_batch(&im, err);
 		if (rc == DUBAN_OK && res->n_refused > 0 && !o->skip_invalid) {
 			if (o->dry_run)
-				duban_err_set(err, DUBAN_EINPUT, _("%s: %lld of %lld rows would be "
-				    "refused, so nothing would be imported"), im.name,
+				duban_err_set(err, DUBAN_EINPUT, _("%s: %lld of %lld rows would "
+				    "be refused, so nothing would be imported"), im.name,
 				    (long long)res->n_refused, (long long)res->rows);
 			else
-				duban_err_set(err, DUBAN_EINPUT, _("%s: %lld of %lld rows were refused, "
-				    "so nothing was imported; correct them, or import the others with "
-				    "--skip-invalid"), im.name, (long long)res->n_refused,
-				    (long long)res->rows);
+				duban_err_set(err, DUBAN_EINPUT, _("%s: %lld of %lld rows were "
+				    "refused, so nothing was imported; correct them, or import the "
+				    "others with --skip-invalid"), im.name,
+				    (long long)res->n_refused, (long long)res->rows);
 			rc = DUBAN_EINPUT;
 		}
 		if (rc == DUBAN_OK && o->dry_run) {

@@ -170,8 +170,8 @@ print_summary(const char *file, const struct import_opts *o, const struct import
 	if (r->rejects_path != NULL) {
 		buf_reset(&b);
 		text_sanitize(r->rejects_path, &b);
-		fprintf(stderr, _("duban: the refused rows are in %s: correct them there and import "
-		    "that file\n"), buf_str(&b));
+		fprintf(stderr, _("duban: the refused rows are in %s: correct them there and "
+		    "import that file\n"), buf_str(&b));
 	}
 	buf_release(&b);
 }
@@ -202,7 +202,8 @@ cli_import(struct app *app, int argc, char **argv)
 				return DUBAN_EUSAGE;
 		} else if (strcmp(argv[i], "--encoding") == 0 && i + 1 < argc) {
 			if (!encoding_parse(argv[++i], &o.encoding))
-				return io_usage(_("--encoding takes auto, utf-8 or gb18030, not \"%s\""),
+				return io_usage(
+				    _("--encoding takes auto, utf-8 or gb18030, not \"%s\""),
 				    argv[i]);
 		} else if (strcmp(argv[i], "--rejects") == 0 && i + 1 < argc) {
 			o.rejects_path = argv[++i];
@@ -290,7 +291,8 @@ cli_export(struct app *app, int argc, char **argv)
 			else if (strcmp(argv[i], "json") == 0)
 				o.format = EXPORT_JSON;
 			else
-				return io_usage(_("--format takes csv or json, not \"%s\""), argv[i]);
+				return io_usage(_("--format takes csv or json, not \"%s\""),
+				    argv[i]);
 		} else if (strcmp(argv[i], "--encoding") == 0 && i + 1 < argc) {
 			if (!encoding_parse(argv[++i], &o.encoding) || o.encoding == ENCODING_AUTO)
 				return io_usage(_("--encoding takes utf-8 or gb18030, not \"%s\""),

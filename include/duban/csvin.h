@@ -42,7 +42,7 @@ enum csvin_role {
 struct csvin_column {
 	const char *header;	/* as written, without surrounding blanks */
 	enum csvin_role role;
-	int field;		/* CSVIN_FIELD, CSVIN_DERIVED: index in the kind's fields; else -1 */
+	int field;		/* CSVIN_FIELD, CSVIN_DERIVED: the kind's field index, else -1 */
 	int hearing_field;	/* litigation: index in the hearing's fields, or -1 */
 };
 

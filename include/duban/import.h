@@ -62,15 +62,16 @@ struct import_result {
 };
 
 /* Import o->path. Needs ACCESS_IMPORT, and the kind's own write access when it is not
- * ACCESS_EDIT_RECORDS (agencies: ACCESS_MANAGE; assessment items: ACCESS_ASSESS). Opens its own transaction
- * (BEGIN IMMEDIATE) and commits only at the end: an error, a cancel or a crash leaves the
- * database as it was. With dry_run the work is done and rolled back. Refused rows are passed
- * to o->refused; unless skip_invalid, one refused row means nothing is written and
- * DUBAN_EINPUT. With skip_invalid (and not dry_run) refused rows go to the rejects file
- * (UTF-8 with BOM, the file's own header plus "line" and "reason"), which is only created when
- * a row was refused. res is filled in every case (free with import_result_release()).
- * DUBAN_EINPUT for a file that cannot be read, decoded or mapped (no row is processed then),
- * DUBAN_EDB, DUBAN_EDENIED. */
+ * ACCESS_EDIT_RECORDS (agencies: ACCESS_MANAGE; assessment items: ACCESS_ASSESS). Opens its
+ * own transaction (BEGIN IMMEDIATE) and commits only at the end: an error, a cancel or a
+ * crash leaves the database as it was. With dry_run the work is done and rolled back.
+ * Refused rows are passed to o->refused; unless skip_invalid, one refused row means nothing
+ * is written and DUBAN_EINPUT. With skip_invalid (and not dry_run) refused rows go to the
+ * rejects file (UTF-8 with BOM, the file's own header plus "line" and "reason"), which is
+ * only created when a row was refused. res is filled in every case (free with
+ * import_result_release()). DUBAN_EINPUT for a file that cannot be read, decoded or mapped
+ * (no row is processed then), DUBAN_EDB, DUBAN_EDENIED. Sets SQLite's page cache to 32 MB
+ * for the import's duration. */
 int import_run(const struct record_env *env, const struct import_opts *o,
     struct import_result *res, struct duban_err *err);
 void import_result_release(struct import_result *res);

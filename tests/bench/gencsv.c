@@ -36,7 +36,8 @@ static const char *const departments[][2] = {
 	{ "县人力资源和社会保障局", "县人社局" }, { "县自然资源和规划局", "县资规局" },
 	{ "市生态环境局县分局", "县环保分局" }, { "县住房和城乡建设局", "县住建局" },
 	{ "县交通运输局", "县交通局" }, { "县水利局", "" }, { "县农业农村局", "县农业局" },
-	{ "县商务局", "" }, { "县文化广电旅游体育局", "县文广旅体局" }, { "县卫生健康局", "县卫健局" },
+	{ "县商务局", "" }, { "县文化广电旅游体育局", "县文广旅体局" },
+	{ "县卫生健康局", "县卫健局" },
 	{ "县退役军人事务局", "县退役军人局" }, { "县应急管理局", "县应急局" }, { "县审计局", "" },
 	{ "县市场监督管理局", "县市监局" }, { "县医疗保障局", "县医保局" },
 	{ "县城市管理综合行政执法局", "县综合执法局" }, { "县林业局", "" }, { "县统计局", "" },
@@ -70,7 +71,11 @@ static const char *const reasons[] = { "法院书面通知负责人出庭", "涉
 static void
 civil(long z, int *y, int *m, int *d)
 {
-	long era, doe, yoe, doy, mp;
+	long era;
+	long doe;
+	long yoe;
+	long doy;
+	long mp;
 
 	z += 719468;
 	era = (z >= 0 ? z : z - 146096) / 146097;
@@ -88,7 +93,9 @@ civil(long z, int *y, int *m, int *d)
 static void
 put_date(FILE *f, long days)
 {
-	int y, m, d;
+	int y;
+	int m;
+	int d;
 	int form = between(0, 19);
 
 	civil(days, &y, &m, &d);
@@ -117,12 +124,12 @@ agencies(const char *path)
 		return 1;
 	fprintf(f, "机关名称,简称,代码,类别,上级机关,负责人\n");
 	for (i = 0; i < N_OF(departments); i++) {
-		fprintf(f, "%s,%s,%s%04d,部门,,", departments[i][0], departments[i][1], "DQ", i + 1);
+		fprintf(f, "%s,%s,DQ%04d,部门,,", departments[i][0], departments[i][1], i + 1);
 		put_person(f);
 		fputc('\n', f);
 	}
 	for (i = 0; i < N_OF(townships); i++) {
-		fprintf(f, "%s,,%s%04d,乡镇街道,县人民政府,", townships[i], "DQT", i + 1);
+		fprintf(f, "%s,,DQT%04d,乡镇街道,县人民政府,", townships[i], i + 1);
 		put_person(f);
 		fputc('\n', f);
 	}
@@ -164,7 +171,9 @@ litigation(long n, const char *path)
 		long filed = between((int)first, (int)today - 40);
 		long received = filed + between(1, 10);
 		long hearing = received + between(20, 90);
-		int y, m, d;
+		int y;
+		int m;
+		int d;
 		int stage = between(0, 9);
 		int rank = between(0, N_OF(ranks) - 1);
 		int closed = hearing + 30 < today && between(0, 2) > 0;

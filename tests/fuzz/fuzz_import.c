@@ -2,7 +2,8 @@
  * header mapping, kind detection, every cell through record_input, record_save, duplicate
  * keys, hearings carried by litigation rows, the rejects file. Each input is a dry run with
  * --skip-invalid against one database (in /tmp, per process) holding a few agencies and a
- * case, so the database never drifts between inputs. Never a crash, a leak or an error without a message.
+ * case, so the database never drifts between inputs. Never a crash, a leak, or an error
+ * without a message.
  * Needs DUBAN_DATA (the shipped configuration and calendar), as `make fuzz` sets it. */
 #include <locale.h>
 #include <stdint.h>

@@ -158,7 +158,8 @@ test_export_csv_header_and_words(void **state)
 	assert_non_null(nl);
 	*nl = '\0';
 	assert_string_equal(text, "\xEF\xBB\xBF\"案号\",\"开庭日期\",\"是否要求负责人出庭\","
-	    "\"要求出庭原因\",\"出庭人\",\"出庭人职务\",\"出庭人类别\",\"是否出声\",\"未出庭说明\"");
+	    "\"要求出庭原因\",\"出庭人\",\"出庭人职务\",\"出庭人类别\",\"是否出声\","
+	    "\"未出庭说明\"");
 	/* Cases by number, yes/no as 是/否, ranks in Chinese. */
 	ifx_expect_contains(nl + 2, "\"(20");
 	ifx_expect_contains(nl + 2, "\",\"否\",\"");
@@ -252,8 +253,8 @@ test_export_json(void **state)
 	assert_int_equal(export_to(fx, &fx->env, &o), 2);
 	text = ifx_read(fx, "a.json", NULL);
 	assert_string_equal(text, "[\n"
-	    "{\"id\":1,\"name\":\"县政府\",\"short_name\":\"\",\"code\":\"\",\"kind\":\"department\","
-	    "\"parent\":null,\"head\":\"\"},\n"
+	    "{\"id\":1,\"name\":\"县政府\",\"short_name\":\"\",\"code\":\"\","
+	    "\"kind\":\"department\",\"parent\":null,\"head\":\"\"},\n"
 	    "{\"id\":2,\"name\":\"城关镇\",\"short_name\":\"城\\\"关\",\"code\":\"\","
 	    "\"kind\":\"township\",\"parent\":\"县政府\",\"head\":\"\"}\n]\n");
 	free(text);
@@ -282,9 +283,9 @@ test_export_empty_kind_and_stream(void **state)
 	n = fread(buf, 1, sizeof(buf) - 1, f);
 	buf[n] = '\0';
 	fclose(f);
-	assert_string_equal(buf, "\xEF\xBB\xBF\"文号\",\"类别\",\"发出机关\",\"被建议机关\",\"收到日期\","
-	    "\"文书载明期限\",\"期限单位\",\"回复期限\",\"回复日期\",\"回复递交方式\",\"回复交邮日期\","
-	    "\"报备日期\",\"整改情况\"\r\n");
+	assert_string_equal(buf, "\xEF\xBB\xBF\"文号\",\"类别\",\"发出机关\",\"被建议机关\","
+	    "\"收到日期\",\"文书载明期限\",\"期限单位\",\"回复期限\",\"回复日期\","
+	    "\"回复递交方式\",\"回复交邮日期\",\"报备日期\",\"整改情况\"\r\n");
 }
 
 /* A file is replaced whole at the end, or not at all; nothing is left beside it. */

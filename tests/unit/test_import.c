@@ -215,8 +215,8 @@ test_import_unknown_agency_suggests(void **state)
 	assert_int_equal(ifx_import(fx, "ag.csv"), DUBAN_EINPUT);
 	ifx_expect_counts(fx, 3, 2, 0, 0, 1);
 	/* 县人社局, the short name of the third, is two characters away too. */
-	ifx_expect_refusals(fx, "2|被告机关|there is no agency \"县公按局\"; did you mean: 县公安局, "
-	    "县教育局, 县人力资源和社会保障局?\n");
+	ifx_expect_refusals(fx, "2|被告机关|there is no agency \"县公按局\"; did you mean: "
+	    "县公安局, 县教育局, 县人力资源和社会保障局?\n");
 }
 
 /* By short name and by code, as agencies' own reports write them. */
@@ -495,7 +495,8 @@ test_import_keeps_columns_absent_from_file(void **state)
 {
 	struct ifx *fx = *state;
 
-	ifx_writes(fx, "k.csv", "案号,被告机关,法院,原告,案由\nK9,县公安局,德清县人民法院,甲,行政处罚\n");
+	ifx_writes(fx, "k.csv", "案号,被告机关,法院,原告,案由\n"
+	    "K9,县公安局,德清县人民法院,甲,行政处罚\n");
 	assert_int_equal(ifx_import(fx, "k.csv"), DUBAN_OK);
 	ifx_writes(fx, "k2.csv", "案号,原告,案由\nK9,乙,\n");
 	assert_int_equal(ifx_import(fx, "k2.csv"), DUBAN_EINPUT);
@@ -587,7 +588,8 @@ test_import_bad_hearing_keeps_case_out(void **state)
 	    "2|是否出声|only a head who appeared can have spoken in court\n"
 	    "3|开庭日期|\"2025-04-31\": there is no day 31 in 2025-04 (it has 30 days)\n"
 	    "4|出庭人|nobody appeared, yet an appearer is named\n");
-	assert_string_equal(text_of(fx, "SELECT group_concat(case_no) FROM litigation_cases"), "H7");
+	assert_string_equal(text_of(fx, "SELECT group_concat(case_no) FROM litigation_cases"),
+	    "H7");
 	assert_int_equal(ifx_sql_int(fx, "SELECT count(*) FROM hearings"), 1);
 }
 
@@ -600,8 +602,8 @@ test_import_empty_files(void **state)
 
 	ifx_writes(fx, "e.csv", "");
 	assert_int_equal(ifx_import(fx, "e.csv"), DUBAN_EINPUT);
-	assert_string_equal(fx->err.msg, "e.csv is empty: it needs a header row naming the columns, "
-	    "then a row per record (see doc/csv.md)");
+	assert_string_equal(fx->err.msg, "e.csv is empty: it needs a header row naming the "
+	    "columns, then a row per record (see doc/csv.md)");
 	ifx_writes(fx, "bom.csv", "\xEF\xBB\xBF");
 	assert_int_equal(ifx_import(fx, "bom.csv"), DUBAN_EINPUT);
 	ifx_expect_contains(fx->err.msg, "bom.csv is empty");

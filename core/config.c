@@ -721,6 +721,29 @@ scheme_indicator(dictionary *d, const char *path, const char *sec, struct assess
 	return DUBAN_OK;
 }
 
+static bool
+scheme_key_known(const char *sec, const char *key)
+{
+	static const char *const ind_keys[] = { "title", "rule", "metric", "item", "points",
+		"target", "deduct", "floor", "per", "none", NULL };
+	size_t i;
+
+	if (strcmp(sec, "scheme") == 0)
+		return strcmp(key, "title") == 0;
+	if (strncmp(sec, "tier ", 5) == 0)
+		return strcmp(key, "min") == 0;
+	if (strncmp(sec, "cap ", 4) == 0)
+		return strcmp(key, "metric") == 0 || strcmp(key, "above") == 0 ||
+		    strcmp(key, "max_tier") == 0;
+	for (i = 0; ind_keys[i] != NULL; i++)
+		if (strcmp(key, ind_keys[i]) == 0)
+			return true;
+	for (i = 0; assess_grades[i] != NULL; i++)
+		if (strcmp(key, assess_grades[i]) == 0)
+			return true;
+	return false;
+}
+
 int
 config_load_scheme(const char *path, struct assess_scheme **out, struct duban_err *err)
 {
@@ -790,16 +813,37 @@ config_load_scheme(const char *path, struct assess_scheme **out, struct duban_er
 			    "[indicator NAME], [tier NAME], [cap NAME]"), sec);
 		}
 	}
-	for (i = 0; rc == DUBAN_OK && i < s->n_caps; i++) {
+	for (i = 0; rc == DUBAN_OK && i < nsec; i++) {
+		const char *sec = iniparser_getsecname(d, i);
+		const char *t = sget(d, sec, "max_tier");
 		int k;
 		bool known = false;
 
+		if (strncmp(sec, "cap ", 4) != 0)
+			continue;
 		for (k = 0; k < s->n_tiers; k++)
-			known = known || strcmp(s->tiers[k].name, s->caps[i].max_tier) == 0;
+			known = known || (t != NULL && strcmp(s->tiers[k].name, t) == 0);
 		if (!known)
-			rc = refuse(err, path, iniparser_getsecname(d, 0), NULL,
+			rc = refuse(err, path, sec, "max_tier",
 			    _("a cap names the tier \"%s\", which the scheme does not define"),
-			    s->caps[i].max_tier);
+			    t != NULL ? t : "");
+	}
+	/* A misspelt key would be ignored and its default used: refuse it instead. */
+	for (i = 0; rc == DUBAN_OK && i < nsec; i++) {
+		const char *sec = iniparser_getsecname(d, i);
+		int nkeys = iniparser_getsecnkeys(d, sec);
+		const char **keys = xcalloc((size_t)(nkeys > 0 ? nkeys : 1), sizeof(*keys));
+		int k;
+
+		if (nkeys > 0 && iniparser_getseckeys(d, sec, keys) != NULL) {
+			for (k = 0; k < nkeys && rc == DUBAN_OK; k++) {
+				const char *key = strchr(keys[k], ':') + 1;
+
+				if (!scheme_key_known(sec, key))
+					rc = refuse(err, path, sec, key, _("unknown setting \"%s\""), key);
+			}
+		}
+		free(keys);
 	}
 	if (rc == DUBAN_OK && s->n_ind == 0)
 		rc = duban_err_set(err, DUBAN_EINPUT, _("%s defines no [indicator ...]"), path);

@@ -154,13 +154,7 @@ plain_header(const struct kind_def *kind)
 {
 	struct buf b = BUF_INIT;
 
-	if (kind == record_kind("agency")) {
-		pad(&b, _("ID"), 6);
-		pad(&b, _("Agency"), 30);
-		pad(&b, _("Short name"), 12);
-		pad(&b, _("Kind of agency"), 10);
-		pad(&b, _("Head"), 10);
-	} else {
+	{
 		pad(&b, _("ID"), 6);
 		pad(&b, kind == record_kind("suggestion") ? _("Document number") :
 		    _("Case number"), 24);
@@ -282,16 +276,33 @@ list_item(const struct duty_item *it, void *arg)
 	return rc;
 }
 
+/* Kinds without deadlines (agencies, assessment items): every live record, in a natural
+ * order. */
 static int
-list_agencies(struct list_ctx *c, struct duban_err *err)
+list_plain_kind(struct list_ctx *c, struct duban_err *err)
 {
 	sqlite3_stmt *st = NULL;
-	int rc = db_prepare(c->env.db, "SELECT id FROM agencies WHERE deleted = 0 ORDER BY"
-	    " CASE kind WHEN 'department' THEN 0 WHEN 'township' THEN 1 ELSE 2 END, name", &st, err);
+	bool agencies = c->kind == record_kind("agency");
+	int rc = db_prepare(c->env.db, agencies ?
+	    "SELECT id FROM agencies WHERE deleted = 0 ORDER BY"
+	    " CASE kind WHEN 'department' THEN 0 WHEN 'township' THEN 1 ELSE 2 END, name" :
+	    "SELECT id FROM assessment_items WHERE deleted = 0 ORDER BY year, agency_id, item",
+	    &st, err);
 	int step;
 
 	if (rc != DUBAN_OK)
 		return rc;
+	if (c->fmt == OUT_PLAIN) {
+		struct buf b = BUF_INIT;
+		int k;
+
+		pad(&b, _("ID"), 6);
+		for (k = 0; k < c->kind->n_fields; k++)
+			pad(&b, _(c->kind->fields[k].label), k == 0 && agencies ? 30 :
+			    k == 1 && !agencies ? 24 : 12);
+		put_line(&b);
+		buf_release(&b);
+	}
 	while ((step = sqlite3_step(st)) == SQLITE_ROW && rc == DUBAN_OK) {
 		struct record *r = NULL;
 		struct buf b = BUF_INIT;
@@ -301,17 +312,20 @@ list_agencies(struct list_ctx *c, struct duban_err *err)
 			break;
 		if (c->fmt == OUT_PLAIN) {
 			char id[24];
-			struct buf kind = BUF_INIT;
+			int k;
 
+			/* Every field, shown as people read it, in a column of its own. */
 			snprintf(id, sizeof(id), "%lld", (long long)r->id);
-			record_display(&c->env, r, 3, false, &kind);
 			pad(&b, id, 6);
-			pad(&b, r->values[0], 30);
-			pad(&b, r->values[1], 12);
-			pad(&b, buf_str(&kind), 10);
-			pad(&b, r->values[5], 10);
+			for (k = 0; k < r->kind->n_fields; k++) {
+				struct buf v = BUF_INIT;
+
+				record_display(&c->env, r, k, false, &v);
+				pad(&b, buf_str(&v), k == 0 && agencies ? 30 : k == 1 && !agencies ? 24 :
+				    12);
+				buf_release(&v);
+			}
 			put_line(&b);
-			buf_release(&kind);
 		} else if (c->fmt == OUT_CSV) {
 			csv_record(c, r);
 		} else {
@@ -390,15 +404,16 @@ cli_list(struct app *app, int argc, char **argv)
 		db_close(db);
 		return app_report(&err);
 	}
-	if (c.fmt == OUT_PLAIN)
-		plain_header(c.kind);
-	else if (c.fmt == OUT_CSV)
+	if (c.fmt == OUT_PLAIN) {
+		if (duty != NULL)
+			plain_header(c.kind);
+	} else if (c.fmt == OUT_CSV)
 		csv_header(c.kind, strcmp(app->cfg->lang, "en") != 0 && (app->lang_opt == NULL ||
 		    strcmp(app->lang_opt, "en") != 0));
 	else
 		fputs("[", stdout);
 	if (duty == NULL) {
-		rc = list_agencies(&c, &err);
+		rc = list_plain_kind(&c, &err);
 	} else {
 		duty_window_init(&w, app->cal, app->today, app->cfg->due_soon_workdays,
 		    app->cfg->makeup_workdays);

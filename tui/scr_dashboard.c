@@ -136,8 +136,8 @@ draw_items(struct dash *s, int x, int w)
 	snprintf(title, sizeof(title), _("Most urgent: %d"), s->d->n_items);
 	ui_text(ui, y, x, w, title, s->pane == PANE_ITEMS ? ATTR_HEADER : ATTR_DIM);
 	keep_visible(s->item_sel, &s->item_top, h);
-	key_w = w - 41 >= 60 ? 28 : 22;
-	agency_w = w - 9 - 11 - 12 - 9 - key_w;
+	key_w = w - 43 >= 60 ? 28 : 23;
+	agency_w = w - 10 - 11 - 12 - 10 - key_w;
 	if (s->d->n_items == 0)
 		ui_text(ui, y + 1, x, w, _("Nothing is overdue, due today or due soon."), ATTR_OK);
 	for (i = 0; i < h && s->item_top + i < s->d->n_items; i++) {
@@ -153,14 +153,20 @@ draw_items(struct dash *s, int x, int w)
 			snprintf(days, sizeof(days), _("%d wd left"), it->days);
 		else
 			snprintf(days, sizeof(days), "%s", _("today"));
-		cx += ui_text(ui, y + 1 + i, cx, 9, deadline_status_label(it->status),
+		/* Each cell one column narrower than its slot: a blank always separates them. */
+		ui_text(ui, y + 1 + i, x, w, "", sel ? ATTR_SELECTED : ATTR_NORMAL);
+		ui_text(ui, y + 1 + i, cx, 9, deadline_status_label(it->status),
 		    sel ? ATTR_SELECTED : ui_status_role(it->status));
-		cx += ui_text(ui, y + 1 + i, cx, 11, date_format(it->due, iso), sel ?
+		cx += 10;
+		ui_text(ui, y + 1 + i, cx, 10, date_format(it->due, iso), sel ?
 		    ATTR_SELECTED : ATTR_NORMAL);
-		cx += ui_text(ui, y + 1 + i, cx, 12, days, sel ? ATTR_SELECTED : ATTR_NORMAL);
-		cx += ui_text(ui, y + 1 + i, cx, 9, _(it->duty->brief), sel ? ATTR_SELECTED :
-		    ATTR_DIM);
-		cx += ui_text(ui, y + 1 + i, cx, key_w, it->key, sel ? ATTR_SELECTED : ATTR_NORMAL);
+		cx += 11;
+		ui_text(ui, y + 1 + i, cx, 11, days, sel ? ATTR_SELECTED : ATTR_NORMAL);
+		cx += 12;
+		ui_text(ui, y + 1 + i, cx, 9, _(it->duty->brief), sel ? ATTR_SELECTED : ATTR_DIM);
+		cx += 10;
+		ui_text(ui, y + 1 + i, cx, key_w - 1, it->key, sel ? ATTR_SELECTED : ATTR_NORMAL);
+		cx += key_w;
 		ui_text(ui, y + 1 + i, cx, agency_w, it->agency, sel ? ATTR_SELECTED : ATTR_NORMAL);
 	}
 }
@@ -264,7 +270,7 @@ open_selected(struct dash *s)
 
 		ui_push(ui, scr_record_new(ui, it->duty->kind, it->id));
 	} else if (s->pane == PANE_AGENCIES && s->d->n_agencies > 0) {
-		ui_push(ui, scr_list_filtered_new(ui, "litigation", NULL, -1,
+		ui_push(ui, scr_list_filtered_new(ui, "litigation", NULL, LIST_OPEN_ITEMS,
 		    s->d->agencies[s->agency_sel].agency_id));
 	}
 	return UI_REDRAW;

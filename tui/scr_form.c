@@ -307,12 +307,8 @@ draw(struct screen *base)
 			ui_text(ui, y0, 2 + s->label_w, w, _("(nothing matches)"), ATTR_KEYBAR);
 		cursor_y = -1;
 	}
-	if (cursor_y >= 0) {
-		curs_set(1);
-		move(cursor_y, cursor_x);
-	} else {
-		curs_set(0);
-	}
+	base->cursor_y = cursor_y;
+	base->cursor_x = cursor_x;
 }
 
 static void
@@ -425,8 +421,9 @@ save(struct form *s)
 		if (first >= 0)
 			s->focus = first;
 		if (p.n > 0)
-			ui_status(ui, true, _("Not saved: %d problems; the marked fields say what is "
-			    "wrong. Nothing you typed was lost."), p.n);
+			ui_status(ui, true, P_("Not saved: %d problem; the marked field says what is "
+			    "wrong. Nothing you typed was lost.", "Not saved: %d problems; the marked "
+			    "fields say what is wrong. Nothing you typed was lost.", p.n), p.n);
 		else
 			ui_status(ui, true, "%s", err.msg);
 		record_free(r);

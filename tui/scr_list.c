@@ -166,6 +166,13 @@ reload(struct list *s)
 	s->filter.text = s->filter_text;
 	s->filter.n_status = s->status_idx >= 0 ? 1 : 0;
 	s->filter.status[0] = (enum deadline_status)(s->status_idx >= 0 ? s->status_idx : 0);
+	if (s->status_idx == LIST_OPEN_ITEMS) {
+		s->filter.n_status = 4;
+		s->filter.status[0] = DEADLINE_OVERDUE;
+		s->filter.status[1] = DEADLINE_DUE_TODAY;
+		s->filter.status[2] = DEADLINE_DUE_SOON;
+		s->filter.status[3] = DEADLINE_PENDING;
+	}
 	if (s->duty == NULL) {
 		rc = load_agencies(s, true, &err);
 	} else {
@@ -232,12 +239,14 @@ draw(struct screen *base)
 		buf_printf(&t, " / %s", _(s->duty->label));
 	ui_title(ui, buf_str(&t));
 	buf_reset(&t);
-	buf_printf(&t, _("%lld rows"), (long long)s->total);
+	buf_printf(&t, P_("%lld row", "%lld rows", s->total), (long long)s->total);
 	if (s->agency_name[0] != '\0')
 		buf_printf(&t, "  %s: %s", _("agency"), s->agency_name);
 	if (s->status_idx >= 0)
 		buf_printf(&t, "  %s: %s", _("status"),
 		    deadline_status_label((enum deadline_status)s->status_idx));
+	else if (s->status_idx == LIST_OPEN_ITEMS)
+		buf_printf(&t, "  %s", _("not yet done"));
 	if (s->duty != NULL)
 		buf_printf(&t, "  %s", order_label(s->filter.order));
 	if (s->typing || s->filter_text[0] != '\0')
@@ -398,7 +407,8 @@ handle_key(struct screen *base, enum action act, int kind, wint_t key)
 	case ACT_STATUS_FILTER:
 		if (s->duty == NULL)
 			return UI_HANDLED;
-		s->status_idx = s->status_idx + 1 >= DEADLINE_N_STATUS ? -1 : s->status_idx + 1;
+		s->status_idx = s->status_idx + 1 >= DEADLINE_N_STATUS ? -1 :
+		    s->status_idx < 0 ? 0 : s->status_idx + 1;
 		s->sel = 0;
 		s->top = 0;
 		reload(s);

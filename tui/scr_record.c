@@ -383,6 +383,10 @@ handle_key(struct screen *base, enum action act, int kind, wint_t key)
 		if (s->agency_id > 0)
 			ui_push(ui, scr_notice_new(ui, s->agency_id));
 		return UI_REDRAW;
+	case ACT_RELOAD:
+		load(s);
+		ui_status(ui, false, "%s", _("Reloaded."));
+		return UI_REDRAW;
 	default:
 		return UI_IGNORED;
 	}

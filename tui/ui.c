@@ -204,6 +204,8 @@ ui_footer(struct ui *ui, const struct screen *s)
 		/* The first key of the binding is enough for the bar; ? lists them all. */
 		snprintf(first, sizeof(first), "%.*s", (int)strcspn(keys, " "), keys);
 		help = ui_action_brief(*a);
+		if (x + text_cols(first) + 1 + text_cols(help) > ui->cols)
+			break;	/* a cut entry helps nobody; ? lists them all */
 		w = text_cols(first) + 1;
 		x += ui_text(ui, ui->lines - 1, x, w, first, ATTR_KEY);
 		w = text_cols(help);
@@ -251,6 +253,9 @@ pop(struct ui *ui)
 		return;
 	}
 	s = ui->stack[--ui->depth];
+	/* Whatever was done (or refused) up there, what is below shows the database anew. */
+	if (strcmp(s->ops->keymap, "form") == 0)
+		ui_data_changed(ui);
 	s->ops->free(s);
 }
 
@@ -268,16 +273,30 @@ draw_all(struct ui *ui)
 	werase(stdscr);
 	if (too_small(ui)) {
 		char msg[160];
+		const char *lines[3];
+		int i;
 
-		snprintf(msg, sizeof(msg), _("The terminal is too small (%dx%d): duban needs at least "
-		    "80x24. Enlarge the window (q quits)."), ui->cols, ui->lines);
-		mvaddnstr(0, 0, msg, (int)text_fit(msg, ui->cols, NULL));
+		/* Short lines, so that even a narrow window shows all of it. */
+		snprintf(msg, sizeof(msg), _("Terminal too small: %dx%d."), ui->cols, ui->lines);
+		lines[0] = msg;
+		lines[1] = _("duban needs at least 80x24.");
+		lines[2] = _("Enlarge the window (q quits).");
+		for (i = 0; i < 3 && i < ui->lines; i++)
+			mvaddnstr(i, 0, lines[i], (int)text_fit(lines[i], ui->cols, NULL));
 		wnoutrefresh(stdscr);
 		doupdate();
 		return;
 	}
+	top->cursor_y = -1;
 	top->ops->draw(top);
 	ui_footer(ui, top);
+	/* The cursor goes where the screen wants it only now: the footer moved it. */
+	if (top->cursor_y >= 0) {
+		curs_set(1);
+		move(top->cursor_y, top->cursor_x);
+	} else {
+		curs_set(0);
+	}
 	wnoutrefresh(stdscr);
 	doupdate();
 }

@@ -57,7 +57,7 @@ static const struct binding default_bindings[] = {
 	{ "assess", ACT_PREV_YEAR, "< h Left" },
 	{ "assess", ACT_NEXT_YEAR, "> l Right" },
 	{ "assess-agency", ACT_EXPORT, "x" },
-	{ "dashboard", ACT_OPEN, "Enter l Right" },
+	{ "record", ACT_RELOAD, "r F5" },
 	{ "dashboard", ACT_NOTICE, "n" },
 	{ "dashboard", ACT_RELOAD, "r F5" },
 	{ "list", ACT_FILTER, "/" },

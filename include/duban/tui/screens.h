@@ -10,6 +10,8 @@ struct ui;
 struct screen *scr_dashboard_new(struct ui *ui);
 /* A list of records of kind; duty and status (names, may be NULL) preset filters. */
 struct screen *scr_list_new(struct ui *ui, const char *kind);
+/* status: a deadline status, -1 every status, or LIST_OPEN_ITEMS (not yet done). */
+#define LIST_OPEN_ITEMS (-2)
 struct screen *scr_list_filtered_new(struct ui *ui, const char *kind, const char *duty,
     int status, int64_t agency_id);
 struct screen *scr_record_new(struct ui *ui, const char *kind, int64_t id);

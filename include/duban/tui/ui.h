@@ -89,6 +89,8 @@ struct screen {
 	const struct screen_ops *ops;
 	struct ui *ui;
 	bool dirty_data;	/* reload before the next draw (e.g. after an edit below) */
+	int cursor_y;		/* where draw wants the visible cursor; -1: hidden */
+	int cursor_x;
 };
 
 struct ui {
@@ -142,6 +144,9 @@ enum action ui_key_action(const char *keymap, int kind, wint_t key);
  * SCREEN.ACTION). False with msg naming the binding when an action, screen or key name is
  * not known. */
 bool ui_keys_configure(const char *lines, char *msg, size_t msg_size);
+
+/* Plural forms through gettext. */
+#define P_(one, many, n) dngettext(DUBAN_TEXTDOMAIN, one, many, (unsigned long)(n))
 
 /* Ask a yes/no question on the status line; true for yes. */
 bool ui_confirm(struct ui *ui, const char *question);

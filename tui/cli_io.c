@@ -320,8 +320,7 @@ cli_export(struct app *app, int argc, char **argv)
 	if (o.path != NULL && strcmp(o.path, "-") == 0)
 		o.path = NULL;
 	/* The headers speak the interface language, as `duban list --format csv` does. */
-	o.zh_headers = strcmp(app->cfg->lang, "en") != 0 && (app->lang_opt == NULL ||
-	    strcmp(app->lang_opt, "en") != 0);
+	o.zh_headers = strcmp(app->lang_opt != NULL ? app->lang_opt : app->cfg->lang, "en") != 0;
 	rc = io_open(app, ACCESS_EXPORT, &db, &err);
 	if (rc != DUBAN_OK)
 		return app_report(&err);

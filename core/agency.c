@@ -13,6 +13,7 @@
 #include "duban/i18n.h"
 #include "duban/mem.h"
 #include "duban/record.h"
+#include "duban/text.h"
 
 enum { A_NAME, A_SHORT, A_CODE, A_KIND, A_PARENT, A_HEAD, A_N };
 
@@ -127,8 +128,9 @@ suggest(struct db *db, const char *text, struct buf *out)
 		if (strstr(name, text) != NULL || strstr(text, name) != NULL ||
 		    (sn != NULL && sn[0] != '\0' && strstr(text, sn) != NULL))
 			d = 0;
-		/* Only names within reach of a typo are worth suggesting. */
-		if (d > 3)
+		/* Only names within reach of a typo are worth suggesting: one wrong character
+		 * in a short name, two in a long one. */
+		if (d > (text_cols(text) >= 12 ? 2 : 1))
 			continue;
 		for (k = 0; k < 3; k++) {
 			if (d < score[k]) {

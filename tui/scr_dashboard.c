@@ -136,8 +136,8 @@ draw_items(struct dash *s, int x, int w)
 	snprintf(title, sizeof(title), _("Most urgent: %d"), s->d->n_items);
 	ui_text(ui, y, x, w, title, s->pane == PANE_ITEMS ? ATTR_HEADER : ATTR_DIM);
 	keep_visible(s->item_sel, &s->item_top, h);
-	key_w = w - 43 >= 60 ? 28 : 23;
-	agency_w = w - 10 - 11 - 12 - 10 - key_w;
+	key_w = w - 42 >= 60 ? 28 : 22;
+	agency_w = w - 10 - 11 - 11 - 10 - key_w;
 	if (s->d->n_items == 0)
 		ui_text(ui, y + 1, x, w, _("Nothing is overdue, due today or due soon."), ATTR_OK);
 	for (i = 0; i < h && s->item_top + i < s->d->n_items; i++) {
@@ -161,8 +161,8 @@ draw_items(struct dash *s, int x, int w)
 		ui_text(ui, y + 1 + i, cx, 10, date_format(it->due, iso), sel ?
 		    ATTR_SELECTED : ATTR_NORMAL);
 		cx += 11;
-		ui_text(ui, y + 1 + i, cx, 11, days, sel ? ATTR_SELECTED : ATTR_NORMAL);
-		cx += 12;
+		ui_text(ui, y + 1 + i, cx, 10, days, sel ? ATTR_SELECTED : ATTR_NORMAL);
+		cx += 11;
 		ui_text(ui, y + 1 + i, cx, 9, _(it->duty->brief), sel ? ATTR_SELECTED : ATTR_DIM);
 		cx += 10;
 		ui_text(ui, y + 1 + i, cx, key_w - 1, it->key, sel ? ATTR_SELECTED : ATTR_NORMAL);

@@ -173,6 +173,7 @@ handle_key(struct screen *base, enum action act, int kind, wint_t key)
 			{
 				struct screen *next = a == ACT_GO_DASHBOARD ? NULL :
 				    a == ACT_GO_ASSESS ? scr_assess_new(ui, 0) :
+				    a == ACT_GO_IMPORT ? scr_import_new(ui) :
 				    scr_list_new(ui, a == ACT_GO_LITIGATION ? "litigation" :
 				    a == ACT_GO_HEARING ? "hearing" : a == ACT_GO_RECONSIDERATION ?
 				    "reconsideration" : a == ACT_GO_SUGGESTION ? "suggestion" : "agency");
@@ -277,7 +278,7 @@ scr_menu_new(struct ui *ui)
 {
 	static const enum action items[] = {
 		ACT_GO_DASHBOARD, ACT_GO_LITIGATION, ACT_GO_HEARING, ACT_GO_RECONSIDERATION,
-		ACT_GO_SUGGESTION, ACT_GO_AGENCY, ACT_GO_ASSESS, ACT_QUIT,
+		ACT_GO_SUGGESTION, ACT_GO_AGENCY, ACT_GO_ASSESS, ACT_GO_IMPORT, ACT_QUIT,
 	};
 	struct text_scr *s = text_new(ui, &menu_ops, _("Menu"));
 	size_t i;

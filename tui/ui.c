@@ -354,12 +354,15 @@ global_action(struct ui *ui, enum action act)
 	case ACT_GO_ASSESS:
 		s = scr_assess_new(ui, 0);
 		break;
+	case ACT_GO_IMPORT:
+		s = scr_import_new(ui);
+		break;
 	default:
 		return UI_IGNORED;
 	}
 	if (s != NULL) {
 		/* Sections replace each other rather than pile up. */
-		if (act >= ACT_GO_LITIGATION && act <= ACT_GO_ASSESS)
+		if ((act >= ACT_GO_LITIGATION && act <= ACT_GO_ASSESS) || act == ACT_GO_IMPORT)
 			while (ui->depth > 1)
 				pop(ui);
 		ui_push(ui, s);

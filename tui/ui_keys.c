@@ -50,6 +50,9 @@ static const struct binding default_bindings[] = {
 	{ "generic", ACT_GO_SUGGESTION, "5" },
 	{ "generic", ACT_GO_AGENCY, "6" },
 	{ "generic", ACT_GO_ASSESS, "7" },
+	{ "generic", ACT_GO_IMPORT, "8" },
+	{ "import", ACT_SAVE, "F2" },
+	{ "list", ACT_EXPORT, "x" },
 	{ "assess", ACT_FINALIZE, "F" },
 	{ "assess", ACT_EXPORT, "x" },
 	{ "assess", ACT_SORT, "s" },
@@ -236,7 +239,7 @@ ui_keys_of(const char *keymap, enum action act, char *out, size_t size)
 
 static const char *const keymaps[] = {
 	"generic", "dashboard", "list", "record", "form", "notice", "help", "menu", "assess",
-	"assess-agency", "assess-sources", NULL,
+	"assess-agency", "assess-sources", "import", NULL,
 };
 
 /* A key name bindings accept: one printable character, ^X, F1..F12, or a named key. */

@@ -36,12 +36,12 @@ tui_start --db db --today 2025-06-30 --lang en
 tui_wait_for 'Most urgent:'
 title=$(tui_pane '#{pane_title}')
 tui_keys 2
-tui_wait_for ' rows  by urgency'
+tui_wait_for '  by urgency'
 tui_keys /
 tui_type X1
 tui_wait_for '/X1_'
 tui_wait_for ' X1�[2J '
-tui_wait_for ' rows  by urgency'
+tui_wait_for '  by urgency'
 tui_keys Enter Enter
 tui_wait_for 'Litigation case  X1�[2J'
 tui_wait_for ' Case number                 X1�[2J'

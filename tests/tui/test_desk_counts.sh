@@ -61,7 +61,10 @@ open_count() {
 	echo "tui: counts pane: $_duty, $_status: keys$_moves Enter" >&2
 	# shellcheck disable=SC2086
 	tui_keys $_moves Enter
-	tui_wait_for " $want rows  status: $_status  by urgency" 3
+	# "1 row", "N rows": the desk says it in the plural form that fits.
+	_word=rows
+	[ "$want" = 1 ] && _word=row
+	tui_wait_for " $want $_word  status: $_status  by urgency" 3
 	tui_wait_for "$(list_title "$_duty")"
 	if [ "$want" = 0 ]; then
 		tui_wait_for 'No rows match the filter.'

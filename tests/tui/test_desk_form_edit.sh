@@ -18,7 +18,7 @@ applicant=$(printf '%s\n' "$first" | tui_json_val applicant)
 tui_start --db db --today 2025-06-30 --lang en
 tui_wait_for 'Most urgent:'
 tui_keys 4
-tui_wait_for ' rows  by urgency'
+tui_wait_for '  by urgency'
 tui_keys /
 tui_type "$key"
 tui_wait_for ' 1 row'

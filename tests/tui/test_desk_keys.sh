@@ -23,7 +23,7 @@ tui_wait_pane '#{alternate_on}' 1
 tui_keys '?'
 tui_wait_for 'Keys      '
 tui_wait_for '  On this screen:'
-tui_wait_for '  Enter l Right     Open the selected item'
+tui_wait_for '  Enter             Open the selected item'
 tui_wait_for '  n                 督办 notice for this agency'
 tui_wait_for '  Everywhere:'
 tui_wait_for '  Esc q             Back'

@@ -20,7 +20,7 @@ tui_wait_gone 'Agencies: open items'
 tui_expect_screen dashboard-en-80x24
 
 tui_resize 60 20
-tui_wait_for 'The terminal is too small (60x20)'
+tui_wait_for 'Terminal too small: 60x20.'
 tui_expect_absent 'Most urgent:'
 tui_expect_running
 tui_resize 80 24

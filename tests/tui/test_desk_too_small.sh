@@ -8,20 +8,20 @@ tui_duban --db db --today 2025-06-30 init --demo
 
 TUI_COLS=60 TUI_LINES=20
 tui_start --db db --today 2025-06-30 --lang en
-tui_wait_for 'The terminal is too small (60x20)'
+tui_wait_for 'Terminal too small: 60x20.'
 tui_expect_absent 'Most urgent:'
 tui_resize 79 24
-tui_wait_for 'The terminal is too small (79x24)'
+tui_wait_for 'Terminal too small: 79x24.'
 tui_resize 80 23
-tui_wait_for 'The terminal is too small (80x23)'
+tui_wait_for 'Terminal too small: 80x23.'
 tui_resize 80 24
 tui_wait_for 'Most urgent:'
 tui_expect_screen dashboard-en-80x24
 tui_resize 60 20
-tui_wait_for 'The terminal is too small (60x20)'
+tui_wait_for 'Terminal too small: 60x20.'
 # Keys other than q do nothing while the terminal is too small (4 would open a list).
 tui_keys 4 Enter
-tui_wait_for 'The terminal is too small (60x20)'
+tui_wait_for 'Terminal too small: 60x20.'
 tui_expect_running
 tui_keys q
 tui_expect_exit 0
@@ -32,7 +32,7 @@ tui_wait_pane '#{alternate_on}' 0
 # desk. Both are checked before failing, so the report names each problem.
 problems=
 tui_start --db db --today 2025-06-30 --lang en
-tui_wait_for 'The terminal is too small (60x20)'
+tui_wait_for 'Terminal too small: 60x20.'
 (tui_wait_for '80x24' 2 && tui_wait_for 'Enlarge the window (q quits).' 1) ||
     problems="$problems; English: the message is cut at 60 columns"
 tui_keys q

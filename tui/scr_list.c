@@ -13,6 +13,7 @@
 #include "duban/db.h"
 #include "duban/duty.h"
 #include "duban/err.h"
+#include "duban/export.h"
 #include "duban/i18n.h"
 #include "duban/mem.h"
 #include "duban/record.h"
@@ -332,6 +333,97 @@ move_to(struct list *s, int64_t sel)
 	}
 }
 
+struct export_ctx {
+	struct list *s;
+	struct export *ex;
+	int64_t n;
+	struct duban_err *err;
+};
+
+static int
+export_one(const struct duty_item *it, void *arg)
+{
+	struct export_ctx *c = arg;
+	struct record *r = NULL;
+	int rc = record_load(c->s->base.ui->db, c->s->kind, it->id, &r, c->err);
+
+	if (rc == DUBAN_OK)
+		rc = export_record(c->ex, r, c->err);
+	record_free(r);
+	c->n++;
+	return rc;
+}
+
+/* The list as it is filtered now, to a CSV file beside where duban was started; the file
+ * imports back unchanged (doc/csv.md). */
+static unsigned
+export_list(struct list *s)
+{
+	struct ui *ui = s->base.ui;
+	struct record_env env = app_env(ui->app, ui->db);
+	struct export_opts o;
+	struct export_ctx c = { s, NULL, 0, NULL };
+	struct duban_err err;
+	struct duty_window w;
+	struct duty_filter f = s->filter;
+	char path[128];
+	char iso[DATE_ISO_LEN];
+	int rc;
+
+	snprintf(path, sizeof(path), "%s-%s.csv", s->kind->name, date_format(ui->app->today, iso));
+	memset(&o, 0, sizeof(o));
+	o.kind = s->kind;
+	o.format = EXPORT_CSV;
+	o.encoding = ENCODING_UTF8;
+	o.zh_headers = strcmp(getenv("LANGUAGE") != NULL ? getenv("LANGUAGE") : "zh", "en") != 0;
+	o.path = path;
+	c.err = &err;
+	rc = export_open(&env, &o, &c.ex, &err);
+	if (rc == DUBAN_OK) {
+		if (s->duty != NULL) {
+			duty_window_init(&w, ui->app->cal, ui->app->today, ui->app->cfg->due_soon_workdays,
+			    ui->app->cfg->makeup_workdays);
+			f.limit = 0;
+			f.offset = 0;
+			rc = duty_each(ui->db, s->duty, &w, &f, export_one, &c, &err);
+		} else {
+			int64_t i;
+
+			/* Agencies: the rows on screen come a page at a time; take them all. */
+			for (i = 0; rc == DUBAN_OK && i < s->total; i += s->height) {
+				int k;
+
+				s->top = i;
+				load_page(s);
+				for (k = 0; rc == DUBAN_OK && k < s->n_rows; k++) {
+					struct duty_item it;
+
+					memset(&it, 0, sizeof(it));
+					it.id = s->rows[k].id;
+					rc = export_one(&it, &c);
+				}
+			}
+			s->top = s->sel - s->sel % (s->height > 0 ? s->height : 1);
+			load_page(s);
+		}
+		{
+			struct duban_err close_err;
+			int crc = export_close(c.ex, rc == DUBAN_OK, &close_err);
+
+			if (rc == DUBAN_OK && crc != DUBAN_OK) {
+				rc = crc;
+				err = close_err;
+			}
+		}
+	}
+	if (rc != DUBAN_OK)
+		ui_status(ui, true, "%s", err.msg);
+	else
+		ui_status(ui, false, P_("Exported %lld record to %s", "Exported %lld records to %s",
+		    c.n), (long long)c.n, path);
+	return UI_REDRAW;
+}
+
 static unsigned
 type_filter(struct list *s, int kind, wint_t key)
 {
@@ -436,6 +528,8 @@ handle_key(struct screen *base, enum action act, int kind, wint_t key)
 			return UI_HANDLED;
 		ui_push(ui, scr_form_new(ui, s->kind->name, s->rows[s->sel - s->top].id, NULL));
 		return UI_REDRAW;
+	case ACT_EXPORT:
+		return export_list(s);
 	case ACT_NOTICE:
 		if (s->filter.agency_id > 0)
 			ui_push(ui, scr_notice_new(ui, s->filter.agency_id));

@@ -1,0 +1,63 @@
+# tests/tui/test_desk_import.sh: importing from the desk (key 8) and exporting a list (x).
+# A file with one good row and two bad ones: the preview names the kind, the encoding (a
+# GB18030 file, as Excel on Chinese Windows saves it) and each column's field, the dry run
+# counts them and shows the refusals with line and reason; F2 all-or-nothing writes nothing;
+# Space switches to skipping refused rows, F2 writes the good row and names the rejects file,
+# which holds the two bad rows. Then the litigation list exports (x) to a file that imports
+# back unchanged.
+. "$(dirname "$0")/lib.sh"
+
+tui_duban --db db --today 2025-06-30 init --demo
+printf '案号,被告机关,收到起诉状副本日期,原告\r\nIMP-1,县公安局,2025/6/20,张三\r\nIMP-2,不存在局,2025/6/20,李四\r\nIMP-3,县公安局,2025-02-30,王五\r\n' |
+    iconv -f UTF-8 -t GB18030 >in.csv
+tui_start --db db --today 2025-06-30 --lang en
+tui_wait_for 'Most urgent:'
+tui_keys 8
+tui_wait_for 'Import a CSV file'
+tui_type in.c
+tui_keys Tab
+tui_wait_for 'File: in.csv'
+tui_keys Enter
+tui_wait_for 'Kind: Litigation case; encoding: gb18030; separated by commas'
+tui_wait_for '收到起诉状副本日期 -> Complaint copy received on'
+tui_wait_for 'line 3, 被告机关: there is no agency "不存在局"'
+tui_wait_for 'line 4, 收到起诉状副本日期: "2025-02-30": there is no day 30 in 2025-02'
+tui_wait_for 'rows 3: new 1, updated 0, unchanged 0, refused 2'
+# All or nothing: nothing is written.
+tui_keys F2
+tui_wait_for 'so nothing was imported'
+n=$(sqlite3 db "SELECT count(*) FROM litigation_cases WHERE case_no LIKE 'IMP-%'")
+[ "$n" = 0 ] || tui_fail "all-or-nothing wrote $n rows"
+tui_keys Enter
+tui_wait_for 'Most urgent:'
+tui_keys 8
+tui_wait_for 'Import a CSV file'
+tui_type in.csv
+tui_keys Enter
+tui_wait_for 'skip refused rows)'
+tui_keys Space
+tui_wait_for 'refused rows go to a rejects file'
+tui_keys F2
+tui_wait_for 'Written as import batch'
+tui_wait_for 'in.rejects.csv'
+n=$(sqlite3 db "SELECT count(*) FROM litigation_cases WHERE case_no LIKE 'IMP-%'")
+[ "$n" = 1 ] || tui_fail "skip-invalid wrote $n rows, not 1"
+[ "$(sqlite3 db "SELECT plaintiff FROM litigation_cases WHERE case_no = 'IMP-1'")" = 张三 ] ||
+    tui_fail "the Chinese text did not survive the GB18030 file"
+grep -q 'IMP-2' in.rejects.csv && grep -q 'IMP-3' in.rejects.csv ||
+    tui_fail "the rejects file lacks a refused row: $(cat in.rejects.csv)"
+grep -q 'IMP-1' in.rejects.csv && tui_fail "the rejects file holds the good row"
+tui_keys Enter
+tui_wait_gone 'Import a CSV file'
+
+# Export the litigation list as it stands and read it back: nothing changes.
+tui_keys 2
+tui_wait_for '  by urgency'
+tui_keys x
+tui_wait_for 'records to litigation-2025-06-30.csv'
+[ -s litigation-2025-06-30.csv ] || tui_fail "no export file"
+tui_duban --db db --today 2025-06-30 --lang en import litigation-2025-06-30.csv >imp.out
+grep -q ' 0 new, 0 updated, .* unchanged, 0 refused' "$TUI_TMP/.stderr" ||
+    tui_fail "the export did not import back unchanged: $(cat "$TUI_TMP/.stderr")"
+tui_keys F10
+tui_expect_exit 0

@@ -118,7 +118,7 @@ $(B)/locale/%/LC_MESSAGES/duban.mo: data/po/%.po
 
 # Refresh the message template from the sources (developers; see doc/translating.md).
 pot:
-	xgettext --from-code=UTF-8 -k_ -kN_ -o data/po/duban.pot $(CORE_SRC) $(TUI_SRC) \
+	xgettext --from-code=UTF-8 -k_ -kN_ -kP_:1,2 -o data/po/duban.pot $(CORE_SRC) $(TUI_SRC) \
 		include/duban/tui/ui.h
 
 unit: $(UNIT_BIN)

@@ -49,7 +49,7 @@ struct imp {
 	volatile sig_atomic_t cancel;
 };
 
-static const enum action bar[] = { ACT_HELP, ACT_OPEN, ACT_SAVE, ACT_BACK, ACT_NONE };
+static const enum action bar[] = { ACT_HELP, ACT_RUN_IMPORT, ACT_BACK, ACT_NONE };
 
 static void
 clear_lines(struct imp *s)
@@ -227,8 +227,8 @@ on_progress(void *arg, int64_t rows, uint64_t bytes, uint64_t total)
 static void
 summary(struct imp *s, const struct import_result *res, bool dry)
 {
-	add_line(s, ATTR_HEADER, dry ? _("A dry run (nothing written) finds:") :
-	    _("The import:"));
+	add_line(s, ATTR_HEADER, dry ? _("A dry run (nothing written) finds:") : res->written ?
+	    _("The import:") : _("Nothing was written. The rows were:"));
 	add_line(s, ATTR_NORMAL, _("  rows %lld: new %lld, updated %lld, unchanged %lld, refused "
 	    "%lld"), (long long)res->rows, (long long)res->n_new, (long long)res->n_updated,
 	    (long long)res->n_unchanged, (long long)res->n_refused);
@@ -450,7 +450,7 @@ handle_key(struct screen *base, enum action act, int kind, wint_t key)
 			s->top = 0;
 		return UI_REDRAW;
 	}
-	if (s->stage == STAGE_PREVIEW && act == ACT_SAVE) {
+	if (s->stage == STAGE_PREVIEW && act == ACT_RUN_IMPORT) {
 		run_import(s);
 		return UI_REDRAW;
 	}

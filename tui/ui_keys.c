@@ -51,7 +51,7 @@ static const struct binding default_bindings[] = {
 	{ "generic", ACT_GO_AGENCY, "6" },
 	{ "generic", ACT_GO_ASSESS, "7" },
 	{ "generic", ACT_GO_IMPORT, "8" },
-	{ "import", ACT_SAVE, "F2" },
+	{ "import", ACT_RUN_IMPORT, "F2" },
 	{ "list", ACT_EXPORT, "x" },
 	{ "assess", ACT_FINALIZE, "F" },
 	{ "assess", ACT_EXPORT, "x" },

@@ -49,6 +49,7 @@ enum ui_result { UI_IGNORED = 0, UI_HANDLED = 1, UI_REDRAW = 2, UI_POP = 4, UI_Q
 	X(GO_AGENCY, "go-agency", N_("Agencies"), N_("Agencies"))			\
 	X(GO_ASSESS, "go-assess", N_("Assess"), N_("Annual assessment"))		\
 	X(GO_IMPORT, "go-import", N_("Import"), N_("Import a CSV file"))		\
+	X(RUN_IMPORT, "run-import", N_("Import"), N_("Import the file as checked"))	\
 	X(FINALIZE, "finalize", N_("Finalize"), N_("Finalize this year's assessment"))	\
 	X(EXPORT, "export", N_("Export"), N_("Export to a CSV file"))			\
 	X(KIND_FILTER, "kind-filter", N_("Kind"), N_("Departments, townships or all"))	\

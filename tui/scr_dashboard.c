@@ -343,10 +343,11 @@ handle_key(struct screen *base, enum action act, int kind, wint_t key)
 		return UI_REDRAW;
 	}
 	case ACT_BACK:
-		/* Esc on the dashboard does not leave duban; q asks. */
+		/* Esc on the dashboard does not leave duban (it is pressed to cancel things);
+		 * q does: the dashboard holds nothing unsaved. */
 		if (key == 27)
 			return UI_HANDLED;
-		return ui_confirm(base->ui, _("Quit duban?")) ? UI_QUIT : UI_REDRAW;
+		return UI_QUIT;
 	default:
 		return UI_IGNORED;
 	}

@@ -52,6 +52,4 @@ tui_wait_for '  ? F1              按键说明'
 tui_keys Escape
 tui_wait_for '紧急事项：'
 tui_keys q
-tui_wait_for '退出 duban？'
-tui_keys y
 tui_expect_exit 0

@@ -113,7 +113,9 @@ find_files(struct app *app, const char *argv0)
 	static const char *const data_dirs[] = { "../data", "../../data", "../share/duban", NULL };
 	static const char *const locale_dirs[] = { "locale", "../locale", "../share/locale", NULL };
 	char *dir = exe_dir(argv0);
-	const char *env = getenv("DUBAN_DATA");
+	/* Setgid, the rules and calendar are the site's, never the caller's own (they decide
+	 * every due date stored for everyone). */
+	const char *env = priv_is_setgid() ? NULL : getenv("DUBAN_DATA");
 
 	if (env != NULL && env[0] != '\0')
 		app->data_dir = xstrdup(env);
@@ -195,6 +197,8 @@ site_config(const struct app *app)
 	const char *home = getenv("HOME");
 	struct buf b = BUF_INIT;
 
+	if (priv_is_setgid())
+		return is_file("/etc/duban/duban.ini") ? xstrdup("/etc/duban/duban.ini") : NULL;
 	if (app->config_opt != NULL)
 		return xstrdup(app->config_opt);
 	if (env != NULL && env[0] != '\0')
@@ -228,6 +232,9 @@ app_setup(struct app *app, struct duban_err *err)
 	char *site = NULL;
 	int rc;
 
+	if (priv_is_setgid() && app->config_opt != NULL)
+		return duban_err_set(err, DUBAN_EUSAGE, "%s", _("--config is not accepted here: this "
+		    "duban runs for a shared database and reads /etc/duban/duban.ini only"));
 	if (app->lang_opt != NULL && strcmp(app->lang_opt, "zh") != 0 &&
 	    strcmp(app->lang_opt, "en") != 0)
 		return duban_err_set(err, DUBAN_EUSAGE, _("--lang takes zh or en, not \"%s\""),

@@ -218,8 +218,12 @@ test_setgid_deployment() {
 	mkdir -p "$W/bin" "$W/var"
 	# Sanitizers cannot watch a setgid process (LeakSanitizer stops it): the plain build.
 	cp "${DUBAN_PLAIN:-$DUBAN}" "$W/bin/duban"
-	# the sanitizer build finds its data beside the tree; point it there explicitly
+	# installed as make install lays it out: bin/duban finds ../share/duban (a setgid duban
+	# ignores DUBAN_DATA, the caller's own data)
 	data=$(cd "$(dirname "$0")/../../data" && pwd)
+	mkdir -p "$W/share"
+	cp -r "$data" "$W/share/duban"
+	chmod -R a+rX "$W/share"
 	chown root:dubantest "$W/bin/duban" "$W/var"
 	chmod 2755 "$W/bin/duban"
 	chmod 2770 "$W/var"
@@ -238,6 +242,16 @@ test_setgid_deployment() {
 	    "$W/bin/duban" --db "$W/var/db" --lang en export litigation -o "$W/var/stolen.csv" >/dev/null 2>&1 &&
 	    [ -e "$W/var/stolen.csv" ] && fail "an export was written with the group's rights"
 	[ "$(sqlite3 "$W/var/db" "SELECT count(*) FROM litigation_cases WHERE case_no='SG1'")" = 1 ] || fail "the record is not there"
+	# The caller's own rules must not decide the stored due dates of everyone.
+	printf '[rule litigation-defence]\nlength = 99\nunit = days\n' >"$W/mine.ini"
+	chmod 644 "$W/mine.ini"
+	setpriv --reuid=nobody --regid=nogroup --clear-groups env DUBAN_DATA="$data" \
+	    "$W/bin/duban" --db "$W/var/db" --lang en --config "$W/mine.ini" list litigation >/dev/null 2>"$W/e" &&
+	    fail "--config was accepted by the setgid duban"
+	setpriv --reuid=nobody --regid=nogroup --clear-groups env DUBAN_DATA="$data" DUBAN_CONFIG="$W/mine.ini" \
+	    "$W/bin/duban" --db "$W/var/db" --today $TODAY --lang en list litigation >/dev/null 2>&1
+	[ "$(sqlite3 "$W/var/db" "SELECT count(*) FROM audit_log WHERE action='recompute'")" = 0 ] ||
+	    fail "DUBAN_CONFIG of the caller recomputed the due dates"
 }
 
 tests="${*:-test_concurrent_writers test_kill_during_writes test_hangup_in_form test_storage_faults test_backup_restore test_file_modes test_setgid_deployment}"

@@ -17,6 +17,8 @@
 #include "duban/assess.h"
 #include "duban/assess_item.h"
 #include "duban/buf.h"
+#include "duban/csvin.h"
+#include "duban/record.h"
 #include "duban/date.h"
 #include "duban/err.h"
 #include "duban/i18n.h"
@@ -67,6 +69,7 @@ config_new(void)
 	cfg->due_soon_workdays = 3;
 	cfg->assessment_scheme = xstrdup("");
 	cfg->key_bindings = xstrdup("");
+	cfg->header_aliases = xstrdup("");
 	cfg->rules = rules_new();
 	return cfg;
 }
@@ -81,6 +84,7 @@ config_free(struct config *cfg)
 	free(cfg->calendar_dirs);
 	free(cfg->assessment_scheme);
 	free(cfg->key_bindings);
+	free(cfg->header_aliases);
 	rules_free(cfg->rules);
 	free(cfg);
 }
@@ -403,7 +407,8 @@ known_section(const char *sec)
 {
 	size_t i;
 
-	if (strncmp(sec, "rule ", 5) == 0 || strcmp(sec, "keys") == 0)
+	if (strncmp(sec, "rule ", 5) == 0 || strcmp(sec, "keys") == 0 ||
+	    strcmp(sec, "aliases") == 0)
 		return true;
 	for (i = 0; i < N_SETTINGS; i++)
 		if (strcmp(settings[i].section, sec) == 0)
@@ -416,8 +421,8 @@ known_key(const char *sec, const char *key)
 {
 	size_t i;
 
-	if (strcmp(sec, "keys") == 0)
-		return true;	/* action names are the desk's to check */
+	if (strcmp(sec, "keys") == 0 || strcmp(sec, "aliases") == 0)
+		return true;	/* checked where they are read: the desk, load_aliases below */
 	if (strncmp(sec, "rule ", 5) == 0) {
 		for (i = 0; i < sizeof(rule_keys) / sizeof(rule_keys[0]); i++)
 			if (strcmp(rule_keys[i], key) == 0)
@@ -475,6 +480,100 @@ check_names(dictionary *d, const char *path, struct duban_err *err)
 	return DUBAN_OK;
 }
 
+/* [aliases]: "HEADER = FIELD" for every kind, "KIND.HEADER = FIELD" for one. The field must
+ * exist (in that kind, or in some kind); a wrong one is refused at its line. */
+static int
+load_aliases(struct config *cfg, dictionary *d, const char *path, struct duban_err *err)
+{
+	int nkeys = iniparser_getsecnkeys(d, "aliases");
+	const char **keys = xcalloc((size_t)(nkeys > 0 ? nkeys : 1), sizeof(*keys));
+	struct buf lines = BUF_INIT;
+	int rc = DUBAN_OK;
+	int k;
+
+	buf_adds(&lines, cfg->header_aliases);
+	if (nkeys > 0 && iniparser_getseckeys(d, "aliases", keys) != NULL) {
+		for (k = 0; k < nkeys && rc == DUBAN_OK; k++) {
+			const char *name = keys[k] + strlen("aliases:");
+			const char *field = iniparser_getstring(d, keys[k], "");
+			const char *dot = strchr(name, '.');
+			char kind[64] = "";
+			const char *header = name;
+			bool found = false;
+			size_t i;
+
+			if (dot != NULL) {
+				snprintf(kind, sizeof(kind), "%.*s", (int)(dot - name), name);
+				if (record_kind(kind) == NULL) {
+					kind[0] = '\0';	/* a header with a dot in it */
+				} else {
+					header = dot + 1;
+				}
+			}
+			for (i = 0; record_kinds[i] != NULL; i++) {
+				if (kind[0] != '\0' && strcmp(record_kinds[i]->name, kind) != 0)
+					continue;
+				if (record_field_idx(record_kinds[i], field) >= 0)
+					found = true;
+			}
+			if (!found)
+				rc = refuse(err, path, "aliases", name, _("there is no field \"%s\"%s%s"),
+				    field, kind[0] ? _(" in ") : "", kind);
+			else
+				buf_printf(&lines, "%s\t%s\t%s\n", kind, header, field);
+		}
+	}
+	free(keys);
+	if (rc == DUBAN_OK) {
+		free(cfg->header_aliases);
+		cfg->header_aliases = buf_detach(&lines);
+	}
+	buf_release(&lines);
+	return rc;
+}
+
+struct csvin_alias *
+config_aliases(const struct config *cfg, size_t *n)
+{
+	struct csvin_alias *a = NULL;
+	const char *p = cfg->header_aliases;
+	size_t cap = 0;
+
+	*n = 0;
+	/* The strings are cut in place in a copy that lives as long as the array: one block. */
+	while (*p != '\0') {
+		const char *t1 = strchr(p, '\t');
+		const char *t2 = t1 != NULL ? strchr(t1 + 1, '\t') : NULL;
+		const char *nl = t2 != NULL ? strchr(t2 + 1, '\n') : NULL;
+
+		if (nl == NULL)
+			break;
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 8;
+			a = xreallocarray(a, cap, sizeof(*a));
+		}
+		a[*n].kind = t1 == p ? NULL : xstrndup(p, (size_t)(t1 - p));
+		a[*n].header = xstrndup(t1 + 1, (size_t)(t2 - t1 - 1));
+		a[*n].field = xstrndup(t2 + 1, (size_t)(nl - t2 - 1));
+		(*n)++;
+		p = nl + 1;
+	}
+	return a;
+}
+
+void
+config_aliases_free(struct csvin_alias *a, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free((char *)a[i].kind);
+		free((char *)a[i].header);
+		free((char *)a[i].field);
+	}
+	free(a);
+}
+
 /* Copy of cfg's plain fields and owned strings, so a failing file leaves cfg untouched. */
 static void
 config_copy_into(struct config *dst, const struct config *src)
@@ -491,6 +590,7 @@ config_copy_into(struct config *dst, const struct config *src)
 	dst->due_soon_workdays = src->due_soon_workdays;
 	dst->assessment_scheme = xstrdup(src->assessment_scheme);
 	dst->key_bindings = xstrdup(src->key_bindings);
+	dst->header_aliases = xstrdup(src->header_aliases);
 	dst->rules = rules_new();
 	for (i = 0; i < rules_count(src->rules); i++) {
 		const struct rule *r = rules_at(src->rules, i);
@@ -566,6 +666,8 @@ config_load_file(struct config *cfg, const char *path, const char *base_dir,
 		scratch.key_bindings = buf_detach(&lines);
 		free(keys);
 	}
+	if (rc == DUBAN_OK && iniparser_find_entry(d, "aliases"))
+		rc = load_aliases(&scratch, d, path, err);
 	/* A file that defines a rule replaces that rule whole: forget, then add its versions. */
 	nsec = iniparser_getnsec(d);
 	for (i = 0; i < nsec && rc == DUBAN_OK; i++) {
@@ -593,6 +695,7 @@ config_load_file(struct config *cfg, const char *path, const char *base_dir,
 	free(scratch.calendar_dirs);
 	free(scratch.assessment_scheme);
 	free(scratch.key_bindings);
+	free(scratch.header_aliases);
 	rules_free(scratch.rules);
 	return rc;
 }

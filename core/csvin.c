@@ -388,7 +388,7 @@ match_field(const struct kind_def *kind, const char *name, const struct csvin_op
 		const struct csvin_alias *al = &o->aliases[a];
 
 		if ((al->kind == NULL || strcmp(al->kind, kind->name) == 0) &&
-		    strcmp(al->header, name) == 0) {
+		    strcasecmp_ascii(al->header, name) == 0) {
 			i = record_field_idx(kind, al->field);
 			if (i >= 0)
 				return i;

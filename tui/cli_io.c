@@ -13,6 +13,7 @@
 
 #include "duban/access.h"
 #include "duban/buf.h"
+#include "duban/csvin.h"
 #include "duban/config.h"
 #include "duban/db.h"
 #include "duban/encoding.h"
@@ -180,6 +181,7 @@ int
 cli_import(struct app *app, int argc, char **argv)
 {
 	struct import_opts o;
+	struct csvin_alias *aliases = NULL;
 	struct import_result res;
 	struct import_ui ui;
 	struct duban_err err;
@@ -235,6 +237,7 @@ cli_import(struct app *app, int argc, char **argv)
 	o.progress = on_progress;
 	o.arg = &ui;
 	o.cancel = &interrupted;
+	o.aliases = aliases = config_aliases(app->cfg, &o.n_aliases);
 	ui.tty = isatty(STDERR_FILENO) == 1;
 	rc = io_open(app, ACCESS_IMPORT, &db, &err);
 	if (rc != DUBAN_OK)
@@ -263,6 +266,7 @@ cli_import(struct app *app, int argc, char **argv)
 	if (rc != DUBAN_OK)
 		app_report(&err);
 	import_result_release(&res);
+	config_aliases_free(aliases, o.n_aliases);
 	return rc;
 }
 

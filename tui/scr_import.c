@@ -16,6 +16,7 @@
 
 #include "duban/access.h"
 #include "duban/buf.h"
+#include "duban/config.h"
 #include "duban/csvin.h"
 #include "duban/encoding.h"
 #include "duban/err.h"
@@ -244,6 +245,7 @@ preview(struct imp *s)
 	struct ui *ui = s->base.ui;
 	struct record_env env = app_env(ui->app, ui->db);
 	struct csvin_opts co = { ENCODING_AUTO, NULL, NULL, 0 };
+	struct csvin_alias *aliases = config_aliases(ui->app->cfg, &co.n_aliases);
 	struct csvin *c = NULL;
 	struct import_opts o;
 	struct import_result res;
@@ -253,9 +255,11 @@ preview(struct imp *s)
 
 	clear_lines(s);
 	s->refusals = 0;
+	co.aliases = aliases;
 	rc = csvin_open(s->path, s->path, &co, &c, &err);
 	if (rc != DUBAN_OK) {
 		add_line(s, ATTR_ERROR, "%s", err.msg);
+		config_aliases_free(aliases, co.n_aliases);
 		return;
 	}
 	add_line(s, ATTR_HEADER, _("Kind: %s; encoding: %s; separated by %s"),
@@ -290,6 +294,8 @@ preview(struct imp *s)
 	memset(&res, 0, sizeof(res));
 	o.path = s->path;
 	o.encoding = ENCODING_AUTO;
+	o.aliases = aliases;
+	o.n_aliases = co.n_aliases;
 	o.dry_run = true;
 	o.refused = on_refused;
 	o.warn = on_warning;
@@ -301,6 +307,7 @@ preview(struct imp *s)
 		summary(s, &res, true);
 	s->rows_dry = res.rows;
 	import_result_release(&res);
+	config_aliases_free(aliases, co.n_aliases);
 	add_line(s, ATTR_DIM, "%s", s->skip_invalid ?
 	    _("F2 imports the valid rows; refused rows go to a rejects file (Space: all or "
 	      "nothing)") : _("F2 imports all or nothing: one refused row and nothing is written "
@@ -324,6 +331,7 @@ run_import(struct imp *s)
 	memset(&res, 0, sizeof(res));
 	o.path = s->path;
 	o.encoding = ENCODING_AUTO;
+	o.aliases = config_aliases(ui->app->cfg, &o.n_aliases);
 	o.skip_invalid = s->skip_invalid;
 	o.refused = on_refused;
 	o.warn = on_warning;
@@ -345,6 +353,7 @@ run_import(struct imp *s)
 		add_line(s, ATTR_WARN, _("Refused rows are in %s: correct them there and import that "
 		    "file."), res.rejects_path);
 	import_result_release(&res);
+	config_aliases_free((struct csvin_alias *)o.aliases, o.n_aliases);
 	ui_data_changed(ui);
 	s->stage = STAGE_DONE;
 }

@@ -4,6 +4,7 @@
 #define DUBAN_CONFIG_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 struct duban_err;
 struct rules;
@@ -27,7 +28,15 @@ struct config {
 	/* [keys]: one "NAME\tKEYS\n" line per binding, in file order (checked by the desk,
 	 * which knows the actions and key names). */
 	char *key_bindings;
+	/* [aliases]: other names of CSV columns, "KIND\tHEADER\tFIELD\n" per line (KIND empty:
+	 * any kind that has FIELD), in file order. */
+	char *header_aliases;
 };
+
+struct csvin_alias;
+/* The [aliases] of cfg as an array for csvin_opts; free with config_aliases_free(). */
+struct csvin_alias *config_aliases(const struct config *cfg, size_t *n);
+void config_aliases_free(struct csvin_alias *a, size_t n);
 
 /* A configuration with built-in defaults and no rules; free with config_free(). */
 struct config *config_new(void);

@@ -241,3 +241,19 @@ test_export_formats() {
 	expect_status 2
 	expect_stderr_contains "no/such/dir/a.csv cannot be written"
 }
+
+# Column names of the bureau's own registers, given as [aliases] in the configuration.
+test_import_aliases_from_configuration() {
+	import_db
+	printf '[aliases]\nlitigation.案件编号 = case_no\n被诉机关 = agency\nPlaintiffName = plaintiff\n' >al.ini
+	printf '案件编号,被诉机关,plaintiffname\nAL-1,县公安局,甲\n' >al.csv
+	run --config al.ini import al.csv
+	expect_status 0
+	expect_stderr_contains "1 rows: 1 new, 0 updated, 0 unchanged, 0 refused"
+	expect_sql db "SELECT plaintiff FROM litigation_cases WHERE case_no = 'AL-1'" 甲
+	# An alias naming a field that does not exist is refused at its line.
+	printf '[aliases]\n\n案件编号 = nofield\n' >bad.ini
+	run --config bad.ini import al.csv
+	expect_status 2
+	expect_stderr_contains 'bad.ini:3: [aliases] 案件编号: there is no field "nofield"'
+}

@@ -383,7 +383,7 @@ writer_describe(struct db *db, struct duban_err *err)
 	if (f == NULL)
 		return;
 	if (fgets(line, sizeof(line), f) != NULL && sscanf(line, "%ld %63s", &pid, login) == 2 &&
-	    pid > 0 && kill((pid_t)pid, 0) == 0) {
+	    pid > 0 && (kill((pid_t)pid, 0) == 0 || errno == EPERM)) {
 		const char *since = strchr(line, ' ');
 
 		since = since != NULL ? strchr(since + 1, ' ') : NULL;

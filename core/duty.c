@@ -22,7 +22,8 @@ const struct duty duties[] = {
 	  "coalesce(t.defence_done_on, t.closed_on)", "t.deleted = 0 AND t.defence_due_on IS NOT NULL", "t.deleted = 0" },
 	{ "hearing-head", N_("Hearings where the head must appear"), N_("Hearing"), "hearing",
 	  "hearings t JOIN litigation_cases c ON c.id = t.case_id JOIN agencies a ON a.id = "
-	  "c.agency_id", "t.id", "c.agency_id", "c.case_no", "c.plaintiff", "t.hearing_on",
+	  "c.agency_id", "t.id", "c.agency_id", "c.case_no", "c.plaintiff",
+	  "CASE WHEN t.head_required = 1 THEN t.hearing_on END",
 	  "t.appearer_rank = ''", "t.hearing_on",
 	  "t.deleted = 0 AND c.deleted = 0 AND t.head_required = 1",
 	  "t.deleted = 0 AND c.deleted = 0" },

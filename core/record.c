@@ -65,8 +65,9 @@ record_new(const struct kind_def *kind)
 
 	r->kind = kind;
 	r->values = xcalloc((size_t)kind->n_fields, sizeof(char *));
+	/* A yes/no field not given is no, as the database stores it. */
 	for (i = 0; i < kind->n_fields; i++)
-		r->values[i] = xstrdup("");
+		r->values[i] = xstrdup(kind->fields[i].type == FIELD_BOOL ? "0" : "");
 	return r;
 }
 

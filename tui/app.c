@@ -166,6 +166,16 @@ find_login(struct app *app)
 		snprintf(app->login, sizeof(app->login), "uid%ld", (long)getuid());
 }
 
+void
+app_clock(struct app *app)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	strftime(app->now, sizeof(app->now), "%Y-%m-%d %H:%M:%S", &tm);
+}
+
 static int
 decide_today(struct app *app, struct duban_err *err)
 {
@@ -175,7 +185,7 @@ decide_today(struct app *app, struct duban_err *err)
 	const char *env = getenv("DUBAN_TODAY");
 
 	localtime_r(&t, &tm);
-	strftime(app->now, sizeof(app->now), "%Y-%m-%d %H:%M:%S", &tm);
+	app_clock(app);
 	if (s == NULL && env != NULL && env[0] != '\0')
 		s = env;
 	if (s != NULL) {

@@ -436,6 +436,7 @@ save(struct form *s)
 	record_free(s->r);
 	s->r = r;
 	s->modified = false;
+	s->base.unsaved = false;
 	ui_data_changed(ui);
 	return UI_POP;
 }
@@ -501,6 +502,7 @@ edit_key(struct form *s, int kind, wint_t key)
 	}
 	fs->problem[0] = '\0';
 	s->modified = true;
+	s->base.unsaved = true;
 	refresh_hints(s);
 	return UI_REDRAW;
 }
@@ -508,12 +510,14 @@ edit_key(struct form *s, int kind, wint_t key)
 static unsigned
 pick_key(struct form *s, enum action act, int kind, wint_t key)
 {
-	if (act == ACT_MOVE_UP || (kind == KEY_CODE_YES && key == KEY_UP)) {
+	/* Letters narrow the list (j and k too): only the arrow keys move in it. */
+	(void)act;
+	if (kind == KEY_CODE_YES && key == KEY_UP) {
 		if (s->pick_sel > 0)
 			s->pick_sel--;
 		return UI_REDRAW;
 	}
-	if (act == ACT_MOVE_DOWN || (kind == KEY_CODE_YES && key == KEY_DOWN)) {
+	if (kind == KEY_CODE_YES && key == KEY_DOWN) {
 		if (s->pick_sel < s->n_pick - 1)
 			s->pick_sel++;
 		return UI_REDRAW;
@@ -528,6 +532,7 @@ pick_key(struct form *s, enum action act, int kind, wint_t key)
 			set_text(&s->f[s->focus], s->pick[s->pick_sel]);
 			s->f[s->focus].problem[0] = '\0';
 			s->modified = true;
+	s->base.unsaved = true;
 			move_focus(s, 1);
 		}
 		clear_pick(s);

@@ -312,12 +312,27 @@ relayout(struct ui *ui)
 			ui->stack[i]->ops->layout(ui->stack[i], ui->lines, ui->cols);
 }
 
+/* Leaving screens that hold unsaved input asks first. */
+static bool
+may_leave(struct ui *ui)
+{
+	int i;
+
+	for (i = 0; i < ui->depth; i++)
+		if (ui->stack[i]->unsaved)
+			return ui_confirm(ui, _("Discard your changes?"));
+	return true;
+}
+
 /* Global actions, when the top screen did not take the key. */
 static unsigned
 global_action(struct ui *ui, enum action act)
 {
 	struct screen *s = NULL;
 
+	if ((act == ACT_QUIT || act == ACT_MENU || act == ACT_GO_DASHBOARD ||
+	    (act >= ACT_GO_LITIGATION && act <= ACT_GO_IMPORT)) && !may_leave(ui))
+		return UI_REDRAW;
 	switch (act) {
 	case ACT_HELP:
 		s = scr_help_new(ui, ui->stack[ui->depth - 1]->ops->keymap);
@@ -520,6 +535,9 @@ ui_run(struct app *app)
 				break;
 			continue;
 		}
+		/* Whatever this key does is done now: audit rows get this moment, not the start. */
+		app_clock(ui.app);
+		db_set_actor(ui.db, ui.app->login, ui.app->now);
 		act = ui_key_action(top->ops->keymap, kind, key);
 		r = top->ops->handle_key(top, act, kind, key);
 		if (r == UI_IGNORED)

@@ -44,6 +44,9 @@ void app_release(struct app *app);
 /* Open the database named by --db or the configuration. */
 int app_open_db(struct app *app, int mode, struct db **out, struct duban_err *err);
 
+/* Read the wall clock into app->now (the time audit rows record). */
+void app_clock(struct app *app);
+
 /* The context record functions need, for db. */
 struct record_env app_env(struct app *app, struct db *db);
 

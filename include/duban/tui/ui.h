@@ -91,6 +91,7 @@ struct screen {
 	const struct screen_ops *ops;
 	struct ui *ui;
 	bool dirty_data;	/* reload before the next draw (e.g. after an edit below) */
+	bool unsaved;		/* holds typed input not yet saved (a form) */
 	int cursor_y;		/* where draw wants the visible cursor; -1: hidden */
 	int cursor_x;
 };

@@ -73,6 +73,21 @@ login_is_valid(const char *login)
 	return true;
 }
 
+static int64_t
+user_id(struct db *db, const char *login)
+{
+	sqlite3_stmt *st = NULL;
+	int64_t id = 0;
+
+	if (db_prepare(db, "SELECT id FROM users WHERE login = ?1", &st, NULL) != DUBAN_OK)
+		return 0;
+	sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return id;
+}
+
 int
 user_add(struct db *db, const char *login, enum user_role role, struct duban_err *err)
 {
@@ -100,8 +115,9 @@ user_add(struct db *db, const char *login, enum user_role role, struct duban_err
 		rc = duban_err_set(err, DUBAN_EINPUT, _("%s is already a user (%s)"), login,
 		    user_role_name(old));
 	if (rc == DUBAN_OK)
-		rc = db_prepare(db, "INSERT INTO users (login, role, created_at) VALUES (?1, ?2, ?3)",
-		    &st, err);
+		/* A user taken away earlier comes back in the same row (the login is unique). */
+		rc = db_prepare(db, "INSERT INTO users (login, role, created_at) VALUES (?1, ?2, ?3)"
+		    " ON CONFLICT (login) DO UPDATE SET role = excluded.role, active = 1", &st, err);
 	if (rc == DUBAN_OK) {
 		sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, user_role_name(role), -1, SQLITE_STATIC);
@@ -113,7 +129,7 @@ user_add(struct db *db, const char *login, enum user_role role, struct duban_err
 		/* Logins are checked above to contain nothing that needs JSON escaping. */
 		buf_printf(&after, "{\"login\":\"%s\",\"role\":\"%s\"}", login,
 		    user_role_name(role));
-		rc = audit_append(db, "create", "user", sqlite3_last_insert_rowid(db_sqlite(db)),
+		rc = audit_append(db, "create", "user", user_id(db, login),
 		    NULL, buf_str(&after), 0, err);
 	}
 	sqlite3_finalize(st);
@@ -143,4 +159,68 @@ user_role_of(struct db *db, const char *login, enum user_role *role, bool *found
 	}
 	sqlite3_finalize(st);
 	return rc;
+}
+
+int
+user_set_role(struct db *db, const char *login, enum user_role role, struct duban_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	struct buf before = BUF_INIT;
+	struct buf after = BUF_INIT;
+	enum user_role old = ROLE_NONE;
+	int64_t id = 0;
+	int admins = 0;
+	bool found = false;
+	int rc;
+
+	if (role != ROLE_NONE && (role < ROLE_ANALYST || role > ROLE_ADMIN))
+		return duban_err_set(err, DUBAN_EINPUT,
+		    _("a role is one of admin, supervisor, staff, analyst"));
+	rc = db_begin(db, err);
+	if (rc != DUBAN_OK)
+		return rc;
+	rc = access_require(db, ACCESS_MANAGE, err);
+	if (rc == DUBAN_OK)
+		rc = db_prepare(db, "SELECT id, role, (SELECT count(*) FROM users WHERE role = 'admin'"
+		    " AND active = 1) FROM users WHERE login = ?1 AND active = 1", &st, err);
+	if (rc == DUBAN_OK) {
+		sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			found = true;
+			id = sqlite3_column_int64(st, 0);
+			user_role_parse((const char *)sqlite3_column_text(st, 1), &old);
+			admins = sqlite3_column_int(st, 2);
+		}
+		sqlite3_finalize(st);
+		st = NULL;
+	}
+	if (rc == DUBAN_OK && !found)
+		rc = duban_err_set(err, DUBAN_EINPUT, _("%s is not a user"), login);
+	/* Someone must always be able to manage users. */
+	if (rc == DUBAN_OK && old == ROLE_ADMIN && role != ROLE_ADMIN && admins <= 1)
+		rc = duban_err_set(err, DUBAN_EINPUT, _("%s is the last admin; make someone else "
+		    "admin first"), login);
+	if (rc == DUBAN_OK)
+		rc = db_prepare(db, role == ROLE_NONE ? "UPDATE users SET active = 0 WHERE id = ?1" :
+		    "UPDATE users SET role = ?2 WHERE id = ?1", &st, err);
+	if (rc == DUBAN_OK) {
+		sqlite3_bind_int64(st, 1, id);
+		if (role != ROLE_NONE)
+			sqlite3_bind_text(st, 2, user_role_name(role), -1, SQLITE_STATIC);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = db_fail(db, _("changing the user"), err);
+		sqlite3_finalize(st);
+	}
+	if (rc == DUBAN_OK) {
+		buf_printf(&before, "{\"login\":\"%s\",\"role\":\"%s\"}", login,
+		    user_role_name(old));
+		if (role != ROLE_NONE)
+			buf_printf(&after, "{\"login\":\"%s\",\"role\":\"%s\"}", login,
+			    user_role_name(role));
+		rc = audit_append(db, role == ROLE_NONE ? "delete" : "update", "user", id,
+		    buf_str(&before), role == ROLE_NONE ? NULL : buf_str(&after), 0, err);
+	}
+	buf_release(&before);
+	buf_release(&after);
+	return db_end(db, rc, err);
 }

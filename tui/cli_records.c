@@ -779,7 +779,27 @@ cli_user(struct app *app, int argc, char **argv)
 		fprintf(stderr, _("duban: %s is now %s\n"), argv[2], argv[3]);
 		return DUBAN_OK;
 	}
-	return usage(_("user takes: add LOGIN ROLE | list"));
+	if ((argc == 4 && strcmp(argv[1], "role") == 0) || (argc == 3 &&
+	    strcmp(argv[1], "remove") == 0)) {
+		role = ROLE_NONE;
+		if (argc == 4 && !user_role_parse(argv[3], &role)) {
+			fprintf(stderr, _("duban: \"%s\" is not a role; roles: admin, supervisor, "
+			    "staff, analyst\n"), argv[3]);
+			return DUBAN_EINPUT;
+		}
+		rc = open_for(app, ACCESS_MANAGE, &db, &err);
+		if (rc == DUBAN_OK)
+			rc = user_set_role(db, argv[2], role, &err);
+		db_close(db);
+		if (rc != DUBAN_OK)
+			return app_report(&err);
+		if (role == ROLE_NONE)
+			fprintf(stderr, _("duban: %s is no longer a user\n"), argv[2]);
+		else
+			fprintf(stderr, _("duban: %s is now %s\n"), argv[2], argv[3]);
+		return DUBAN_OK;
+	}
+	return usage(_("user takes: add LOGIN ROLE | role LOGIN ROLE | remove LOGIN | list"));
 }
 
 int

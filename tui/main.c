@@ -51,7 +51,7 @@ print_help(void)
 	    "  add KIND FIELD=VALUE...        create a record (fields: see doc/records.md)\n"
 	    "  edit KIND ID|KEY FIELD=VALUE... change a record\n"
 	    "  delete KIND ID|KEY   delete a record (kept in the audit trail)\n"
-	    "  user add LOGIN ROLE | user list\n"
+	    "  user add LOGIN ROLE | user role LOGIN ROLE | user remove LOGIN | user list\n"
 	    "  recompute            recompute every due date (admin)\n"
 	    "  import FILE [--kind KIND] [--encoding auto|utf-8|gb18030] [--dry-run]\n"
 	    "              [--skip-invalid] [--rejects FILE]\n"

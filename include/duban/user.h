@@ -25,6 +25,11 @@ bool user_role_parse(const char *s, enum user_role *out);
  * or malformed login, a role that cannot be granted, or a login already present. */
 int user_add(struct db *db, const char *login, enum user_role role, struct duban_err *err);
 
+/* Change the role of an existing user, or take the user away (role ROLE_NONE: the row is
+ * kept inactive, for the audit trail). Admin only, audited. DUBAN_EINPUT for an unknown
+ * login, or for removing or demoting the last admin. */
+int user_set_role(struct db *db, const char *login, enum user_role role, struct duban_err *err);
+
 /* The role of login; *found false (and *role ROLE_NONE) when the users table lacks it. */
 int user_role_of(struct db *db, const char *login, enum user_role *role, bool *found,
     struct duban_err *err);

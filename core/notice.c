@@ -42,8 +42,13 @@ add_item(const struct duty_item *it, void *arg)
 	else if (it->status == DEADLINE_DUE_TODAY)
 		buf_printf(c->out, _("due %s, that is today"), iso);
 	else
-		buf_printf(c->out, _("due %s, %d working days left"), iso,
-		    deadline_workdays_between(c->cal, c->today, it->due, c->cfg->makeup_workdays));
+	{
+		int left = deadline_workdays_between(c->cal, c->today, it->due,
+		    c->cfg->makeup_workdays);
+
+		buf_printf(c->out, P_("due %s, %d working day left", "due %s, %d working days left",
+		    left), iso, left);
+	}
 	buf_addc(c->out, '\n');
 	return DUBAN_OK;
 }

@@ -1005,8 +1005,9 @@ record_delete(const struct record_env *env, const struct kind_def *kind, int64_t
 		rc = count_dependents(env->db, kind, id, &dependents, err);
 	if (rc == DUBAN_OK && dependents > 0)
 		rc = duban_err_set(err, DUBAN_EINPUT,
-		    _("%s %lld still has %d live records that refer to it; delete or move those "
-		      "first"), kind->name, (long long)id, dependents);
+		    P_("%s %lld still has %d live record that refers to it; delete or move it first",
+		    "%s %lld still has %d live records that refer to it; delete or move those "
+		    "first", dependents), _(kind->label), (long long)id, dependents);
 	if (rc == DUBAN_OK) {
 		buf_printf(&sql, "UPDATE %s SET deleted = 1, version = version + 1 WHERE id = ?1",
 		    kind->table);

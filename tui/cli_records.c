@@ -121,19 +121,30 @@ days_text(const struct duty_item *it, const struct app *app, struct buf *out)
 {
 	switch (it->status) {
 	case DEADLINE_OVERDUE:
-		buf_printf(out, _("%lld days late"), (long long)date_diff_days(it->due, app->today));
+	{
+		long long late = (long long)date_diff_days(it->due, app->today);
+
+		buf_printf(out, P_("%lld day late", "%lld days late", late), late);
+	}
 		break;
 	case DEADLINE_DUE_TODAY:
 		buf_adds(out, _("today"));
 		break;
 	case DEADLINE_DUE_SOON:
 	case DEADLINE_PENDING:
-		buf_printf(out, _("%d working days left"), deadline_workdays_between(app->cal,
-		    app->today, it->due, app->cfg->makeup_workdays));
+	{
+		int left = deadline_workdays_between(app->cal, app->today, it->due,
+		    app->cfg->makeup_workdays);
+
+		buf_printf(out, P_("%d working day left", "%d working days left", left), left);
+	}
 		break;
 	case DEADLINE_DONE_LATE:
-		buf_printf(out, _("done %lld days late"), (long long)date_diff_days(it->due,
-		    it->done));
+	{
+		long long late = (long long)date_diff_days(it->due, it->done);
+
+		buf_printf(out, P_("done %lld day late", "done %lld days late", late), late);
+	}
 		break;
 	case DEADLINE_DONE_ON_TIME:
 		break;
@@ -869,9 +880,10 @@ dashboard_plain(struct app *app, const struct dashboard *d)
 		pad(&b, deadline_status_label(it->status), 10);
 		pad(&b, date_format(it->due, iso), 10);
 		if (it->status == DEADLINE_OVERDUE)
-			buf_printf(&b, _("%d days late"), it->days);
+			buf_printf(&b, P_("%d day late", "%d days late", it->days), it->days);
 		else if (it->status == DEADLINE_DUE_SOON)
-			buf_printf(&b, _("%d working days left"), it->days);
+			buf_printf(&b, P_("%d working day left", "%d working days left", it->days),
+			    it->days);
 		else
 			buf_adds(&b, _("today"));
 		while (text_cols(buf_str(&b)) < 44)

@@ -531,6 +531,35 @@ handle_key(struct screen *base, enum action act, int kind, wint_t key)
 		return UI_REDRAW;
 	case ACT_EXPORT:
 		return export_list(s);
+	case ACT_AGENCY_FILTER: {
+		char name[256];
+		struct duban_err err;
+		int64_t id = 0;
+
+		if (s->duty == NULL)
+			return UI_HANDLED;
+		if (!ui_prompt(ui, _("Agency (name, short name or code; empty for all):"), name,
+		    sizeof(name)))
+			return UI_REDRAW;
+		if (name[0] == '\0') {
+			s->filter.agency_id = 0;
+			s->agency_name[0] = '\0';
+		} else if (agency_resolve(ui->db, name, &id, &err) != DUBAN_OK) {
+			ui_status(ui, true, "%s", err.msg);
+			return UI_REDRAW;
+		} else {
+			struct buf n = BUF_INIT;
+
+			s->filter.agency_id = id;
+			agency_name(ui->db, id, &n, NULL);
+			snprintf(s->agency_name, sizeof(s->agency_name), "%s", buf_str(&n));
+			buf_release(&n);
+		}
+		s->sel = 0;
+		s->top = 0;
+		reload(s);
+		return UI_REDRAW;
+	}
 	case ACT_NOTICE:
 		if (s->filter.agency_id > 0)
 			ui_push(ui, scr_notice_new(ui, s->filter.agency_id));

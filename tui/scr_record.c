@@ -96,14 +96,24 @@ add_deadline(const struct duty_item *it, void *arg)
 		return DUBAN_OK;
 	buf_printf(&v, "%s  %s", date_format(it->due, iso), deadline_status_label(it->status));
 	if (it->status == DEADLINE_OVERDUE)
-		buf_printf(&v, _(", %lld days late"), (long long)date_diff_days(it->due,
-		    c->app->today));
+	{
+		long long late = (long long)date_diff_days(it->due, c->app->today);
+
+		buf_printf(&v, P_(", %lld day late", ", %lld days late", late), late);
+	}
 	else if (it->status == DEADLINE_DUE_SOON || it->status == DEADLINE_PENDING)
-		buf_printf(&v, _(", %d working days left"), deadline_workdays_between(c->app->cal,
-		    c->app->today, it->due, c->app->cfg->makeup_workdays));
+	{
+		int left = deadline_workdays_between(c->app->cal, c->app->today, it->due,
+		    c->app->cfg->makeup_workdays);
+
+		buf_printf(&v, P_(", %d working day left", ", %d working days left", left), left);
+	}
 	else if (it->status == DEADLINE_DONE_LATE)
-		buf_printf(&v, _(", done %lld days late"), (long long)date_diff_days(it->due,
-		    it->done));
+	{
+		long long late = (long long)date_diff_days(it->due, it->done);
+
+		buf_printf(&v, P_(", done %lld day late", ", done %lld days late", late), late);
+	}
 	if (!c->header) {
 		add(c->s, "", NULL, ATTR_NORMAL);
 		add(c->s, _("Deadlines"), NULL, ATTR_HEADER);

@@ -53,6 +53,7 @@ static const struct binding default_bindings[] = {
 	{ "generic", ACT_GO_IMPORT, "8" },
 	{ "import", ACT_RUN_IMPORT, "F2" },
 	{ "list", ACT_EXPORT, "x" },
+	{ "list", ACT_AGENCY_FILTER, "A" },
 	{ "assess", ACT_FINALIZE, "F" },
 	{ "assess", ACT_EXPORT, "x" },
 	{ "assess", ACT_SORT, "s" },

@@ -8,5 +8,7 @@
 #define DUBAN_TEXTDOMAIN "duban"
 #define _(s) dgettext(DUBAN_TEXTDOMAIN, s)
 #define N_(s) (s)
+/* Plural forms: the one or the many form for n, as the language has them. */
+#define P_(one, many, n) dngettext(DUBAN_TEXTDOMAIN, one, many, (unsigned long)(n))
 
 #endif

@@ -10,6 +10,7 @@
 #include <wchar.h>
 
 #include "duban/date.h"
+#include "duban/i18n.h"
 
 struct app;
 struct db;
@@ -52,6 +53,7 @@ enum ui_result { UI_IGNORED = 0, UI_HANDLED = 1, UI_REDRAW = 2, UI_POP = 4, UI_Q
 	X(RUN_IMPORT, "run-import", N_("Import"), N_("Import the file as checked"))	\
 	X(FINALIZE, "finalize", N_("Finalize"), N_("Finalize this year's assessment"))	\
 	X(EXPORT, "export", N_("Export"), N_("Export to a CSV file"))			\
+	X(AGENCY_FILTER, "agency-filter", N_("Agency"), N_("Only one agency's records"))	\
 	X(KIND_FILTER, "kind-filter", N_("Kind"), N_("Departments, townships or all"))	\
 	X(PREV_YEAR, "prev-year", N_("Year-"), N_("Previous year"))			\
 	X(NEXT_YEAR, "next-year", N_("Year+"), N_("Next year"))			\
@@ -147,9 +149,6 @@ enum action ui_key_action(const char *keymap, int kind, wint_t key);
  * SCREEN.ACTION). False with msg naming the binding when an action, screen or key name is
  * not known. */
 bool ui_keys_configure(const char *lines, char *msg, size_t msg_size);
-
-/* Plural forms through gettext. */
-#define P_(one, many, n) dngettext(DUBAN_TEXTDOMAIN, one, many, (unsigned long)(n))
 
 /* Ask a yes/no question on the status line; true for yes. */
 bool ui_confirm(struct ui *ui, const char *question);

@@ -1106,10 +1106,10 @@ test_delete_with_live_dependents_refused(void **state)
 	duban_err_clear(&err);
 	assert_int_equal(record_delete(&fx->env, record_kind("agency"), agency, &err),
 	    DUBAN_EINPUT);
-	rfx_expect_contains(err.msg, "still has 1 live records");
+	rfx_expect_contains(err.msg, "still has 1 live record that refers to it");
 	assert_int_equal(record_delete(&fx->env, record_kind("litigation"), id, &err),
 	    DUBAN_EINPUT);
-	rfx_expect_contains(err.msg, "still has 1 live records");
+	rfx_expect_contains(err.msg, "still has 1 live record that refers to it");
 	assert_int_equal(audit_rows(fx), base);
 	assert_int_equal(rfx_sql_int(fx, "SELECT deleted FROM agencies WHERE id = ?1", agency), 0);
 	/* Hearing, then case, then agency. */

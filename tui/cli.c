@@ -21,21 +21,6 @@
 #include "duban/tui/app.h"
 #include "duban/user.h"
 
-static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static int
-usage_error(const char *fmt, ...)
-{
-	va_list ap;
-
-	fprintf(stderr, "duban: ");
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fprintf(stderr, "\n%s\n", _("Try \"duban --help\"."));
-	return DUBAN_EUSAGE;
-}
-
 int
 cli_init(struct app *app, int argc, char **argv)
 {
@@ -50,7 +35,7 @@ cli_init(struct app *app, int argc, char **argv)
 		if (strcmp(argv[i], "--demo") == 0)
 			demo = true;
 		else
-			return usage_error(_("init: unknown argument \"%s\""), argv[i]);
+			return cli_usage(_("init: unknown argument \"%s\""), argv[i]);
 	}
 	rc = app_open_db(app, DB_CREATE, &db, &err);
 	if (rc != DUBAN_OK)
@@ -138,16 +123,16 @@ cli_deadline(struct app *app, int argc, char **argv)
 		if (strcmp(argv[i], "--explain") == 0)
 			explain = true;
 		else if (argv[i][0] == '-' && argv[i][1] == '-')
-			return usage_error(_("deadline: unknown option \"%s\""), argv[i]);
+			return cli_usage(_("deadline: unknown option \"%s\""), argv[i]);
 		else if (rule == NULL)
 			rule = argv[i];
 		else if (date == NULL)
 			date = argv[i];
 		else
-			return usage_error(_("deadline: unexpected argument \"%s\""), argv[i]);
+			return cli_usage(_("deadline: unexpected argument \"%s\""), argv[i]);
 	}
 	if (rule == NULL || date == NULL)
-		return usage_error("%s", _("deadline takes RULE DATE, e.g. "
+		return cli_usage("%s", _("deadline takes RULE DATE, e.g. "
 		    "\"duban deadline reconsideration-reply 2024-09-27\""));
 	if (date_parse(date, &trigger, &err) != DUBAN_OK)
 		return app_report(&err);
@@ -208,7 +193,7 @@ cli_calendar(struct app *app, int argc, char **argv)
 	char iso[DATE_ISO_LEN];
 
 	if (argc != 2)
-		return usage_error("%s", _("calendar takes a YEAR, e.g. \"duban calendar 2025\""));
+		return cli_usage("%s", _("calendar takes a YEAR, e.g. \"duban calendar 2025\""));
 	year = strtol(argv[1], &end, 10);
 	if (*end != '\0' || end == argv[1] || year < DATE_MIN_YEAR || year > DATE_MAX_YEAR) {
 		fprintf(stderr, _("duban: \"%s\" is not a year from %d to %d\n"), argv[1],
@@ -241,7 +226,7 @@ cli_check(struct app *app, int argc, char **argv)
 
 	(void)argv;
 	if (argc != 1)
-		return usage_error("%s", _("check takes no arguments"));
+		return cli_usage("%s", _("check takes no arguments"));
 	rc = app_open_db(app, DB_READ_ONLY, &db, &err);
 	if (rc == DUBAN_OK)
 		rc = db_schema_version(db, &version, &err);
@@ -275,7 +260,7 @@ cli_backup(struct app *app, int argc, char **argv)
 	int rc;
 
 	if (argc != 2)
-		return usage_error("%s", _("backup takes FILE, e.g. duban backup /var/backups/duban/"
+		return cli_usage("%s", _("backup takes FILE, e.g. duban backup /var/backups/duban/"
 		    "duban-$(date +%F).db"));
 	rc = app_open_db(app, DB_OPEN_EXISTING, &db, &err);
 	if (rc == DUBAN_OK)
@@ -321,5 +306,5 @@ cli_dispatch(struct app *app, int argc, char **argv)
 	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		if (strcmp(argv[0], commands[i].name) == 0)
 			return commands[i].run(app, argc, argv);
-	return usage_error(_("unknown command \"%s\""), argv[0]);
+	return cli_usage(_("unknown command \"%s\""), argv[0]);
 }

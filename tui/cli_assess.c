@@ -19,21 +19,6 @@
 #include "duban/text.h"
 #include "duban/tui/app.h"
 
-static int usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static int
-usage(const char *fmt, ...)
-{
-	va_list ap;
-
-	fprintf(stderr, "duban: ");
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fprintf(stderr, "\n%s\n", _("Try \"duban --help\"."));
-	return DUBAN_EUSAGE;
-}
-
 int
 app_load_scheme(struct app *app, struct assess_scheme **out, struct duban_err *err)
 {
@@ -44,15 +29,6 @@ app_load_scheme(struct app *app, struct assess_scheme **out, struct duban_err *e
 }
 
 static void
-put_line(struct buf *b)
-{
-	while (b->len > 0 && b->data[b->len - 1] == ' ')
-		b->data[--b->len] = '\0';
-	puts(buf_str(b));
-	buf_reset(b);
-}
-
-static void
 plain(const struct assess_result *r, const char *kind)
 {
 	struct buf b = BUF_INIT;
@@ -60,13 +36,13 @@ plain(const struct assess_result *r, const char *kind)
 	int k;
 
 	buf_printf(&b, _("Assessment %d: %s"), r->year, r->scheme_title);
-	put_line(&b);
+	cli_put_line(&b);
 	if (r->finalized)
 		buf_printf(&b, _("Finalized on %s by %s."), r->finalized_at, r->finalized_by);
 	else
 		buf_adds(&b, _("Not finalized: figures may still change."));
-	put_line(&b);
-	put_line(&b);
+	cli_put_line(&b);
+	cli_put_line(&b);
 	text_pad(&b, _("Rank"), 5, TEXT_RIGHT);
 	buf_addc(&b, ' ');
 	text_pad(&b, _("Agency"), 24, TEXT_LEFT);
@@ -77,7 +53,7 @@ plain(const struct assess_result *r, const char *kind)
 		buf_addc(&b, ' ');
 		text_pad(&b, r->agencies[0].lines[k].title, 10, TEXT_RIGHT);
 	}
-	put_line(&b);
+	cli_put_line(&b);
 	for (i = 0; i < r->n; i++) {
 		const struct assess_agency *a = &r->agencies[i];
 		char n[32];
@@ -97,7 +73,7 @@ plain(const struct assess_result *r, const char *kind)
 			buf_addc(&b, ' ');
 			text_pad(&b, n, 10, TEXT_RIGHT);
 		}
-		put_line(&b);
+		cli_put_line(&b);
 	}
 	buf_release(&b);
 }
@@ -230,12 +206,12 @@ cli_assess(struct app *app, int argc, char **argv)
 			format = argv[++i];
 			if (strcmp(format, "plain") != 0 && strcmp(format, "csv") != 0 &&
 			    strcmp(format, "json") != 0)
-				return usage(_("--format takes plain, csv or json"));
+				return cli_usage(_("--format takes plain, csv or json"));
 		} else if (strcmp(argv[i], "--kind") == 0 && i + 1 < argc) {
 			kind = argv[++i];
 			if (strcmp(kind, "department") != 0 && strcmp(kind, "township") != 0 &&
 			    strcmp(kind, "other") != 0)
-				return usage(_("--kind takes department, township or other"));
+				return cli_usage(_("--kind takes department, township or other"));
 		} else if (strcmp(argv[i], "--finalize") == 0) {
 			finalize = true;
 		} else if (strcmp(argv[i], "--unfreeze") == 0) {
@@ -251,11 +227,11 @@ cli_assess(struct app *app, int argc, char **argv)
 				return DUBAN_EINPUT;
 			}
 		} else {
-			return usage(_("assess: unexpected argument \"%s\""), argv[i]);
+			return cli_usage(_("assess: unexpected argument \"%s\""), argv[i]);
 		}
 	}
 	if (year == 0)
-		return usage(_("assess takes a YEAR, e.g. duban assess 2024"));
+		return cli_usage(_("assess takes a YEAR, e.g. duban assess 2024"));
 	rc = app_load_scheme(app, &scheme, &err);
 	if (rc == DUBAN_OK)
 		rc = app_open_db(app, DB_OPEN_EXISTING, &db, &err);

@@ -33,21 +33,6 @@ on_interrupt(int sig)
 	interrupted = 1;
 }
 
-static int io_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static int
-io_usage(const char *fmt, ...)
-{
-	va_list ap;
-
-	fprintf(stderr, "duban: ");
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fprintf(stderr, "\n%s\n", _("Try \"duban --help\"."));
-	return DUBAN_EUSAGE;
-}
-
 static const char *
 io_kinds(struct buf *out)
 {
@@ -56,34 +41,6 @@ io_kinds(struct buf *out)
 	for (k = 0; record_kinds[k] != NULL; k++)
 		buf_printf(out, "%s%s", k > 0 ? ", " : "", record_kinds[k]->name);
 	return buf_str(out);
-}
-
-static const struct kind_def *
-io_kind(const char *name)
-{
-	const struct kind_def *k = record_kind(name);
-	struct buf kinds = BUF_INIT;
-
-	if (k == NULL)
-		fprintf(stderr, _("duban: \"%s\" is not a record kind; kinds: %s\n"), name,
-		    io_kinds(&kinds));
-	buf_release(&kinds);
-	return k;
-}
-
-static int
-io_open(struct app *app, enum access_action action, struct db **db, struct duban_err *err)
-{
-	int rc = app_open_db(app, DB_OPEN_EXISTING, db, err);
-
-	if (rc != DUBAN_OK)
-		return rc;
-	rc = access_require(*db, action, err);
-	if (rc != DUBAN_OK) {
-		db_close(*db);
-		*db = NULL;
-	}
-	return rc;
 }
 
 /* ---- import ------------------------------------------------------------------------------ */
@@ -199,12 +156,12 @@ cli_import(struct app *app, int argc, char **argv)
 	o.encoding = ENCODING_AUTO;
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--kind") == 0 && i + 1 < argc) {
-			o.kind = io_kind(argv[++i]);
+			o.kind = cli_kind_arg(argv[++i]);
 			if (o.kind == NULL)
 				return DUBAN_EUSAGE;
 		} else if (strcmp(argv[i], "--encoding") == 0 && i + 1 < argc) {
 			if (!encoding_parse(argv[++i], &o.encoding))
-				return io_usage(
+				return cli_usage(
 				    _("--encoding takes auto, utf-8 or gb18030, not \"%s\""),
 				    argv[i]);
 		} else if (strcmp(argv[i], "--rejects") == 0 && i + 1 < argc) {
@@ -216,19 +173,19 @@ cli_import(struct app *app, int argc, char **argv)
 		} else if (o.path == NULL && (argv[i][0] != '-' || strcmp(argv[i], "-") == 0)) {
 			o.path = argv[i];
 		} else {
-			return io_usage(_("import: unexpected argument \"%s\""), argv[i]);
+			return cli_usage(_("import: unexpected argument \"%s\""), argv[i]);
 		}
 	}
 	if (o.path == NULL)
-		return io_usage("%s", _("import takes a FILE, e.g. duban import cases.csv "
+		return cli_usage("%s", _("import takes a FILE, e.g. duban import cases.csv "
 		    "[--kind litigation] [--dry-run] [--skip-invalid]"));
 	if (o.rejects_path != NULL && !o.skip_invalid)
-		return io_usage("%s", _("--rejects goes with --skip-invalid"));
+		return cli_usage("%s", _("--rejects goes with --skip-invalid"));
 	o.name = o.path;
 	if (strcmp(o.path, "-") == 0) {
 		/* Standard input has no place beside it for the rejects. */
 		if (o.skip_invalid && !o.dry_run && o.rejects_path == NULL)
-			return io_usage("%s", _("import - (standard input) with --skip-invalid "
+			return cli_usage("%s", _("import - (standard input) with --skip-invalid "
 			    "needs --rejects FILE"));
 		o.path = "/dev/stdin";
 	}
@@ -239,7 +196,7 @@ cli_import(struct app *app, int argc, char **argv)
 	o.cancel = &interrupted;
 	o.aliases = aliases = config_aliases(app->cfg, &o.n_aliases);
 	ui.tty = isatty(STDERR_FILENO) == 1;
-	rc = io_open(app, ACCESS_IMPORT, &db, &err);
+	rc = cli_open_for(app, ACCESS_IMPORT, &db, &err);
 	if (rc != DUBAN_OK)
 		return app_report(&err);
 	env = app_env(app, db);
@@ -295,37 +252,37 @@ cli_export(struct app *app, int argc, char **argv)
 			else if (strcmp(argv[i], "json") == 0)
 				o.format = EXPORT_JSON;
 			else
-				return io_usage(_("--format takes csv or json, not \"%s\""),
+				return cli_usage(_("--format takes csv or json, not \"%s\""),
 				    argv[i]);
 		} else if (strcmp(argv[i], "--encoding") == 0 && i + 1 < argc) {
 			if (!encoding_parse(argv[++i], &o.encoding) || o.encoding == ENCODING_AUTO)
-				return io_usage(_("--encoding takes utf-8 or gb18030, not \"%s\""),
+				return cli_usage(_("--encoding takes utf-8 or gb18030, not \"%s\""),
 				    argv[i]);
 		} else if ((strcmp(argv[i], "-o") == 0 || strcmp(argv[i], "--output") == 0) &&
 		    i + 1 < argc) {
 			o.path = argv[++i];
 		} else if (o.kind == NULL && argv[i][0] != '-') {
-			o.kind = io_kind(argv[i]);
+			o.kind = cli_kind_arg(argv[i]);
 			if (o.kind == NULL)
 				return DUBAN_EUSAGE;
 		} else {
-			return io_usage(_("export: unexpected argument \"%s\""), argv[i]);
+			return cli_usage(_("export: unexpected argument \"%s\""), argv[i]);
 		}
 	}
 	if (o.kind == NULL) {
 		struct buf kinds = BUF_INIT;
 
-		rc = io_usage(_("export takes a KIND: %s"), io_kinds(&kinds));
+		rc = cli_usage(_("export takes a KIND: %s"), io_kinds(&kinds));
 		buf_release(&kinds);
 		return rc;
 	}
 	if (o.format == EXPORT_JSON && o.encoding == ENCODING_GB18030)
-		return io_usage("%s", _("JSON is always UTF-8; --encoding gb18030 is for CSV"));
+		return cli_usage("%s", _("JSON is always UTF-8; --encoding gb18030 is for CSV"));
 	if (o.path != NULL && strcmp(o.path, "-") == 0)
 		o.path = NULL;
 	/* The headers speak the interface language, as `duban list --format csv` does. */
 	o.zh_headers = strcmp(app->lang_opt != NULL ? app->lang_opt : app->cfg->lang, "en") != 0;
-	rc = io_open(app, ACCESS_EXPORT, &db, &err);
+	rc = cli_open_for(app, ACCESS_EXPORT, &db, &err);
 	if (rc != DUBAN_OK)
 		return app_report(&err);
 	env = app_env(app, db);

@@ -27,21 +27,6 @@
 
 enum out_format { OUT_PLAIN, OUT_CSV, OUT_JSON };
 
-static int usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static int
-usage(const char *fmt, ...)
-{
-	va_list ap;
-
-	fprintf(stderr, "duban: ");
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fprintf(stderr, "\n%s\n", _("Try \"duban --help\"."));
-	return DUBAN_EUSAGE;
-}
-
 static bool
 parse_format(const char *s, enum out_format *f, bool csv_ok)
 {
@@ -57,21 +42,6 @@ parse_format(const char *s, enum out_format *f, bool csv_ok)
 }
 
 /* Open the database for this command and check the role may do action. */
-static int
-open_for(struct app *app, enum access_action action, struct db **db, struct duban_err *err)
-{
-	int rc = app_open_db(app, DB_OPEN_EXISTING, db, err);
-
-	if (rc != DUBAN_OK)
-		return rc;
-	rc = access_require(*db, action, err);
-	if (rc != DUBAN_OK) {
-		db_close(*db);
-		*db = NULL;
-	}
-	return rc;
-}
-
 static void
 pad(struct buf *b, const char *s, int cols)
 {
@@ -79,31 +49,10 @@ pad(struct buf *b, const char *s, int cols)
 	buf_addc(b, ' ');
 }
 
-static void
-put_line(struct buf *b)
-{
-	/* Trailing blanks from padding help nobody in a file or a pipe. */
-	while (b->len > 0 && b->data[b->len - 1] == ' ')
-		b->data[--b->len] = '\0';
-	puts(buf_str(b));
-	buf_reset(b);
-}
-
 static const char *
 kind_names(void)
 {
 	return "agency, litigation, hearing, reconsideration, suggestion";
-}
-
-static const struct kind_def *
-kind_arg(const char *name)
-{
-	const struct kind_def *k = record_kind(name);
-
-	if (k == NULL)
-		fprintf(stderr, _("duban: \"%s\" is not a record kind; kinds: %s\n"), name,
-		    kind_names());
-	return k;
 }
 
 /* ---- list ----------------------------------------------------------------------------- */
@@ -175,7 +124,7 @@ plain_header(const struct kind_def *kind)
 		pad(&b, _("Status"), 12);
 		pad(&b, "", 1);
 	}
-	put_line(&b);
+	cli_put_line(&b);
 	buf_release(&b);
 }
 
@@ -257,7 +206,7 @@ list_item(const struct duty_item *it, void *arg)
 		pad(&b, it->has_due ? deadline_status_label(it->status) : "-", 12);
 		if (it->has_due)
 			days_text(it, c->app, &b);
-		put_line(&b);
+		cli_put_line(&b);
 	} else {
 		rc = record_load(c->env.db, c->kind, it->id, &r, &err);
 		if (rc != DUBAN_OK) {
@@ -311,7 +260,7 @@ list_plain_kind(struct list_ctx *c, struct duban_err *err)
 		for (k = 0; k < c->kind->n_fields; k++)
 			pad(&b, _(c->kind->fields[k].label), k == 0 && agencies ? 30 :
 			    k == 1 && !agencies ? 24 : 12);
-		put_line(&b);
+		cli_put_line(&b);
 		buf_release(&b);
 	}
 	while ((step = sqlite3_step(st)) == SQLITE_ROW && rc == DUBAN_OK) {
@@ -336,7 +285,7 @@ list_plain_kind(struct list_ctx *c, struct duban_err *err)
 				    12);
 				buf_release(&v);
 			}
-			put_line(&b);
+			cli_put_line(&b);
 		} else if (c->fmt == OUT_CSV) {
 			csv_record(c, r);
 		} else {
@@ -379,35 +328,35 @@ cli_list(struct app *app, int argc, char **argv)
 		else if (strcmp(argv[i], "--duty") == 0 && i + 1 < argc) {
 			duty = duty_find(argv[++i]);
 			if (duty == NULL)
-				return usage(_("\"%s\" is not a duty; duties: litigation-defence, "
+				return cli_usage(_("\"%s\" is not a duty; duties: litigation-defence, "
 				    "hearing-head, reconsideration-copy, reconsideration-reply, "
 				    "reconsideration-decision, suggestion-reply"), argv[i]);
 		} else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
 			if (!parse_format(argv[++i], &c.fmt, true))
-				return usage(_("--format takes plain, csv or json"));
+				return cli_usage(_("--format takes plain, csv or json"));
 		} else if (c.kind == NULL && argv[i][0] != '-') {
-			c.kind = kind_arg(argv[i]);
+			c.kind = cli_kind_arg(argv[i]);
 			if (c.kind == NULL)
 				return DUBAN_EUSAGE;
 		} else {
-			return usage(_("list: unexpected argument \"%s\""), argv[i]);
+			return cli_usage(_("list: unexpected argument \"%s\""), argv[i]);
 		}
 	}
 	if (c.kind == NULL)
-		return usage(_("list takes a KIND: %s"), kind_names());
+		return cli_usage(_("list takes a KIND: %s"), kind_names());
 	if (duty == NULL)
 		duty = duty_primary(c.kind->name);
 	else if (strcmp(duty->kind, c.kind->name) != 0)
-		return usage(_("the duty %s belongs to %s records"), duty->name, duty->kind);
+		return cli_usage(_("the duty %s belongs to %s records"), duty->name, duty->kind);
 	if (status != NULL) {
 		if (duty == NULL)
-			return usage(_("%s records have no deadlines to filter by"), c.kind->name);
+			return cli_usage(_("%s records have no deadlines to filter by"), c.kind->name);
 		if (!deadline_status_parse(status, &f.status[0]))
-			return usage(_("\"%s\" is not a status; statuses: pending, due-soon, due-today, "
+			return cli_usage(_("\"%s\" is not a status; statuses: pending, due-soon, due-today, "
 			    "overdue, done-on-time, done-late"), status);
 		f.n_status = 1;
 	}
-	rc = open_for(app, ACCESS_READ, &db, &err);
+	rc = cli_open_for(app, ACCESS_READ, &db, &err);
 	if (rc != DUBAN_OK)
 		return app_report(&err);
 	c.env = app_env(app, db);
@@ -480,7 +429,7 @@ print_record(struct record_env *env, const struct record *r)
 		record_display(env, r, i, false, &v);
 		pad(&b, _(r->kind->fields[i].label), width + 1);
 		text_sanitize(buf_str(&v), &b);
-		put_line(&b);
+		cli_put_line(&b);
 		buf_release(&b);
 		buf_release(&v);
 	}
@@ -498,8 +447,8 @@ cli_show(struct app *app, int argc, char **argv)
 	int rc;
 
 	if (argc < 3)
-		return usage(_("show takes KIND and an id or key, e.g. duban show litigation 12"));
-	rc = open_for(app, ACCESS_READ, &db, &err);
+		return cli_usage(_("show takes KIND and an id or key, e.g. duban show litigation 12"));
+	rc = cli_open_for(app, ACCESS_READ, &db, &err);
 	if (rc == DUBAN_OK)
 		rc = find_record(app, db, argc, argv, &kind, &id, &err);
 	if (rc == DUBAN_OK)
@@ -528,11 +477,11 @@ print_history_entry(const struct history_entry *e, void *arg)
 	buf_printf(&b, "%s  %s  %s", e->at, e->login, e->action);
 	if (e->batch_id > 0)
 		buf_printf(&b, _(" (import %lld)"), (long long)e->batch_id);
-	put_line(&b);
+	cli_put_line(&b);
 	for (i = 0; i < e->n_changes; i++) {
 		buf_printf(&b, "    %s: %s -> %s", e->changes[i].field, e->changes[i].before,
 		    e->changes[i].after);
-		put_line(&b);
+		cli_put_line(&b);
 	}
 	buf_release(&b);
 	return DUBAN_OK;
@@ -549,8 +498,8 @@ cli_history(struct app *app, int argc, char **argv)
 	int n = 0;
 
 	if (argc < 3)
-		return usage(_("history takes KIND and an id or key, e.g. duban history litigation 12"));
-	rc = open_for(app, ACCESS_READ, &db, &err);
+		return cli_usage(_("history takes KIND and an id or key, e.g. duban history litigation 12"));
+	rc = cli_open_for(app, ACCESS_READ, &db, &err);
 	if (rc == DUBAN_OK)
 		rc = find_record(app, db, argc, argv, &kind, &id, &err);
 	if (rc == DUBAN_OK)
@@ -641,12 +590,12 @@ cli_add(struct app *app, int argc, char **argv)
 	int rc;
 
 	if (argc < 3)
-		return usage(_("add takes KIND FIELD=VALUE..., e.g. duban add agency name=县公安局 "
+		return cli_usage(_("add takes KIND FIELD=VALUE..., e.g. duban add agency name=县公安局 "
 		    "kind=部门"));
-	kind = kind_arg(argv[1]);
+	kind = cli_kind_arg(argv[1]);
 	if (kind == NULL)
 		return DUBAN_EUSAGE;
-	rc = open_for(app, (enum access_action)kind->write_access,
+	rc = cli_open_for(app, (enum access_action)kind->write_access,
 	    &db, &err);
 	if (rc != DUBAN_OK)
 		return app_report(&err);
@@ -679,12 +628,12 @@ cli_edit(struct app *app, int argc, char **argv)
 	int rc;
 
 	if (argc < 4)
-		return usage(_("edit takes KIND ID FIELD=VALUE..., e.g. duban edit litigation 12 "
+		return cli_usage(_("edit takes KIND ID FIELD=VALUE..., e.g. duban edit litigation 12 "
 		    "defence_submitted_on=2025-03-01"));
-	kind = kind_arg(argv[1]);
+	kind = cli_kind_arg(argv[1]);
 	if (kind == NULL)
 		return DUBAN_EUSAGE;
-	rc = open_for(app, (enum access_action)kind->write_access,
+	rc = cli_open_for(app, (enum access_action)kind->write_access,
 	    &db, &err);
 	if (rc == DUBAN_OK)
 		rc = find_record(app, db, 3, argv, &kind, &id, &err);
@@ -722,11 +671,11 @@ cli_delete(struct app *app, int argc, char **argv)
 	int rc;
 
 	if (argc < 3)
-		return usage(_("delete takes KIND and an id or key"));
-	kind = kind_arg(argv[1]);
+		return cli_usage(_("delete takes KIND and an id or key"));
+	kind = cli_kind_arg(argv[1]);
 	if (kind == NULL)
 		return DUBAN_EUSAGE;
-	rc = open_for(app, (enum access_action)kind->write_access,
+	rc = cli_open_for(app, (enum access_action)kind->write_access,
 	    &db, &err);
 	if (rc == DUBAN_OK)
 		rc = find_record(app, db, argc, argv, &kind, &id, &err);
@@ -755,7 +704,7 @@ cli_user(struct app *app, int argc, char **argv)
 	if (argc == 2 && strcmp(argv[1], "list") == 0) {
 		sqlite3_stmt *st = NULL;
 
-		rc = open_for(app, ACCESS_READ, &db, &err);
+		rc = cli_open_for(app, ACCESS_READ, &db, &err);
 		if (rc == DUBAN_OK)
 			rc = db_prepare(db, "SELECT login, role, created_at FROM users WHERE active = 1"
 			    " ORDER BY login", &st, &err);
@@ -768,7 +717,7 @@ cli_user(struct app *app, int argc, char **argv)
 			pad(&b, (const char *)sqlite3_column_text(st, 1), 11);
 			pad(&b, user_role_label(r), 8);
 			buf_adds(&b, (const char *)sqlite3_column_text(st, 2));
-			put_line(&b);
+			cli_put_line(&b);
 			buf_release(&b);
 		}
 		sqlite3_finalize(st);
@@ -781,7 +730,7 @@ cli_user(struct app *app, int argc, char **argv)
 			    "staff, analyst\n"), argv[3]);
 			return DUBAN_EINPUT;
 		}
-		rc = open_for(app, ACCESS_MANAGE, &db, &err);
+		rc = cli_open_for(app, ACCESS_MANAGE, &db, &err);
 		if (rc == DUBAN_OK)
 			rc = user_add(db, argv[2], role, &err);
 		db_close(db);
@@ -798,7 +747,7 @@ cli_user(struct app *app, int argc, char **argv)
 			    "staff, analyst\n"), argv[3]);
 			return DUBAN_EINPUT;
 		}
-		rc = open_for(app, ACCESS_MANAGE, &db, &err);
+		rc = cli_open_for(app, ACCESS_MANAGE, &db, &err);
 		if (rc == DUBAN_OK)
 			rc = user_set_role(db, argv[2], role, &err);
 		db_close(db);
@@ -810,7 +759,7 @@ cli_user(struct app *app, int argc, char **argv)
 			fprintf(stderr, _("duban: %s is now %s\n"), argv[2], argv[3]);
 		return DUBAN_OK;
 	}
-	return usage(_("user takes: add LOGIN ROLE | role LOGIN ROLE | remove LOGIN | list"));
+	return cli_usage(_("user takes: add LOGIN ROLE | role LOGIN ROLE | remove LOGIN | list"));
 }
 
 int
@@ -824,8 +773,8 @@ cli_recompute(struct app *app, int argc, char **argv)
 
 	(void)argv;
 	if (argc != 1)
-		return usage(_("recompute takes no arguments"));
-	rc = open_for(app, ACCESS_MANAGE, &db, &err);
+		return cli_usage(_("recompute takes no arguments"));
+	rc = cli_open_for(app, ACCESS_MANAGE, &db, &err);
 	if (rc == DUBAN_OK) {
 		env = app_env(app, db);
 		rc = record_recompute_all(&env, &changed, &err);
@@ -848,15 +797,15 @@ dashboard_plain(struct app *app, const struct dashboard *d)
 
 	buf_printf(&b, _("Dashboard for %s (due soon: within %d working days)"),
 	    date_format(d->window.today, iso), d->soon_workdays);
-	put_line(&b);
-	put_line(&b);
+	cli_put_line(&b);
+	cli_put_line(&b);
 	pad(&b, _("Duty"), 40);
 	text_pad(&b, _("overdue"), 8, TEXT_RIGHT);
 	buf_addc(&b, ' ');
 	text_pad(&b, _("due today"), 10, TEXT_RIGHT);
 	buf_addc(&b, ' ');
 	text_pad(&b, _("due soon"), 10, TEXT_RIGHT);
-	put_line(&b);
+	cli_put_line(&b);
 	for (i = 0; i < duties_n; i++) {
 		char n[3][24];
 
@@ -869,11 +818,11 @@ dashboard_plain(struct app *app, const struct dashboard *d)
 		text_pad(&b, n[1], 10, TEXT_RIGHT);
 		buf_addc(&b, ' ');
 		text_pad(&b, n[2], 10, TEXT_RIGHT);
-		put_line(&b);
+		cli_put_line(&b);
 	}
-	put_line(&b);
+	cli_put_line(&b);
 	buf_printf(&b, "%s (%d)", _("Most urgent"), d->n_items);
-	put_line(&b);
+	cli_put_line(&b);
 	for (i = 0; i < d->n_items; i++) {
 		const struct dashboard_item *it = &d->items[i];
 
@@ -892,11 +841,11 @@ dashboard_plain(struct app *app, const struct dashboard *d)
 		pad(&b, _(it->duty->label), 30);
 		pad(&b, it->key, 22);
 		pad(&b, it->agency, 20);
-		put_line(&b);
+		cli_put_line(&b);
 	}
-	put_line(&b);
+	cli_put_line(&b);
 	buf_printf(&b, _("Agencies (head-appearance rate %d)"), d->window.today.y);
-	put_line(&b);
+	cli_put_line(&b);
 	pad(&b, _("Agency"), 24);
 	text_pad(&b, _("open"), 6, TEXT_RIGHT);
 	buf_addc(&b, ' ');
@@ -907,7 +856,7 @@ dashboard_plain(struct app *app, const struct dashboard *d)
 	text_pad(&b, _("head"), 6, TEXT_RIGHT);
 	buf_addc(&b, ' ');
 	text_pad(&b, _("rate"), 7, TEXT_RIGHT);
-	put_line(&b);
+	cli_put_line(&b);
 	for (i = 0; i < d->n_agencies; i++) {
 		const struct dashboard_agency *a = &d->agencies[i];
 		char n[5][24];
@@ -930,7 +879,7 @@ dashboard_plain(struct app *app, const struct dashboard *d)
 		text_pad(&b, n[3], 6, TEXT_RIGHT);
 		buf_addc(&b, ' ');
 		text_pad(&b, n[4], 7, TEXT_RIGHT);
-		put_line(&b);
+		cli_put_line(&b);
 	}
 	buf_release(&b);
 	(void)app;
@@ -998,19 +947,19 @@ cli_dashboard(struct app *app, int argc, char **argv)
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
 			if (!parse_format(argv[++i], &fmt, false))
-				return usage(_("--format takes plain or json"));
+				return cli_usage(_("--format takes plain or json"));
 		} else if (strcmp(argv[i], "--within") == 0 && i + 1 < argc) {
 			char *end = NULL;
 			long n = strtol(argv[++i], &end, 10);
 
 			if (*end != '\0' || end == argv[i] || n < 0 || n > 60)
-				return usage(_("--within takes a number of working days from 0 to 60"));
+				return cli_usage(_("--within takes a number of working days from 0 to 60"));
 			within = (int)n;
 		} else {
-			return usage(_("dashboard: unexpected argument \"%s\""), argv[i]);
+			return cli_usage(_("dashboard: unexpected argument \"%s\""), argv[i]);
 		}
 	}
-	rc = open_for(app, ACCESS_READ, &db, &err);
+	rc = cli_open_for(app, ACCESS_READ, &db, &err);
 	if (rc == DUBAN_OK)
 		rc = dashboard_build(db, app->cal, app->today, within, app->cfg->makeup_workdays, 0,
 		    &d, &err);

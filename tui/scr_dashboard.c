@@ -178,7 +178,7 @@ draw_agencies(struct dash *s, int x, int w)
 	int y = s->lower_y;
 	int h = s->lower_h;
 	int64_t max_open = 1;
-	int name_w = w > 70 ? 20 : 14;
+	int name_w = w > 90 ? 24 : w > 70 ? 20 : 14;
 	int bar_w = (w - name_w - 5 - 7 - 3) / 2;
 	int i;
 	char title[128];

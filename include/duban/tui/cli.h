@@ -6,6 +6,19 @@
 #include <stdio.h>
 
 struct app;
+struct buf;
+struct db;
+struct duban_err;
+struct kind_def;
+
+/* "duban: <message>" and the hint to --help on stderr; returns DUBAN_EUSAGE. */
+int cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Open the database and check the role allows action (an enum access_action). */
+int cli_open_for(struct app *app, int action, struct db **db, struct duban_err *err);
+/* Print b as a line without its trailing blanks; b is emptied. */
+void cli_put_line(struct buf *b);
+/* The kind named, or NULL after telling on stderr which kinds there are. */
+const struct kind_def *cli_kind_arg(const char *name);
 
 int cli_init(struct app *app, int argc, char **argv);
 int cli_deadline(struct app *app, int argc, char **argv);

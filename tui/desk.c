@@ -1,4 +1,5 @@
 /* tui/desk.c: the interactive desk's entry point. */
+#include <curses.h>
 #include "duban/tui/desk.h"
 
 #include <langinfo.h>

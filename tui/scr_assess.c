@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <curses.h>
+
 #include "duban/access.h"
 #include "duban/assess.h"
 #include "duban/buf.h"

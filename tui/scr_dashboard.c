@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <curses.h>
+
 #include "duban/config.h"
 #include "duban/dashboard.h"
 #include "duban/duty.h"

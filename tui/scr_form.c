@@ -9,6 +9,8 @@
 #include <string.h>
 #include <wchar.h>
 
+#include <curses.h>
+
 #include "duban/access.h"
 #include "duban/buf.h"
 #include "duban/db.h"

@@ -14,6 +14,8 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include <curses.h>
+
 #include "duban/access.h"
 #include "duban/buf.h"
 #include "duban/config.h"

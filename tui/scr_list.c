@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <curses.h>
+
 #include "duban/agency.h"
 #include "duban/buf.h"
 #include "duban/config.h"

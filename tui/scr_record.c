@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <curses.h>
+
 #include "duban/buf.h"
 #include "duban/config.h"
 #include "duban/db.h"

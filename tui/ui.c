@@ -1,6 +1,7 @@
 /* tui/ui.c: the desk's main loop, screen stack, status line, key bar and safe drawing.
  * Screens draw into stdscr with werase; curses sends only what changed to the terminal, so
  * a key press costs a few bytes over a slow SSH link, not a repaint. */
+#include <curses.h>
 #include "duban/tui/ui.h"
 
 #include <signal.h>

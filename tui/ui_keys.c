@@ -1,6 +1,7 @@
 /* tui/ui_keys.c: key bindings. Defaults below; duban.ini [keys] rebinds ("move-down = j Down"
  * for every screen, "list.open = Enter o" for one). The help screen and the key bar are
  * generated from these tables, never written by hand. */
+#include <curses.h>
 #include "duban/tui/ui.h"
 
 #include <stdio.h>

@@ -6,7 +6,6 @@
 
 #include <stdbool.h>
 #include <stdint.h>
-#include <curses.h>
 #include <wchar.h>
 
 #include "duban/date.h"

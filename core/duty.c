@@ -6,6 +6,7 @@
  * items, not the size of the database. */
 #include "duban/duty.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "duban/buf.h"
@@ -13,6 +14,7 @@
 #include "duban/db.h"
 #include "duban/err.h"
 #include "duban/i18n.h"
+#include "duban/mem.h"
 
 const struct duty duties[] = {
 	{ "litigation-defence", N_("Litigation: defence and evidence"), N_("Defence"), "litigation",
@@ -258,6 +260,82 @@ run_query(struct db *db, const struct duty *duty, const struct duty_window *w,
 	return rc;
 }
 
+/* Rows kept for delivery in reverse (a page read from the far end of an order). */
+struct kept {
+	struct duty_item *items;
+	int64_t n;
+};
+
+static int
+keep_item(const struct duty_item *it, void *arg)
+{
+	struct kept *k = arg;
+	struct duty_item *x;
+
+	k->items = xreallocarray(k->items, (size_t)k->n + 1, sizeof(*k->items));
+	x = &k->items[k->n++];
+	*x = *it;
+	x->key = xstrdup(it->key);
+	x->agency = xstrdup(it->agency);
+	x->party = xstrdup(it->party);
+	return DUBAN_OK;
+}
+
+/* The rest (not open) part of a list by urgency: latest due first. A page in the far half is
+ * read from the other end (earliest due first, a short OFFSET) and handed over reversed, so
+ * that End on a million rows does not walk the whole index. */
+static int
+rest_page(struct db *db, const struct duty *duty, const struct duty_window *w,
+    const struct duty_filter *f, const char *cond, const char *due, const char *id,
+    int64_t limit, int64_t offset, duty_item_fn fn, void *arg, int64_t *got,
+    struct duban_err *err)
+{
+	struct buf order = BUF_INIT;
+	struct buf sql = BUF_INIT;
+	sqlite3_stmt *st = NULL;
+	struct kept k = { NULL, 0 };
+	int64_t n_rest = 0;
+	int64_t i;
+	int rc = DUBAN_OK;
+
+	if (limit > 0 && offset > 0) {
+		buf_adds(&sql, "SELECT count(*)");
+		where_clause(duty, f, &sql);
+		buf_printf(&sql, " AND %s", cond);
+		rc = db_prepare(db, buf_str(&sql), &st, err);
+		if (rc == DUBAN_OK) {
+			bind_filter(st, w, f);
+			if (sqlite3_step(st) == SQLITE_ROW)
+				n_rest = sqlite3_column_int64(st, 0);
+			sqlite3_finalize(st);
+		}
+	}
+	if (rc == DUBAN_OK && limit > 0 && offset > n_rest / 2 && offset < n_rest) {
+		int64_t want = n_rest - offset < limit ? n_rest - offset : limit;
+
+		buf_printf(&order, "%s ASC, %s DESC", due, id);
+		rc = run_query(db, duty, w, f, cond, buf_str(&order), want, n_rest - offset - want,
+		    keep_item, &k, &i, err);
+		for (i = k.n - 1; rc == DUBAN_OK && i >= 0; i--) {
+			(*got)++;
+			rc = fn(&k.items[i], arg);
+		}
+		for (i = 0; i < k.n; i++) {
+			free((char *)k.items[i].key);
+			free((char *)k.items[i].agency);
+			free((char *)k.items[i].party);
+		}
+		free(k.items);
+	} else if (rc == DUBAN_OK) {
+		buf_printf(&order, "%s DESC, %s", due, id);
+		rc = run_query(db, duty, w, f, cond, buf_str(&order), limit, offset, fn, arg, got,
+		    err);
+	}
+	buf_release(&order);
+	buf_release(&sql);
+	return rc;
+}
+
 /* Every row of a kind by urgency, a page at a time. Sorting a million rows for each page is
  * too slow for a list that scrolls, so the open items (earliest due first, read in order
  * from the partial index of open deadlines) and the rest (latest due first, from the due
@@ -269,7 +347,6 @@ each_by_urgency(struct db *db, const struct duty *duty, const struct duty_window
 	struct buf open_cond = BUF_INIT;
 	struct buf rest_cond = BUF_INIT;
 	struct buf open_order = BUF_INIT;
-	struct buf rest_order = BUF_INIT;
 	struct buf sql = BUF_INIT;
 	sqlite3_stmt *st = NULL;
 	int64_t n_open = 0;
@@ -281,7 +358,6 @@ each_by_urgency(struct db *db, const struct duty *duty, const struct duty_window
 	buf_printf(&open_cond, "(%s AND %s)", duty->live, duty->open);
 	buf_printf(&rest_cond, "NOT (%s AND %s)", duty->live, duty->open);
 	buf_printf(&open_order, "%s ASC, %s", duty->due, duty->id);
-	buf_printf(&rest_order, "%s DESC, %s", duty->due, duty->id);
 	buf_adds(&sql, "SELECT count(*)");
 	where_clause(duty, f, &sql);
 	buf_printf(&sql, " AND %s", buf_str(&open_cond));
@@ -298,13 +374,12 @@ each_by_urgency(struct db *db, const struct duty *duty, const struct duty_window
 		rc = run_query(db, duty, w, f, buf_str(&open_cond), buf_str(&open_order), limit,
 		    offset, fn, arg, &got, err);
 	if (rc == DUBAN_OK && (limit == 0 || got < limit))
-		rc = run_query(db, duty, w, f, buf_str(&rest_cond), buf_str(&rest_order),
+		rc = rest_page(db, duty, w, f, buf_str(&rest_cond), duty->due, duty->id,
 		    limit == 0 ? 0 : limit - got, offset > n_open ? offset - n_open : 0, fn, arg,
 		    &got, err);
 	buf_release(&open_cond);
 	buf_release(&rest_cond);
 	buf_release(&open_order);
-	buf_release(&rest_order);
 	buf_release(&sql);
 	return rc;
 }

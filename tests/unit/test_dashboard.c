@@ -267,6 +267,67 @@ rank(enum deadline_status s)
 	    s == DEADLINE_DUE_SOON ? 2 : 3;
 }
 
+/* Pages of a list by urgency, read a page at a time (as the desk does, from either end),
+ * are exactly the slices of the whole list read at once. */
+struct ids {
+	int64_t v[2048];
+	int n;
+};
+
+static int
+take_id(const struct duty_item *it, void *arg)
+{
+	struct ids *x = arg;
+
+	if (x->n < 2048)
+		x->v[x->n++] = it->id;
+	return DUBAN_OK;
+}
+
+static void
+test_demo_pages_equal_the_whole_list(void **state)
+{
+	struct rfx *fx = *state;
+	const char *kinds[] = { "litigation", "reconsideration", "suggestion" };
+	size_t k;
+
+	seed(fx);
+	for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
+		const struct duty *duty = duty_primary(kinds[k]);
+		struct duty_window w;
+		struct duty_filter f;
+		struct ids all;
+		int64_t off;
+
+		duty_window_init(&w, fx->cal, fx->env.today, 3, true);
+		memset(&f, 0, sizeof(f));
+		f.every_row = true;
+		all.n = 0;
+		assert_int_equal(duty_each(fx->db, duty, &w, &f, take_id, &all, NULL), DUBAN_OK);
+		assert_true(all.n > 40);
+		for (off = 0; off < all.n; off += 7) {
+			struct ids page;
+			int i;
+
+			page.n = 0;
+			f.limit = 19;
+			f.offset = off;
+			assert_int_equal(duty_each(fx->db, duty, &w, &f, take_id, &page, NULL),
+			    DUBAN_OK);
+			assert_int_equal(page.n, all.n - off < 19 ? all.n - off : 19);
+			for (i = 0; i < page.n; i++) {
+				if (page.v[i] != all.v[off + i])
+					print_error("%s: page at %lld, row %d: id %lld, whole list %lld\n",
+					    kinds[k], (long long)off, i, (long long)page.v[i],
+					    (long long)all.v[off + i]);
+				assert_int_equal(page.v[i], all.v[off + i]);
+			}
+		}
+		f.limit = 0;
+		f.offset = 0;
+	}
+}
+
 /* Every count equals duty_count; the items are exactly the counted deadlines, each with a
  * status its due date implies, most urgent first. */
 static void
@@ -527,6 +588,7 @@ main(void)
 		T(test_empty_dashboard),
 		T(test_uncovered_year_reported),
 		T(test_demo_dashboard_matches_duty_counts),
+		T(test_demo_pages_equal_the_whole_list),
 		T(test_demo_agencies_agree),
 		T(test_demo_capped_items_are_most_urgent),
 		T(test_demo_is_deterministic),

@@ -677,14 +677,15 @@ process_row(struct importer *im, struct duban_err *err)
 	}
 	if (main_out == RECORD_NEW)
 		im->res->n_new++;
-	else if (main_out == RECORD_UPDATED || (hearing && hearing_out != RECORD_UNCHANGED))
+	else if (main_out == RECORD_UPDATED || main_out == RECORD_RESTORED ||
+	    (hearing && hearing_out != RECORD_UNCHANGED))
 		im->res->n_updated++;
 	else
 		im->res->n_unchanged++;
 	if (hearing) {
 		if (hearing_out == RECORD_NEW)
 			im->res->hearings_new++;
-		else if (hearing_out == RECORD_UPDATED)
+		else if (hearing_out == RECORD_UPDATED || hearing_out == RECORD_RESTORED)
 			im->res->hearings_updated++;
 		else
 			im->res->hearings_unchanged++;

@@ -930,7 +930,7 @@ record_save(const struct record_env *env, struct record *r, int64_t batch_id,
 		rc = write_update(env->db, r, stored->version, undelete, err);
 		action = undelete ? "restore" : "update";
 		if (outcome != NULL)
-			*outcome = RECORD_UPDATED;
+			*outcome = undelete ? RECORD_RESTORED : RECORD_UPDATED;
 	}
 	if (rc != DUBAN_OK)
 		goto out;

@@ -573,7 +573,8 @@ save_and_report(struct app *app, struct db *db, struct record *r)
 	}
 	printf("%lld\n", (long long)r->id);
 	fprintf(stderr, "duban: %s %s %lld\n", outcome == RECORD_NEW ? _("created") :
-	    outcome == RECORD_UPDATED ? _("changed") : _("unchanged"), _(r->kind->label),
+	    outcome == RECORD_UPDATED ? _("changed") : outcome == RECORD_RESTORED ? _("restored") :
+	    _("unchanged"), _(r->kind->label),
 	    (long long)r->id);
 	return DUBAN_OK;
 }

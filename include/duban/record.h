@@ -136,7 +136,8 @@ int record_find_key(struct db *db, const struct record *r, int64_t *id,
 int record_lookup(const struct record_env *env, const struct kind_def *kind, const char *text,
     int64_t *id, struct duban_err *err);
 
-enum record_outcome { RECORD_NEW, RECORD_UPDATED, RECORD_UNCHANGED };
+/* RECORD_RESTORED: a deleted record with the same key came back (audited as "restore"). */
+enum record_outcome { RECORD_NEW, RECORD_UPDATED, RECORD_UNCHANGED, RECORD_RESTORED };
 
 /* Validate, derive, then insert (id 0) or update, and audit, in one transaction (joins the
  * caller's if one is open). Updates check that the stored version is still r->version and

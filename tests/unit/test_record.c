@@ -1133,7 +1133,8 @@ test_recreate_deleted_case_restores(void **state)
 	assert_int_equal(record_delete(&fx->env, record_kind("litigation"), id, &err), DUBAN_OK);
 	r = new_case(fx, "(2025)浙0521行初1号", "2025-05-16");
 	rfx_input(fx, r, "plaintiff", "王五");
-	assert_int_equal(rfx_save(fx, r), RECORD_UPDATED);
+	/* It comes back as the same record, and says so. */
+	assert_int_equal(rfx_save(fx, r), RECORD_RESTORED);
 	assert_int_equal(r->id, id);
 	assert_false(r->deleted);
 	record_free(r);

@@ -579,6 +579,27 @@ save_and_report(struct app *app, struct db *db, struct record *r)
 	return DUBAN_OK;
 }
 
+/* FIELD=VALUE arguments from argv[from] on into r, then save; r and db are released. */
+static int
+assign_and_save(struct app *app, struct db *db, struct record *r, int argc, char **argv,
+    int from)
+{
+	struct record_env env = app_env(app, db);
+	struct record_problems p;
+	int rc;
+
+	memset(&p, 0, sizeof(p));
+	if (!apply_assignments(&env, r, argc, argv, from, &p)) {
+		report_problems(r->kind, &p);
+		rc = DUBAN_EINPUT;
+	} else {
+		rc = save_and_report(app, db, r);
+	}
+	record_free(r);
+	db_close(db);
+	return rc;
+}
+
 int
 cli_add(struct app *app, int argc, char **argv)
 {
@@ -605,15 +626,7 @@ cli_add(struct app *app, int argc, char **argv)
 	memset(&p, 0, sizeof(p));
 	if (kind == record_kind("agency"))
 		record_input(&env, r, record_field_idx(kind, "kind"), "other", &p);
-	if (!apply_assignments(&env, r, argc, argv, 2, &p)) {
-		report_problems(kind, &p);
-		rc = DUBAN_EINPUT;
-	} else {
-		rc = save_and_report(app, db, r);
-	}
-	record_free(r);
-	db_close(db);
-	return rc;
+	return assign_and_save(app, db, r, argc, argv, 2);
 }
 
 int
@@ -623,8 +636,6 @@ cli_edit(struct app *app, int argc, char **argv)
 	struct db *db = NULL;
 	const struct kind_def *kind = NULL;
 	struct record *r = NULL;
-	struct record_env env;
-	struct record_problems p;
 	int64_t id = 0;
 	int rc;
 
@@ -641,24 +652,14 @@ cli_edit(struct app *app, int argc, char **argv)
 	if (rc == DUBAN_OK)
 		rc = record_load(db, kind, id, &r, &err);
 	if (rc == DUBAN_OK && r->deleted)
-		rc = duban_err_set(&err, DUBAN_EINPUT, _("%s %lld is deleted"), kind->name,
+		rc = duban_err_set(&err, DUBAN_EINPUT, _("%s %lld is deleted"), _(kind->label),
 		    (long long)id);
 	if (rc != DUBAN_OK) {
 		record_free(r);
 		db_close(db);
 		return app_report(&err);
 	}
-	env = app_env(app, db);
-	memset(&p, 0, sizeof(p));
-	if (!apply_assignments(&env, r, argc, argv, 3, &p)) {
-		report_problems(kind, &p);
-		rc = DUBAN_EINPUT;
-	} else {
-		rc = save_and_report(app, db, r);
-	}
-	record_free(r);
-	db_close(db);
-	return rc;
+	return assign_and_save(app, db, r, argc, argv, 3);
 }
 
 int

@@ -29,50 +29,24 @@ action_label(const char *a)
 	return a;
 }
 
-/* A value as a person reads it: names for references, words for enumerations. */
+/* A value as a person reads it (record_display_value: names for references, words for
+ * enumerations), "-" for none, never a control character. */
 static void
 readable(struct db *db, const struct kind_def *kind, const char *col, const char *v,
     struct buf *out)
 {
 	int i = record_field_idx(kind, col);
+	struct buf shown = BUF_INIT;
 
 	if (v == NULL || v[0] == '\0') {
 		buf_adds(out, "-");
 		return;
 	}
-	if (i >= 0 && kind->fields[i].type == FIELD_AGENCY) {
-		agency_name(db, strtoll(v, NULL, 10), out, NULL);
-		return;
-	}
-	if (i >= 0 && kind->fields[i].type == FIELD_CASE) {
-		sqlite3_stmt *st = NULL;
-
-		if (db_prepare_cached(db, "SELECT case_no FROM litigation_cases WHERE id = ?1", &st,
-		    NULL) == DUBAN_OK) {
-			sqlite3_bind_int64(st, 1, strtoll(v, NULL, 10));
-			if (sqlite3_step(st) == SQLITE_ROW)
-				text_sanitize((const char *)sqlite3_column_text(st, 0), out);
-			else
-				buf_printf(out, "#%s", v);
-			sqlite3_reset(st);
-		}
-		return;
-	}
-	if (i >= 0 && kind->fields[i].type == FIELD_ENUM) {
-		const struct field_choice *c;
-
-		for (c = kind->fields[i].choices; c->code != NULL; c++) {
-			if (strcmp(c->code, v) == 0) {
-				buf_adds(out, _(c->en));
-				return;
-			}
-		}
-	}
-	if (i >= 0 && kind->fields[i].type == FIELD_BOOL) {
-		buf_adds(out, strcmp(v, "1") == 0 ? _("yes") : _("no"));
-		return;
-	}
-	text_sanitize(v, out);
+	if (i >= 0)
+		record_display_value(db, &kind->fields[i], v, false, &shown);
+	/* A column no longer in the field table, or a code it does not know: as stored. */
+	text_sanitize(shown.len > 0 ? buf_str(&shown) : v, out);
+	buf_release(&shown);
 }
 
 #define MAX_CHANGES 64

@@ -562,7 +562,8 @@ static int
 case_no_of(struct db *db, int64_t id, struct buf *out, struct duban_err *err)
 {
 	sqlite3_stmt *st = NULL;
-	int rc = db_prepare(db, "SELECT case_no FROM litigation_cases WHERE id = ?1", &st, err);
+	int rc = db_prepare_cached(db, "SELECT case_no FROM litigation_cases WHERE id = ?1", &st,
+	    err);
 
 	if (rc != DUBAN_OK)
 		return rc;
@@ -571,7 +572,7 @@ case_no_of(struct db *db, int64_t id, struct buf *out, struct duban_err *err)
 		buf_adds(out, (const char *)sqlite3_column_text(st, 0));
 	else
 		buf_printf(out, "#%lld", (long long)id);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc;
 }
 
@@ -579,9 +580,13 @@ void
 record_display(const struct record_env *env, const struct record *r, int field,
     bool csv_words, struct buf *out)
 {
-	const struct field_def *f = &r->kind->fields[field];
-	const char *v = r->values[field];
+	record_display_value(env->db, &r->kind->fields[field], r->values[field], csv_words, out);
+}
 
+void
+record_display_value(struct db *db, const struct field_def *f, const char *v, bool csv_words,
+    struct buf *out)
+{
 	switch (f->type) {
 	case FIELD_TEXT:
 	case FIELD_DATE:
@@ -607,11 +612,11 @@ record_display(const struct record_env *env, const struct record *r, int field,
 	}
 	case FIELD_AGENCY:
 		if (v[0] != '\0')
-			agency_name(env->db, strtoll(v, NULL, 10), out, NULL);
+			agency_name(db, strtoll(v, NULL, 10), out, NULL);
 		break;
 	case FIELD_CASE:
 		if (v[0] != '\0')
-			case_no_of(env->db, strtoll(v, NULL, 10), out, NULL);
+			case_no_of(db, strtoll(v, NULL, 10), out, NULL);
 		break;
 	}
 }

@@ -126,6 +126,10 @@ void record_validate(const struct record_env *env, const struct record *r,
 void record_display(const struct record_env *env, const struct record *r, int field,
     bool csv_words, struct buf *out);
 
+/* The same for one canonical value v of field f (an audit row's before or after). */
+void record_display_value(struct db *db, const struct field_def *f, const char *v,
+    bool csv_words, struct buf *out);
+
 /* Load by id (deleted ones too). DUBAN_EINPUT if there is no such record. */
 int record_load(struct db *db, const struct kind_def *kind, int64_t id, struct record **out,
     struct duban_err *err);

@@ -246,11 +246,13 @@ scr_help_new(struct ui *ui, const char *keymap)
 	int a;
 	int pass;
 
-	/* This screen's own keys first, then the ones that work everywhere. */
+	/* This screen's own keys first, then the ones that work everywhere. Where text is
+	 * typed, one list: what each key does there (q, j, 1... type themselves). */
 	for (pass = 0; pass < 2; pass++) {
+		bool typing = keymap != NULL && ui_keymap_types(keymap);
 		const char *km = pass == 0 ? keymap : "generic";
 
-		if (km == NULL)
+		if (km == NULL || (typing && pass == 1))
 			continue;
 		add_line(s, pass == 0 ? _("On this screen:") : _("Everywhere:"));
 		for (a = ACT_NONE + 1; a < ACT_COUNT; a++) {
@@ -259,7 +261,7 @@ scr_help_new(struct ui *ui, const char *keymap)
 
 			ui_keys_of(km, (enum action)a, keys, sizeof(keys));
 			ui_keys_of("generic", (enum action)a, generic, sizeof(generic));
-			if (keys[0] == '\0' || (pass == 0 && strcmp(keys, generic) == 0))
+			if (keys[0] == '\0' || (pass == 0 && !typing && strcmp(keys, generic) == 0))
 				continue;
 			buf_reset(&line);
 			text_pad(&line, keys, 18, TEXT_LEFT);
@@ -268,8 +270,11 @@ scr_help_new(struct ui *ui, const char *keymap)
 		}
 		add_line(s, "");
 	}
-	add_line(s, _("In forms: type to edit, Backspace/Del, ^U clears a field, Enter picks from "
-	    "a list."));
+	if (keymap != NULL && ui_keymap_types(keymap))
+		add_line(s, _("Other keys type themselves. In a choice field, typing narrows the list "
+		    "and Enter takes the highlighted choice."));
+	else
+		add_line(s, _("In forms every character key types: F1 lists a form's keys."));
 	add_line(s, _("Keys can be rebound in duban.ini [keys] (see doc/manual.md)."));
 	buf_release(&line);
 	return &s->base;

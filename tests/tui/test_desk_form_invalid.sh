@@ -1,6 +1,7 @@
 # tests/tui/test_desk_form_invalid.sh: a refused save keeps everything typed. English, 80x24,
 # demo data of 2025-06-30: a new reconsideration case with an impossible date (2025-02-30) in
-# "Accepted on"; as it is typed the field already says why; F2 does not save, says so, marks
+# "Accepted on"; as it is typed the field already says why; F2 does not save, says so (the
+# count is of the marked fields), marks
 # the field with its reason and keeps every field's text; the whole reason is on the status
 # line when the field has the focus; the date corrected, F2 saves.
 . "$(dirname "$0")/lib.sh"
@@ -30,7 +31,10 @@ tui_type '2025-03-03'
 tui_wait_for ' Copy sent on             2025-03-03              = 2025-03-03 Mon'
 
 tui_keys F2
-tui_wait_for 'Not saved: 1 problem'
+tui_wait_for 'Not saved: 1 field is marked'
+# The count is of the fields marked, and the whole reason of the one with the focus is on the
+# status line at once.
+tui_wait_for 'Accepted on: "2025-02-30": there is no day 30 in 2025-02 (it has 28 days)'
 # Still the form, every field as typed; the focus went to the field at fault.
 tui_wait_for 'New: Reconsideration case'
 tui_wait_for ' Case number *            X-1'

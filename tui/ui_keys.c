@@ -222,6 +222,8 @@ lookup(const char *keymap, const char *name)
 	return ACT_NONE;
 }
 
+static bool keys_in(const char *keymap, enum action act, char *out, size_t size);
+
 bool
 ui_keymap_types(const char *keymap)
 {
@@ -249,7 +251,12 @@ ui_key_action(const char *keymap, int kind, wint_t key)
 		return ACT_NONE;
 	a = lookup(keymap, name);
 	if (a == ACT_NONE && ui_keymap_types(keymap)) {
+		char own[128];
+
 		a = lookup("edit", name);
+		/* Rebound for this screen (form.clear-line = ^K): the editing default is gone. */
+		if (a != ACT_NONE && keys_in(keymap, a, own, sizeof(own)))
+			return ACT_NONE;
 		if (types_char(name, strlen(name)))
 			return a;
 	}

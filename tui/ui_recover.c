@@ -152,8 +152,7 @@ ui_recover_offer(struct ui *ui)
 	if (s == NULL)
 		goto out;
 	ui_draw(ui);
-	buf_printf(&q, _("The terminal was lost while a form held unsaved input (%s). Open it "
-	    "again?"), what);
+	buf_printf(&q, _("Reopen the form left unsaved (%s)?"), what);
 	if (ui_confirm(ui, buf_str(&q))) {
 		unlink(path);
 		ui_push(ui, s);

@@ -24,6 +24,7 @@
 #include "duban/tui/screens.h"
 #include "duban/tui/ui.h"
 #include "duban/tui/ui_line.h"
+#include "duban/tui/ui_picker.h"
 
 #define MAX_ROWS 256
 
@@ -547,25 +548,37 @@ handle_key(struct screen *base, enum action act, int kind, wint_t key)
 		return export_list(s);
 	case ACT_AGENCY_FILTER: {
 		char name[256];
-		struct duban_err err;
-		int64_t id = 0;
+		struct ui_picker p;
+		sqlite3_stmt *st = NULL;
 
 		if (s->duty == NULL)
 			return UI_HANDLED;
-		if (!ui_prompt(ui, _("Agency (name, short name or code; empty for all):"), name,
-		    sizeof(name)))
+		/* The picker every agency is chosen with: typing narrows, Enter takes the marked
+		 * one; Enter on nothing typed shows every agency again. */
+		ui_picker_init(&p);
+		if (db_prepare(ui->db, "SELECT id, name, COALESCE(short_name, '') || ' ' || "
+		    "COALESCE(code, '') FROM agencies WHERE deleted = 0 ORDER BY name", &st,
+		    NULL) == DUBAN_OK) {
+			while (sqlite3_step(st) == SQLITE_ROW)
+				ui_picker_add(&p, (const char *)sqlite3_column_text(st, 1),
+				    (const char *)sqlite3_column_text(st, 0),
+				    (const char *)sqlite3_column_text(st, 2));
+			sqlite3_finalize(st);
+		}
+		if (!ui_pick(ui, _("Agency (name, short name or code; empty for all):"), &p, true,
+		    name, sizeof(name))) {
+			ui_picker_release(&p);
 			return UI_REDRAW;
+		}
+		ui_picker_release(&p);
 		if (name[0] == '\0') {
 			s->filter.agency_id = 0;
 			s->agency_name[0] = '\0';
-		} else if (agency_resolve(ui->db, name, &id, &err) != DUBAN_OK) {
-			ui_status(ui, true, "%s", err.msg);
-			return UI_REDRAW;
 		} else {
 			struct buf n = BUF_INIT;
 
-			s->filter.agency_id = id;
-			agency_name(ui->db, id, &n, NULL);
+			s->filter.agency_id = strtoll(name, NULL, 10);
+			agency_name(ui->db, s->filter.agency_id, &n, NULL);
 			snprintf(s->agency_name, sizeof(s->agency_name), "%s", buf_str(&n));
 			buf_release(&n);
 		}

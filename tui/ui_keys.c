@@ -53,6 +53,8 @@ static const struct binding default_bindings[] = {
 	{ "generic", ACT_GO_ASSESS, "7" },
 	{ "generic", ACT_GO_IMPORT, "8" },
 	{ "import", ACT_RUN_IMPORT, "F2" },
+	{ "import", ACT_SKIP_INVALID, "Space" },
+	{ "import", ACT_CHOOSE_KIND, "K" },
 	{ "list", ACT_EXPORT, "x" },
 	{ "list", ACT_AGENCY_FILTER, "A" },
 	{ "assess", ACT_FINALIZE, "F" },

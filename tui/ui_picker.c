@@ -227,6 +227,8 @@ ui_pick(struct ui *ui, const char *question, struct ui_picker *p, bool allow_emp
 		enum action act;
 		enum ui_line_result lr;
 
+		/* The screen below afresh: a narrower list leaves no rows of the longer one. */
+		ui_draw(ui);
 		buf_reset(&typed);
 		ui_line_get(&line, &typed);
 		drawn = ui_picker_draw(ui, p, ui->lines - 3 - (p->n_shown == 0 ? 1 :

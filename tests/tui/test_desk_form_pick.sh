@@ -2,7 +2,8 @@
 # 80x24, demo data of 2025-06-30). Typing narrows the list and marks the best match: 检察 gives
 # 检察建议 (not the first row, 司法建议), 二 gives 二审; a choice already there is replaced by
 # what is typed, never added to; text that matches nothing stays, and the field says why;
-# with NO_COLOR the marked row is in reverse video (the others are not).
+# with NO_COLOR the marked row is in reverse video (the others are not). The list's agency
+# filter (A) chooses with the same picker.
 . "$(dirname "$0")/lib.sh"
 
 tui_duban --db db --today 2025-06-30 init --demo
@@ -73,4 +74,19 @@ tui_wait_for ' 建议类别 *       检察建议'
 tui_keys F10
 tui_wait_for '(y/n)'
 tui_keys y
+tui_expect_exit 0
+
+# The list's agency filter (A) uses the same picker: 公安 marks 县公安局, Enter takes it.
+unset NO_COLOR
+tui_start --db db --today 2025-06-30 --lang en
+tui_wait_for 'Most urgent:'
+tui_keys 2
+tui_wait_for '  by urgency'
+tui_keys A
+tui_wait_for 'Agency (name, short name or code; empty for all):'
+tui_type '公安'
+tui_wait_for '> 县公安局'
+tui_keys Enter
+tui_wait_for 'agency: 县公安局'
+tui_keys F10
 tui_expect_exit 0

@@ -330,12 +330,15 @@ draw(struct screen *base)
 		    " *" : "");
 		ui_text(ui, y, 1, s->label_w, label, fs->problem[0] ? ATTR_OVERDUE : focus ?
 		    ATTR_HEADER : ATTR_NORMAL);
-		ui_line_draw(ui, &fs->line, y, 2 + s->label_w, rows, box, !editable(s, i) ?
-		    ATTR_HEADER : focus ? ATTR_FIELD_FOCUS : ATTR_FIELD, focus && editable(s, i),
-		    &cursor_y, &cursor_x);
-		ui_text(ui, y, 3 + s->label_w + box, s->cols - 4 - s->label_w - box,
-		    without_label(s, i, fs->problem[0] ? fs->problem : fs->hint), fs->problem[0] ?
-		    ATTR_OVERDUE : ATTR_DIM);
+		/* A long text's box takes the whole width, wrapped; its reason, if any, is on the
+		 * status line when the cursor is on it. */
+		ui_line_draw(ui, &fs->line, y, 2 + s->label_w, rows, field_rows(s, i) > 1 ?
+		    s->cols - 3 - s->label_w : box, !editable(s, i) ? ATTR_HEADER : focus ?
+		    ATTR_FIELD_FOCUS : ATTR_FIELD, focus && editable(s, i), &cursor_y, &cursor_x);
+		if (field_rows(s, i) == 1)
+			ui_text(ui, y, 3 + s->label_w + box, s->cols - 4 - s->label_w - box,
+			    without_label(s, i, fs->problem[0] ? fs->problem : fs->hint),
+			    fs->problem[0] ? ATTR_OVERDUE : ATTR_DIM);
 		if (focus)
 			focus_y = y;
 		y += rows;

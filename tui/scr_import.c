@@ -217,7 +217,8 @@ on_progress(void *arg, int64_t rows, uint64_t bytes, uint64_t total)
 	struct ui *ui = s->base.ui;
 	double elapsed = now_seconds() - s->started;
 	char line[256];
-	int ch;
+	wint_t key = 0;
+	int kind;
 
 	/* Draw only now and then: a million rows must not mean a million repaints. */
 	if (rows % 2000 != 0 && bytes < total)
@@ -231,9 +232,9 @@ on_progress(void *arg, int64_t rows, uint64_t bytes, uint64_t total)
 	refresh();
 	/* A key now? Esc or q stops the import; it is rolled back whole. */
 	nodelay(stdscr, TRUE);
-	ch = getch();
+	kind = get_wch(&key);
 	nodelay(stdscr, FALSE);
-	if (ch == 27 || ch == 'q')
+	if (kind != ERR && ui_key_action("import", kind, key) == ACT_BACK)
 		s->cancel = 1;
 }
 

@@ -436,6 +436,7 @@ ui_confirm(struct ui *ui, const char *question)
 	int kind;
 	struct buf q = BUF_INIT;
 	bool yes = false;
+	enum action act;
 
 	buf_printf(&q, "%s %s", question, _("(y/n)"));
 	for (;;) {
@@ -450,11 +451,14 @@ ui_confirm(struct ui *ui, const char *question)
 			ui_draw(ui);
 			continue;
 		}
-		if (kind == OK && (key == 'y' || key == 'Y' || key == L'是')) {
+		/* The keys are the "confirm" keymap's ([keys] confirm.yes); 是 and 否 as typed
+		 * by a Chinese input method too. */
+		act = ui_key_action("confirm", kind, key);
+		if (act == ACT_YES || (kind == OK && key == L'是')) {
 			yes = true;
 			break;
 		}
-		if (kind == OK && (key == 'n' || key == 'N' || key == 27 || key == L'否'))
+		if (act == ACT_NO || (kind == OK && key == L'否'))
 			break;
 	}
 	buf_release(&q);
@@ -567,8 +571,7 @@ ui_run(struct app *app)
 		if (too_small(&ui)) {
 			/* Only quitting works here, and it asks as F10 does: input is never lost. */
 			act = ui_key_action("generic", kind, key);
-			if ((act == ACT_QUIT || act == ACT_BACK || (kind == OK && key == 'q')) &&
-			    may_leave(&ui))
+			if ((act == ACT_QUIT || act == ACT_BACK) && may_leave(&ui))
 				break;
 			continue;
 		}

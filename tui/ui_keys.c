@@ -52,6 +52,8 @@ static const struct binding default_bindings[] = {
 	{ "generic", ACT_GO_AGENCY, "6" },
 	{ "generic", ACT_GO_ASSESS, "7" },
 	{ "generic", ACT_GO_IMPORT, "8" },
+	{ "confirm", ACT_YES, "y Y" },
+	{ "confirm", ACT_NO, "n N Esc" },
 	{ "import", ACT_RUN_IMPORT, "F2" },
 	{ "import", ACT_SKIP_INVALID, "Space" },
 	{ "import", ACT_CHOOSE_KIND, "K" },
@@ -353,7 +355,7 @@ ui_keys_of(const char *keymap, enum action act, char *out, size_t size)
 
 static const char *const keymaps[] = {
 	"generic", "dashboard", "list", "record", "form", "notice", "help", "menu", "assess",
-	"assess-agency", "assess-sources", "import", "edit", "line", "picker", NULL,
+	"assess-agency", "assess-sources", "import", "edit", "line", "picker", "confirm", NULL,
 };
 
 /* A key name bindings accept: one printable character, ^X, F1..F12, or a named key. */

@@ -57,6 +57,8 @@ enum ui_result { UI_IGNORED = 0, UI_HANDLED = 1, UI_REDRAW = 2, UI_POP = 4, UI_Q
 	X(PREV_YEAR, "prev-year", N_("Year-"), N_("Previous year"))			\
 	X(NEXT_YEAR, "next-year", N_("Year+"), N_("Next year"))			\
 	X(REDRAW, "redraw", N_("Redraw"), N_("Redraw the screen"))			\
+	X(YES, "yes", N_("Yes"), N_("Answer yes"))					\
+	X(NO, "no", N_("No"), N_("Answer no"))					\
 	X(SKIP_INVALID, "skip-invalid", N_("Mode"), N_("Skip refused rows, or all or nothing"))	\
 	X(CHOOSE_KIND, "choose-kind", N_("Kind"), N_("Choose the kind of records in the file"))	\
 	X(PREV_FIELD, "prev-field", N_("Prev field"), N_("Previous field"))		\

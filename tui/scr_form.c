@@ -61,7 +61,7 @@ static const enum action bar[] = {
 };
 
 static const enum action pick_bar[] = {
-	ACT_PICK, ACT_MOVE_DOWN, ACT_MOVE_UP, ACT_BACK, ACT_NONE
+	ACT_PICK, ACT_BACK, ACT_NONE
 };
 
 static bool

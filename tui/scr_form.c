@@ -240,8 +240,17 @@ show_focus_message(struct form *s)
 		ui_status(s->base.ui, false, "%s", s->pick.n_shown > 0 ? _("Enter takes the marked "
 		    "choice; typing narrows the list; Esc keeps the text as typed.") : _("Nothing "
 		    "matches: Backspace widens the list; Esc or Enter keeps the text as typed."));
-	else if (fs->problem[0] != '\0')
-		ui_status(s->base.ui, true, "%s", fs->problem);
+	else if (fs->problem[0] != '\0') {
+		/* The reason itself is at the top, whole; here, how many are marked. */
+		if (s->refused)
+			ui_status(s->base.ui, true, P_("Not saved: %d field is marked; nothing you "
+			    "typed was lost.", "Not saved: %d fields are marked; nothing you typed was "
+			    "lost.", s->n_marked), s->n_marked);
+		else
+			ui_status(s->base.ui, true, P_("%d field is marked; with the cursor on it, the "
+			    "top lines say why.", "%d fields are marked; with the cursor on one, the top "
+			    "lines say why.", s->n_marked), s->n_marked);
+	}
 	else if (fs->hint[0] != '\0' && fs->hint[0] != '=')
 		ui_status(s->base.ui, true, "%s", fs->hint);
 	else
@@ -301,15 +310,24 @@ draw(struct screen *base)
 	buf_printf(&t, "%s: %s", s->r->id == 0 ? _("New") : _("Edit"), _(s->kind->label));
 	ui_title(ui, buf_str(&t));
 	buf_reset(&t);
-	if (s->n_marked > 0 && s->refused) {
-		buf_printf(&t, P_("Not saved: %d field is marked; nothing you typed was lost.",
-		    "Not saved: %d fields are marked; nothing you typed was lost.", s->n_marked),
-		    s->n_marked);
-		ui_text(ui, 1, 1, s->cols - 2, buf_str(&t), ATTR_OVERDUE);
+	if (s->f[s->focus].problem[0] != '\0' && !s->picking) {
+		struct ui_line why;
+
+		/* The whole reason of the field the cursor is on, wrapped over two lines: the
+		 * column beside the field and the status line are too short for some. */
+		ui_line_init(&why, 0);
+		ui_line_set(&why, s->f[s->focus].problem);
+		ui_line_draw(ui, &why, 1, 1, 2, s->cols - 2, ATTR_OVERDUE, false, NULL, NULL);
+		ui_line_release(&why);
 	} else if (s->n_marked > 0) {
-		buf_printf(&t, P_("%d field is marked: on it, the status line says why.",
-		    "%d fields are marked: on each, the status line says why.", s->n_marked),
-		    s->n_marked);
+		if (s->refused)
+			buf_printf(&t, P_("Not saved: %d field is marked; nothing you typed was lost.",
+			    "Not saved: %d fields are marked; nothing you typed was lost.",
+			    s->n_marked), s->n_marked);
+		else
+			buf_printf(&t, P_("%d field is marked; with the cursor on it, the top lines "
+			    "say why.", "%d fields are marked; with the cursor on one, the top lines "
+			    "say why.", s->n_marked), s->n_marked);
 		ui_text(ui, 1, 1, s->cols - 2, buf_str(&t), ATTR_OVERDUE);
 	} else {
 		ui_text(ui, 1, 1, s->cols - 2, _("Type to edit. Tab/Up/Down: fields. Enter: choose. "
@@ -497,16 +515,17 @@ save(struct form *s)
 		count_marked(s);
 		if (first >= 0)
 			s->focus = first;
-		/* Line 1 counts the marked fields (the number the user can see); the status line
-		 * says the whole reason: of the record, else of the field the cursor is on. */
+		/* The status line counts the marked fields (the number the user can see), or says
+		 * what is wrong with the record as a whole; the top lines give the whole reason
+		 * of the field the cursor is on. */
+		s->refused = true;
 		if (whole != NULL)
 			ui_status(ui, true, "%s", whole);
 		else if (first >= 0)
-			ui_status(ui, true, "%s", s->f[first].problem);
+			show_focus_message(s);
 		else
 			ui_status(ui, true, "%s", err.msg);
 		s->said = true;
-		s->refused = true;
 		record_free(r);
 		return UI_REDRAW;
 	}
@@ -554,8 +573,8 @@ edit_key(struct form *s, enum action act, int kind, wint_t key)
 	s->modified = true;
 	s->base.unsaved = true;
 	refresh_hints(s);
-	/* Typing into a choice field narrows its list at once. */
-	if (is_choice(s, s->focus))
+	/* Typing into a choice field narrows its list at once (clearing it does not open it). */
+	if (is_choice(s, s->focus) && (act == ACT_NONE || s->picking))
 		open_pick(s);
 	return UI_REDRAW;
 }

@@ -178,6 +178,8 @@ wc_cols(wchar_t c)
 	return w > 0 ? w : 1;	/* shown as U+FFFD, one column */
 }
 
+static int cols_between(const struct ui_line *l, int from, int to);
+
 /* Wrap into rows of at most cols columns: start[r] is the first character of row r. Returns
  * the number of rows; the cursor at the very end of a full row starts a new one. */
 static int
@@ -185,6 +187,8 @@ wrap(const struct ui_line *l, int cols, int *start, int max_rows)
 {
 	int rows = 1;
 	int used = 0;
+	int row_start = 0;
+	int after_blank = -1;	/* in this row: the first character after its last blank */
 	int i;
 
 	start[0] = 0;
@@ -192,11 +196,22 @@ wrap(const struct ui_line *l, int cols, int *start, int max_rows)
 		int w = wc_cols(l->text[i]);
 
 		if (used + w > cols) {
+			int at = i;
+
+			/* A word of Latin letters moves whole to the next row, when the blank
+			 * before it is not too far back. */
+			if (l->text[i] != ' ' && l->text[i] < 0x80 && after_blank > row_start &&
+			    i - after_blank < cols / 3)
+				at = after_blank;
 			if (rows < max_rows)
-				start[rows] = i;
+				start[rows] = at;
 			rows++;
-			used = 0;
+			row_start = at;
+			after_blank = -1;
+			used = cols_between(l, at, i);
 		}
+		if (l->text[i] == ' ')
+			after_blank = i + 1;
 		used += w;
 	}
 	if (used >= cols && l->len > 0) {

@@ -388,7 +388,7 @@ close_pick(struct form *s)
 /* The choices of field fi: each with what it shows, what it stores and the other words
  * that find it (codes, the Chinese and English words, short names). */
 static void
-fill_choices(struct form *s, int fi, struct ui_picker *p)
+fill_choices(struct form *s, int fi, struct ui_picker *p, const char *typed)
 {
 	struct ui *ui = s->base.ui;
 	const struct field_def *fd = &s->kind->fields[fi];
@@ -411,9 +411,15 @@ fill_choices(struct form *s, int fi, struct ui_picker *p)
 		const char *sql = fd->type == FIELD_AGENCY ?
 		    "SELECT name, COALESCE(short_name, '') || ' ' || COALESCE(code, '') FROM agencies"
 		    " WHERE deleted = 0 ORDER BY name" :
-		    "SELECT case_no, '' FROM litigation_cases WHERE deleted = 0 ORDER BY id DESC";
+		    "SELECT case_no, '' FROM litigation_cases WHERE deleted = 0 AND case_no LIKE ?1"
+		    " ORDER BY id DESC LIMIT 500";
+		struct buf pat = BUF_INIT;
 
+		/* Cases can be tens of thousands: the database narrows them first. */
+		buf_printf(&pat, "%%%s%%", typed);
 		if (db_prepare(ui->db, sql, &st, NULL) == DUBAN_OK) {
+			if (fd->type == FIELD_CASE)
+				sqlite3_bind_text(st, 1, buf_str(&pat), -1, SQLITE_TRANSIENT);
 			while (sqlite3_step(st) == SQLITE_ROW) {
 				const char *v = (const char *)sqlite3_column_text(st, 0);
 
@@ -421,6 +427,7 @@ fill_choices(struct form *s, int fi, struct ui_picker *p)
 			}
 			sqlite3_finalize(st);
 		}
+		buf_release(&pat);
 	}
 }
 
@@ -433,8 +440,8 @@ open_pick(struct form *s)
 	if (s->picking)
 		ui_picker_release(&s->pick);
 	ui_picker_init(&s->pick);
-	fill_choices(s, s->focus, &s->pick);
 	field_text(&s->f[s->focus], &typed);
+	fill_choices(s, s->focus, &s->pick, buf_str(&typed));
 	ui_picker_narrow(&s->pick, buf_str(&typed));
 	buf_release(&typed);
 	s->picking = true;

@@ -552,7 +552,7 @@ choose_kind(struct imp *s)
 	for (k = 0; record_kinds[k] != NULL; k++)
 		ui_picker_add(&p, _(record_kinds[k]->label), record_kinds[k]->name,
 		    record_kinds[k]->name);
-	if (ui_pick(ui, _("Kind of records in the file:"), &p, false, name, sizeof(name))) {
+	if (ui_pick(ui, _("Kind of records in the file:"), &p, name, sizeof(name))) {
 		s->kind = record_kind(name);
 		preview(s);
 		set_stage(s, s->stage);

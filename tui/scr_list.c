@@ -554,8 +554,9 @@ handle_key(struct screen *base, enum action act, int kind, wint_t key)
 		if (s->duty == NULL)
 			return UI_HANDLED;
 		/* The picker every agency is chosen with: typing narrows, Enter takes the marked
-		 * one; Enter on nothing typed shows every agency again. */
+		 * one; the first item shows every agency again. */
 		ui_picker_init(&p);
+		ui_picker_add(&p, _("(every agency)"), "", NULL);
 		if (db_prepare(ui->db, "SELECT id, name, COALESCE(short_name, '') || ' ' || "
 		    "COALESCE(code, '') FROM agencies WHERE deleted = 0 ORDER BY name", &st,
 		    NULL) == DUBAN_OK) {
@@ -565,8 +566,7 @@ handle_key(struct screen *base, enum action act, int kind, wint_t key)
 				    (const char *)sqlite3_column_text(st, 2));
 			sqlite3_finalize(st);
 		}
-		if (!ui_pick(ui, _("Agency (name, short name or code; empty for all):"), &p, true,
-		    name, sizeof(name))) {
+		if (!ui_pick(ui, _("Agency (name, short name or code):"), &p, name, sizeof(name))) {
 			ui_picker_release(&p);
 			return UI_REDRAW;
 		}

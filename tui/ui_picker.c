@@ -206,8 +206,7 @@ ui_picker_draw(struct ui *ui, struct ui_picker *p, int y, int x, int rows, int c
 }
 
 bool
-ui_pick(struct ui *ui, const char *question, struct ui_picker *p, bool allow_empty,
-    char *out, size_t size)
+ui_pick(struct ui *ui, const char *question, struct ui_picker *p, char *out, size_t size)
 {
 	struct ui_line line;
 	struct buf typed = BUF_INIT;
@@ -258,11 +257,6 @@ ui_pick(struct ui *ui, const char *question, struct ui_picker *p, bool allow_emp
 		if (act == ACT_PICK) {
 			const char *v = ui_picker_value(p);
 
-			if (line.len == 0 && allow_empty) {
-				snprintf(out, size, "%s", "");
-				ok = true;
-				break;
-			}
 			if (v != NULL) {
 				snprintf(out, size, "%s", v);
 				ok = true;

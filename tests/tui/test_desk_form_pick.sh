@@ -83,10 +83,15 @@ tui_wait_for 'Most urgent:'
 tui_keys 2
 tui_wait_for '  by urgency'
 tui_keys A
-tui_wait_for 'Agency (name, short name or code; empty for all):'
+tui_wait_for 'Agency (name, short name or code):'
 tui_type '公安'
 tui_wait_for '> 县公安局'
 tui_keys Enter
 tui_wait_for 'agency: 县公安局'
+# Its first item shows every agency again.
+tui_keys A
+tui_wait_for '> (every agency)'
+tui_keys Enter
+tui_wait_gone 'agency: 县公安局'
 tui_keys F10
 tui_expect_exit 0

@@ -40,11 +40,10 @@ bool ui_picker_move(struct ui_picker *p, enum action act, int page);
 int ui_picker_draw(struct ui *ui, struct ui_picker *p, int y, int x, int rows, int cols,
     const char *nothing);
 
-/* Ask on the bottom lines: question, a line to type into (starting with initial), the list
- * above it. Enter takes the highlighted item (out gets its value), or the empty text when
- * allow_empty ("" into out); Esc cancels (false). Text that matches nothing stays, with a
- * word on why Enter does not take it. */
-bool ui_pick(struct ui *ui, const char *question, struct ui_picker *p, bool allow_empty,
-    char *out, size_t size);
+/* Ask on the bottom lines: question, a line to type into, the list above it. Enter takes the
+ * marked item (out gets its value); Esc cancels (false). Text that matches nothing stays,
+ * with a word on why Enter does not take it. */
+bool ui_pick(struct ui *ui, const char *question, struct ui_picker *p, char *out,
+    size_t size);
 
 #endif

@@ -441,8 +441,19 @@ open_pick(struct form *s)
 		ui_picker_release(&s->pick);
 	ui_picker_init(&s->pick);
 	field_text(&s->f[s->focus], &typed);
-	fill_choices(s, s->focus, &s->pick, buf_str(&typed));
-	ui_picker_narrow(&s->pick, buf_str(&typed));
+	if (s->f[s->focus].fresh) {
+		/* The value as it stands: the whole list, with it marked, to choose another. */
+		int k;
+
+		fill_choices(s, s->focus, &s->pick, "");
+		ui_picker_narrow(&s->pick, "");
+		for (k = 0; k < s->pick.n_shown; k++)
+			if (strcmp(s->pick.labels[s->pick.shown[k]], buf_str(&typed)) == 0)
+				s->pick.sel = k;
+	} else {
+		fill_choices(s, s->focus, &s->pick, buf_str(&typed));
+		ui_picker_narrow(&s->pick, buf_str(&typed));
+	}
 	buf_release(&typed);
 	s->picking = true;
 	s->base.mode_keymap = "picker";

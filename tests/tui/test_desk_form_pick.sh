@@ -36,8 +36,14 @@ tui_wait_for '> 一审'
 tui_keys Enter
 tui_wait_for ' 审级                 一审'
 tui_expect_absent '二审一'
-# Matching nothing: the text stays, the list says so, and the field is marked with why.
+# Enter on a choice as it stands: the whole list, that choice marked; Down, Enter: the next.
+tui_keys Up Enter
+tui_wait_for '> 一审'
+tui_wait_for '  二审'
+tui_keys Down Enter
+tui_wait_for ' 审级                 二审'
 tui_keys Up
+# Matching nothing: the text stays, the list says so, and the field is marked with why.
 tui_type 'xyz'
 tui_wait_for '（无匹配项'
 tui_keys Enter

@@ -271,8 +271,7 @@ scr_help_new(struct ui *ui, const char *keymap)
 		add_line(s, "");
 	}
 	if (keymap != NULL && ui_keymap_types(keymap))
-		add_line(s, _("Other keys type themselves. In a choice field, typing narrows the list "
-		    "and Enter takes the highlighted choice."));
+		add_line(s, _("Other keys type. In a choice field typing narrows the list."));
 	else
 		add_line(s, _("In forms every character key types: F1 lists a form's keys."));
 	add_line(s, _("Keys can be rebound in duban.ini [keys] (see doc/manual.md)."));

@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
-#include <wctype.h>
 
 #include <curses.h>
 
@@ -571,8 +570,7 @@ edit_key(struct form *s, enum action act, int kind, wint_t key)
 		return UI_IGNORED;
 	/* A choice is replaced, never added to: the first character typed into a choice
 	 * field just entered starts it anew. */
-	if (fs->fresh && act == ACT_NONE && kind == OK && key >= 32 && key != 127 &&
-	    iswprint(key))
+	if (fs->fresh && ui_line_is_char(act, kind, key))
 		ui_line_clear(&fs->line);
 	lr = ui_line_key(&fs->line, act, kind, key);
 	if (lr == LINE_IGNORED)

@@ -114,6 +114,12 @@ delete_at(struct ui_line *l, int at)
 	l->len--;
 }
 
+bool
+ui_line_is_char(enum action act, int kind, wint_t key)
+{
+	return act == ACT_NONE && kind == OK && key >= 32 && key != 127 && iswprint(key);
+}
+
 enum ui_line_result
 ui_line_key(struct ui_line *l, enum action act, int kind, wint_t key)
 {
@@ -150,7 +156,7 @@ ui_line_key(struct ui_line *l, enum action act, int kind, wint_t key)
 	default:
 		return LINE_IGNORED;	/* bound to something else: not typing */
 	}
-	if (kind != OK || key < 32 || key == 127 || !iswprint(key))
+	if (!ui_line_is_char(act, kind, key))
 		return LINE_IGNORED;
 	if (l->max_bytes > 0) {
 		char mb[MB_LEN_MAX];

@@ -44,6 +44,8 @@ void ui_line_clear(struct ui_line *l);
 enum ui_line_result ui_line_key(struct ui_line *l, enum action act, int kind, wint_t key);
 /* Display columns of the text before the cursor. */
 int ui_line_cursor_cols(const struct ui_line *l);
+/* True if ui_line_key would insert this key as a character. */
+bool ui_line_is_char(enum action act, int kind, wint_t key);
 /* Rows a box cols wide needs to show all of the text wrapped (at least 1). */
 int ui_line_rows(const struct ui_line *l, int cols);
 /* Draw in rows x cols at (y, x) with role. One row: the beginning, or (focus) the part around

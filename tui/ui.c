@@ -5,6 +5,7 @@
 #include "duban/tui/ui.h"
 
 #include <errno.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <limits.h>
@@ -414,17 +415,23 @@ ui_read_key(struct ui *ui, wint_t *key)
 	if (ui->lost)
 		return ERR;
 	for (;;) {
-		errno = 0;
 		kind = get_wch(key);
 		if (got_signal)
 			return ERR;
 		if (kind != ERR)
 			return kind;
-		/* Waiting for a key, ERR means a signal came (EINTR: read again) or the terminal
-		 * is gone: end of file, an error. Reading on would spin; end like a hangup. */
-		if (errno != EINTR || ++errors > 100) {
-			ui->lost = true;
-			return ERR;
+		/* Waiting for a key, ERR means a signal came (read again) or the terminal is
+		 * gone: hung up, end of file, an error. Reading on would spin at full speed;
+		 * end like a hangup instead. Many errors in a row and no key count as gone. */
+		{
+			struct pollfd pfd = { 0, POLLIN, 0 };
+
+			if (poll(&pfd, 1, 0) < 0 && errno != EINTR)
+				pfd.revents = POLLERR;
+			if ((pfd.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0 || ++errors > 50) {
+				ui->lost = true;
+				return ERR;
+			}
 		}
 	}
 }

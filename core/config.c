@@ -381,7 +381,7 @@ load_rule(struct rules *rules, dictionary *d, const char *sec, const char *path,
 		return rc;
 	snprintf(key, sizeof(key), "%s:length", sec);
 	val = iniparser_getstring(d, key, NULL);
-	if (val == NULL || !parse_int(val, 1, 3650, &n))
+	if (val == NULL || !parse_int(val, 1, RULE_MAX_LENGTH, &n))
 		return refuse(err, path, sec, "length",
 		    _("length must be a whole number from 1 to 3650 (days, working days or "
 		      "months)"));

@@ -47,16 +47,21 @@ deadline_apply(const struct calendar *cal, struct rule_period period, struct dat
 	struct date d = trigger;
 	int yr = 0;
 	int counted = 0;
-	int steps = 0;
+	int rest = 0;
 
 	switch (period.unit) {
 	case RULE_WORKDAYS:
-		while (counted < period.length && steps < period.length + MAX_SEARCH_DAYS * 4) {
+		/* Every working day is counted, however long the period; only a run of rest days
+		 * longer than any real break (a calendar file of nothing but rest days) stops. */
+		while (counted < period.length && d.y <= DATE_MAX_YEAR && rest < MAX_SEARCH_DAYS) {
 			d = date_add_days(d, 1);
 			note_year(cal, d, &yr);
-			if (calendar_is_working_day(cal, d, makeup_counts))
+			if (calendar_is_working_day(cal, d, makeup_counts)) {
 				counted++;
-			steps++;
+				rest = 0;
+			} else {
+				rest++;
+			}
 		}
 		break;
 	case RULE_DAYS:
@@ -72,9 +77,10 @@ deadline_apply(const struct calendar *cal, struct rule_period period, struct dat
 			d = next_working_day(cal, d, makeup_counts, &yr);
 		break;
 	}
-	*due = d;
+	/* A date past the last year duban represents is no date: the caller refuses it. */
+	*due = d.y >= DATE_MIN_YEAR && d.y <= DATE_MAX_YEAR ? d : date_none();
 	if (uncovered_year != NULL)
-		*uncovered_year = yr;
+		*uncovered_year = d.y <= DATE_MAX_YEAR ? yr : 0;
 }
 
 int
@@ -106,7 +112,11 @@ deadline_compute(const struct rules *rules, const struct calendar *cal, const ch
 	r.version = v;
 	deadline_apply(cal, period, trigger, makeup_counts, &r.due, &r.uncovered_year);
 	deadline_apply(cal, period, trigger, !makeup_counts, &r.alt_due, &alt_uncovered);
+	r.beyond = date_is_none(r.due) || date_is_none(r.alt_due);
 	*out = r;
+	if (r.beyond)
+		return duban_err_set(err, DUBAN_EINPUT, _("the due date falls after %d-12-31, the "
+		    "last day duban can represent; check the date and the period"), DATE_MAX_YEAR);
 	return DUBAN_OK;
 }
 

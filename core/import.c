@@ -525,6 +525,11 @@ part_save(struct importer *im, struct part *pt, enum record_outcome *outcome,
 
 	im->p.n = 0;
 	rc = record_save(im->env, pt->r, im->batch_id, outcome, &im->p, &save_err);
+	if (rc == DUBAN_OK && pt->r->uncovered_year != 0) {
+		im->res->n_uncovered++;
+		if (im->res->uncovered_year == 0 || pt->r->uncovered_year < im->res->uncovered_year)
+			im->res->uncovered_year = pt->r->uncovered_year;
+	}
 	if (rc == DUBAN_EINPUT) {
 		if (im->p.n > 0)
 			refuse_problems(im, pt->k, &im->p);

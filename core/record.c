@@ -64,6 +64,7 @@ record_new(const struct kind_def *kind)
 	int i;
 
 	r->kind = kind;
+	r->beyond_field = -1;
 	r->values = xcalloc((size_t)kind->n_fields, sizeof(char *));
 	/* A yes/no field not given is no, as the database stores it. */
 	for (i = 0; i < kind->n_fields; i++)
@@ -517,6 +518,10 @@ validate(const struct record_env *env, const struct record *r, struct record_pro
 	}
 	if (k->check != NULL)
 		k->check(env, r, p);
+	if (r->beyond_field >= 0)
+		record_problem(p, r->beyond_field, _("%s: the due date falls after %d-12-31, the "
+		    "last day duban can represent; check the dates and the period"),
+		    _(k->fields[r->beyond_field].label), DATE_MAX_YEAR);
 	if (p->n > 0 || record_find_key(env->db, r, &other, NULL) != DUBAN_OK)
 		return;
 	*found = other;
@@ -888,6 +893,8 @@ record_save(const struct record_env *env, struct record *r, int64_t batch_id,
 	rc = db_begin(env->db, err);
 	if (rc != DUBAN_OK)
 		return rc;
+	r->uncovered_year = 0;
+	r->beyond_field = -1;
 	if (k->derive != NULL)
 		k->derive(env, r);
 	validate(env, r, p, &found);
@@ -1159,10 +1166,15 @@ record_derive_due(const struct record_env *env, struct record *r, int due, const
 	struct deadline_result res;
 	char iso[DATE_ISO_LEN];
 
+	memset(&res, 0, sizeof(res));
 	if (date_is_none(t) || deadline_compute(env->cfg->rules, env->cal, rule, t, override,
 	    env->cfg->makeup_workdays, &res, NULL) != DUBAN_OK) {
 		record_set(r, due, "");
+		if (res.beyond && r->beyond_field < 0)
+			r->beyond_field = due;
 		return;
 	}
+	if (res.uncovered_year != 0 && r->uncovered_year == 0)
+		r->uncovered_year = res.uncovered_year;
 	record_set(r, due, date_format(res.due, iso));
 }

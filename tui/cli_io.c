@@ -120,6 +120,14 @@ print_summary(const char *file, const struct import_opts *o, const struct import
 		fprintf(stderr, _("duban: %s: hearings: %lld new, %lld updated, %lld unchanged\n"),
 		    buf_str(&b), (long long)r->hearings_new, (long long)r->hearings_updated,
 		    (long long)r->hearings_unchanged);
+	if (r->n_uncovered > 0)
+		app_warn(P_("%s: %lld row has a due date reaching into %d, a year the calendar has no "
+		    "official holiday schedule for: it is counted with weekends only and may be wrong; "
+		    "add the year's file (see doc/calendar.md)", "%s: %lld rows have due dates "
+		    "reaching into %d, a year the calendar has no official holiday schedule for: they "
+		    "are counted with weekends only and may be wrong; add the year's file (see "
+		    "doc/calendar.md)", r->n_uncovered), buf_str(&b), (long long)r->n_uncovered,
+		    r->uncovered_year);
 	if (o->dry_run)
 		fprintf(stderr, "%s\n", _("duban: dry run: nothing was written"));
 	else if (r->written)

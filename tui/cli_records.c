@@ -576,6 +576,9 @@ save_and_report(struct app *app, struct db *db, struct record *r)
 	    outcome == RECORD_UPDATED ? _("changed") : outcome == RECORD_RESTORED ? _("restored") :
 	    _("unchanged"), _(r->kind->label),
 	    (long long)r->id);
+	/* A due date counted into a year without an official schedule is a guess: say so. */
+	if (r->uncovered_year != 0)
+		app_warn_uncovered(app, r->uncovered_year);
 	return DUBAN_OK;
 }
 

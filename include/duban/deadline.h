@@ -20,10 +20,13 @@ struct deadline_result {
 	/* The first year the computation touched that the calendar does not cover, or 0. A due
 	 * date with this set is a guess from weekends alone: show the warning with it. */
 	int uncovered_year;
+	/* The due date falls after DATE_MAX_YEAR: due is date_none() and deadline_compute
+	 * refuses (DUBAN_EINPUT), still filling this result in so that callers can tell. */
+	bool beyond;
 };
 
 /* Due date of period after trigger. makeup_counts: official make-up working days are working
- * days (the default reading). Never fails for valid dates. */
+ * days (the default reading). A due date after DATE_MAX_YEAR is date_none(). */
 void deadline_apply(const struct calendar *cal, struct rule_period period, struct date trigger,
     bool makeup_counts, struct date *due, int *uncovered_year);
 

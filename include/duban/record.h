@@ -91,6 +91,11 @@ struct record {
 	char **values;		/* canonical text per field, never NULL ("" = empty) */
 	char **loaded;		/* values as loaded (NULL for a new record): tells another
 				 * person's change from ours when a save meets a conflict */
+	/* Set when the kind derives its due dates (record_derive_due): the first year a due
+	 * date reached that the calendar does not cover (0: none; the caller warns), and the
+	 * first due field whose date falls after DATE_MAX_YEAR (-1: none; the save refuses). */
+	int uncovered_year;
+	int beyond_field;
 };
 
 /* Every kind, NULL-terminated; and one by name (NULL if unknown). */

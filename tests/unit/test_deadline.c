@@ -698,6 +698,60 @@ test_override_period(void **state)
 	    date_ymd(2024, 9, 20), &fifteen, true, &r, &err), DUBAN_EINPUT);
 }
 
+/* ---- long periods and the last representable day ---- */
+
+/* A stated period of many working days counts every one of them: the loop used to give up
+ * after length + 4 x 366 calendar days, so 5,000 working days ended more than a year early
+ * (2043-03-12 instead of 2044-09-21 in the report; checked here against a plain count). A due date after
+ * 2999-12-31 is refused, not wrapped ("0358-06-02") or shown as "-". */
+static void
+test_long_periods_and_last_day(void **state)
+{
+	struct fixture *fx = *state;
+	struct deadline_result r;
+	struct duban_err err;
+	struct rule_period wd5000 = { 5000, RULE_WORKDAYS, true };
+	struct rule_period wd3650 = { RULE_MAX_LENGTH, RULE_WORKDAYS, true };
+	struct rule_period many_months = { 100000, RULE_MONTHS, true };
+	struct rule_period d3650 = { RULE_MAX_LENGTH, RULE_DAYS, true };
+	struct rule_period ten = { 10, RULE_DAYS, true };
+	struct date due;
+	struct date d = date_ymd(2025, 1, 1);
+	int yr = 0;
+	int n = 0;
+
+	deadline_apply(fx->cal, wd5000, date_ymd(2025, 1, 1), true, &due, &yr);
+	while (n < 5000) {
+		d = date_add_days(d, 1);
+		if (calendar_is_working_day(fx->cal, d, true))
+			n++;
+	}
+	assert_true(date_eq(due, d));
+	/* 2025 and 2026 have their schedules, weekends alone count after: 2044-04-06. */
+	assert_true(date_eq(due, date_ymd(2044, 4, 6)));
+	assert_int_not_equal(yr, 0);	/* it runs through years without a schedule */
+	deadline_apply(fx->cal, wd3650, date_ymd(2025, 1, 1), true, &due, &yr);
+	assert_false(date_is_none(due));
+	/* 100,000 months, 3,650 days from 2995, 10 days from 2999-12-25: past the last day. */
+	duban_err_clear(&err);
+	assert_int_equal(deadline_compute(fx->cfg->rules, fx->cal, "judicial-suggestion",
+	    date_ymd(2025, 1, 1), &many_months, true, &r, &err), DUBAN_EINPUT);
+	assert_true(r.beyond);
+	assert_true(date_is_none(r.due));
+	assert_non_null(strstr(err.msg, "2999-12-31"));
+	assert_int_equal(deadline_compute(fx->cfg->rules, fx->cal, "judicial-suggestion",
+	    date_ymd(2995, 1, 1), &d3650, true, &r, &err), DUBAN_EINPUT);
+	assert_true(r.beyond);
+	assert_int_equal(deadline_compute(fx->cfg->rules, fx->cal, "judicial-suggestion",
+	    date_ymd(2999, 12, 25), &ten, true, &r, &err), DUBAN_EINPUT);
+	assert_true(r.beyond);
+	/* The last day itself is fine (weekends only: 2999-12-31 is a Tuesday). */
+	assert_int_equal(deadline_compute(fx->cfg->rules, fx->cal, "judicial-suggestion",
+	    date_ymd(2999, 12, 21), &ten, true, &r, &err), DUBAN_OK);
+	assert_false(r.beyond);
+	assert_true(date_eq(r.due, date_ymd(2999, 12, 31)));
+}
+
 /* ---- years the calendar does not cover ---- */
 
 static void
@@ -907,6 +961,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_legal_basis_worked_examples),
+		cmocka_unit_test(test_long_periods_and_last_day),
 		cmocka_unit_test(test_issue_examples),
 		cmocka_unit_test(test_reply_due_spans_national_day),
 		cmocka_unit_test(test_2024_new_year),

@@ -579,7 +579,7 @@ test_stated_period_needs_unit(void **state)
 	expect_refused(fx, s, "period_unit", "needs both its length and its unit");
 	record_free(s);
 	s = rfx_build(fx, "suggestion", zero);
-	expect_refused(fx, s, "period_length", "at least 1");
+	expect_refused(fx, s, "period_length", "from 1 to 3650");
 	memset(&p, 0, sizeof(p));
 	assert_false(record_input(&fx->env, s, rfx_field(s->kind, "period_length"), "一个月", &p));
 	expect_problem(&p, s->kind, "period_length", "is not a whole number");

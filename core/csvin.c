@@ -65,6 +65,7 @@ struct csvin {
 	const struct kind_def *kind;
 	bool zh;
 	bool has_hearing;
+	bool header_read;	/* rows from now on are data */
 };
 
 static void
@@ -311,8 +312,13 @@ build_row(struct csvin *c)
 	size_t i;
 
 	for (i = 0; i < c->n_cells; i++) {
-		c->cell_ptrs[i] = buf_str(&c->cell_bufs[i]);
-		c->cell_lens[i] = c->cell_bufs[i].len;
+		/* The apostrophe an export put before a formula-like cell comes off again;
+		 * header cells never carry one. */
+		size_t skip = c->header_read ? text_csv_guard_len(buf_str(&c->cell_bufs[i]),
+		    c->cell_bufs[i].len) : 0;
+
+		c->cell_ptrs[i] = buf_str(&c->cell_bufs[i]) + skip;
+		c->cell_lens[i] = c->cell_bufs[i].len - skip;
 	}
 	c->row.line = c->row_line;
 	c->row.n = c->n_cells;
@@ -615,6 +621,7 @@ read_header(struct csvin *c, const struct csvin_opts *o, struct duban_err *err)
 		cells[i] = clean_header(h->cells[i]);
 		lens[i] = strlen(cells[i]);
 	}
+	c->header_read = true;
 	c->header.line = h->line;
 	c->header.n = h->n;
 	c->header.cells = cells;

@@ -169,12 +169,18 @@ import_default_rejects_path(const char *input, struct buf *out)
 	buf_adds(out, ".rejects.csv");
 }
 
+/* A cell of the rejects file, guarded against formulas as an export is (the import took the
+ * guard off; it goes back on, so the file reads back to the same cells). */
 static void
 csv_cell(FILE *f, const char *s, size_t len, bool first)
 {
+	struct buf g = BUF_INIT;
+
 	if (!first)
 		fputc(',', f);
-	csv_fwrite(f, s, len);
+	text_csv_guard(s, len, &g);
+	csv_fwrite(f, g.data != NULL ? g.data : "", g.len);
+	buf_release(&g);
 }
 
 static int

@@ -169,12 +169,18 @@ import_default_rejects_path(const char *input, struct buf *out)
 	buf_adds(out, ".rejects.csv");
 }
 
+/* A cell of the rejects file, guarded against formulas as an export is (the import took the
+ * guard off; it goes back on, so the file reads back to the same cells). */
 static void
 csv_cell(FILE *f, const char *s, size_t len, bool first)
 {
+	struct buf g = BUF_INIT;
+
 	if (!first)
 		fputc(',', f);
-	csv_fwrite(f, s, len);
+	text_csv_guard(s, len, &g);
+	csv_fwrite(f, g.data != NULL ? g.data : "", g.len);
+	buf_release(&g);
 }
 
 static int
@@ -780,10 +786,19 @@ set_cache_size(struct db *db, int n)
 	db_exec(db, sql, NULL);
 }
 
+/* At most this many unknown columns are named in the warning; the rest are counted. */
+#define WARN_COLUMNS_NAMED 5
+
+/* One warning for every column without a name, one for every column that is no field: a
+ * file of thousands of stray columns gets two lines, not thousands. */
 static void
 warn_columns(struct importer *im)
 {
+	struct buf unnamed = BUF_INIT;
+	struct buf unknown = BUF_INIT;
 	struct buf msg = BUF_INIT;
+	size_t n_unnamed = 0;
+	size_t n_unknown = 0;
 	size_t i;
 
 	if (im->o->warn == NULL)
@@ -793,15 +808,42 @@ warn_columns(struct importer *im)
 
 		if (c->role != CSVIN_UNKNOWN)
 			continue;
-		buf_reset(&msg);
-		if (c->header[0] == '\0')
-			buf_printf(&msg, _("%s: column %zu has no name; it is ignored"), im->name,
-			    i + 1);
-		else
-			buf_printf(&msg, _("%s: column %zu \"%s\" is not a field of %s records; "
-			    "it is ignored"), im->name, i + 1, c->header, im->kind->name);
+		if (c->header[0] == '\0') {
+			if (n_unnamed++ < WARN_COLUMNS_NAMED)
+				buf_printf(&unnamed, "%s%zu", unnamed.len > 0 ? ", " : "", i + 1);
+		} else if (n_unknown++ < WARN_COLUMNS_NAMED) {
+			buf_printf(&unknown, "%s%zu \"", unknown.len > 0 ? ", " : "", i + 1);
+			text_sanitize(c->header, &unknown);
+			buf_addc(&unknown, '"');
+		}
+	}
+	if (n_unnamed > WARN_COLUMNS_NAMED)
+		buf_printf(&unnamed, P_(" and %zu more", " and %zu more",
+		    n_unnamed - WARN_COLUMNS_NAMED), n_unnamed - WARN_COLUMNS_NAMED);
+	if (n_unknown > WARN_COLUMNS_NAMED)
+		buf_printf(&unknown, P_(" and %zu more", " and %zu more",
+		    n_unknown - WARN_COLUMNS_NAMED), n_unknown - WARN_COLUMNS_NAMED);
+	if (n_unknown == 1) {
+		buf_printf(&msg, _("%s: column %s is not a field of %s records; it is ignored"),
+		    im->name, buf_str(&unknown), im->kind->name);
+		im->o->warn(im->o->arg, buf_str(&msg));
+	} else if (n_unknown > 1) {
+		buf_printf(&msg, _("%s: %zu columns are not fields of %s records and are ignored: "
+		    "%s"), im->name, n_unknown, im->kind->name, buf_str(&unknown));
 		im->o->warn(im->o->arg, buf_str(&msg));
 	}
+	buf_reset(&msg);
+	if (n_unnamed == 1) {
+		buf_printf(&msg, _("%s: column %s has no name; it is ignored"), im->name,
+		    buf_str(&unnamed));
+		im->o->warn(im->o->arg, buf_str(&msg));
+	} else if (n_unnamed > 1) {
+		buf_printf(&msg, _("%s: %zu columns have no name (%s); they are ignored"),
+		    im->name, n_unnamed, buf_str(&unnamed));
+		im->o->warn(im->o->arg, buf_str(&msg));
+	}
+	buf_release(&unnamed);
+	buf_release(&unknown);
 	buf_release(&msg);
 }
 

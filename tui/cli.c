@@ -68,10 +68,10 @@ cli_init(struct app *app, int argc, char **argv)
 		remove(app->db_path);
 		return app_report(&err);
 	}
-	fprintf(stderr, _("duban: created %s; %s is its administrator\n"), app->db_path,
+	app_eprintf(_("duban: created %s; %s is its administrator\n"), app->db_path,
 	    app->login);
 	if (demo)
-		fprintf(stderr, "%s\n", _("duban: filled with the demo data set"));
+		app_eprintf("%s\n", _("duban: filled with the demo data set"));
 	return DUBAN_OK;
 }
 
@@ -144,7 +144,7 @@ cli_deadline(struct app *app, int argc, char **argv)
 		app_report(&err);
 		for (k = 0; k < rules_count(app->cfg->rules); k++)
 			buf_printf(&names, "%s%s", k ? ", " : "", rules_at(app->cfg->rules, k)->name);
-		fprintf(stderr, "duban: %s: %s\n", _("rules"), buf_str(&names));
+		app_eprintf("duban: %s: %s\n", _("rules"), buf_str(&names));
 		buf_release(&names);
 		return err.rc;
 	}
@@ -155,7 +155,7 @@ cli_deadline(struct app *app, int argc, char **argv)
 	if (r.uncovered_year != 0)
 		app_warn_uncovered(app, r.uncovered_year);
 	if (!explain && app->cfg->show_alternate && !date_eq(r.due, r.alt_due))
-		fprintf(stderr, _("duban: note: %s if official make-up working days are %s\n"),
+		app_eprintf(_("duban: note: %s if official make-up working days are %s\n"),
 		    date_format(r.alt_due, iso), app->cfg->makeup_workdays ?
 		    _("not counted as working days") : _("counted as working days"));
 	return DUBAN_OK;
@@ -196,7 +196,7 @@ cli_calendar(struct app *app, int argc, char **argv)
 		return cli_usage("%s", _("calendar takes a YEAR, e.g. \"duban calendar 2025\""));
 	year = strtol(argv[1], &end, 10);
 	if (*end != '\0' || end == argv[1] || year < DATE_MIN_YEAR || year > DATE_MAX_YEAR) {
-		fprintf(stderr, _("duban: \"%s\" is not a year from %d to %d\n"), argv[1],
+		app_eprintf(_("duban: \"%s\" is not a year from %d to %d\n"), argv[1],
 		    DATE_MIN_YEAR, DATE_MAX_YEAR);
 		return DUBAN_EINPUT;
 	}
@@ -218,6 +218,7 @@ cli_check(struct app *app, int argc, char **argv)
 	struct duban_err err;
 	struct db *db = NULL;
 	struct buf report = BUF_INIT;
+	struct buf dups = BUF_INIT;
 	struct buf cov = BUF_INIT;
 	bool sound = false;
 	int version = 0;
@@ -232,15 +233,24 @@ cli_check(struct app *app, int argc, char **argv)
 		rc = db_schema_version(db, &version, &err);
 	if (rc == DUBAN_OK)
 		rc = db_check(db, &sound, &report, &err);
+	if (rc == DUBAN_OK && sound)
+		rc = db_key_duplicates(db, &dups, &err);
 	db_close(db);
-	if (rc != DUBAN_OK)
+	if (rc != DUBAN_OK) {
+		buf_release(&report);
+		buf_release(&dups);
 		return app_report(&err);
+	}
 	calendar_describe_coverage(app->cal, &cov);
 	printf(_("database %s: schema version %d\n"), app->db_path, version);
 	if (sound)
 		printf("%s\n", _("integrity: sound"));
 	else
 		printf("%s\n%s", _("integrity: DAMAGED; restore a backup:"), buf_str(&report));
+	if (dups.len > 0)
+		printf("%s\n%s", _("keys: records that are the same case or document twice (kept "
+		    "when the database was upgraded to compare numbers in a normalised form):"),
+		    buf_str(&dups));
 	printf(_("calendar: official schedules for %s\n"), cov.len ? buf_str(&cov) : _("no year"));
 	printf(_("deadline rules: %zu, all that duban needs\n"), rules_count(app->cfg->rules));
 	/* Deadlines reach into next year; both years must be covered. */
@@ -248,6 +258,7 @@ cli_check(struct app *app, int argc, char **argv)
 		if (!calendar_covers(app->cal, y))
 			app_warn_uncovered(app, y);
 	buf_release(&report);
+	buf_release(&dups);
 	buf_release(&cov);
 	return sound ? DUBAN_OK : DUBAN_EDB;
 }
@@ -270,7 +281,7 @@ cli_backup(struct app *app, int argc, char **argv)
 	db_close(db);
 	if (rc != DUBAN_OK)
 		return app_report(&err);
-	fprintf(stderr, _("duban: backup written to %s and checked; restore it by copying it over "
+	app_eprintf(_("duban: backup written to %s and checked; restore it by copying it over "
 	    "the database while nobody uses duban (doc/operations.md)\n"), argv[1]);
 	return DUBAN_OK;
 }

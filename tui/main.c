@@ -89,7 +89,7 @@ option_value(int argc, char **argv, int *i, const char *name, int *rc)
 	if (arg[len] != '\0')
 		return NULL;
 	if (*i + 1 >= argc) {
-		fprintf(stderr, _("duban: %s needs a value\n"), name);
+		app_eprintf(_("duban: %s needs a value\n"), name);
 		*rc = 1;
 		return NULL;
 	}

@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "duban/date.h"
+#include "duban/err.h"
 #include "duban/rules.h"
 
 struct buf;
@@ -65,6 +66,11 @@ struct record_problems {
 		int field;	/* index into the kind's fields; -1 for the record as a whole */
 		char msg[300];
 	} items[RECORD_MAX_PROBLEMS];
+	/* Not a problem of the input: the database failed while checking it (damaged, locked,
+	 * disk error). fault.rc is DUBAN_EDB then, and the check is incomplete; the message is
+	 * also the last item (field -1). Callers must report it as a database error (exit 3),
+	 * never as the input's fault. Zeroed with the rest. */
+	struct duban_err fault;
 };
 
 struct record;

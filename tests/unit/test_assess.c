@@ -1189,7 +1189,7 @@ test_scores_exact_half_up(void **state)
 	const struct assess_agency *a;
 	struct duban_err err;
 	char path[RFX_PATH_LEN];
-	char on[16];
+	char on[32];
 	FILE *f;
 	int i;
 

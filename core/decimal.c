@@ -73,3 +73,22 @@ decimal_format_hundredths(int64_t h, char out[DECIMAL_TEXT_LEN])
 		    (unsigned long long)(a / 100), (unsigned long long)(a % 100));
 	return out;
 }
+
+char *
+decimal_percent(int64_t part, int64_t whole, int places, char out[DECIMAL_TEXT_LEN])
+{
+	int64_t scale = places <= 0 ? 1 : places == 1 ? 10 : 100;
+	/* round(100 x scale x part / whole), half up: floor((2 x 100 x scale x part + whole) /
+	 * (2 x whole)); counts of records are far below where this overflows. */
+	int64_t v = part <= 0 || whole <= 0 ? 0 : (200 * scale * part + whole) / (2 * whole);
+
+	if (scale == 1)
+		snprintf(out, DECIMAL_TEXT_LEN, "%lld", (long long)v);
+	else if (scale == 10)
+		snprintf(out, DECIMAL_TEXT_LEN, "%lld.%01lld", (long long)(v / 10),
+		    (long long)(v % 10));
+	else
+		snprintf(out, DECIMAL_TEXT_LEN, "%lld.%02lld", (long long)(v / 100),
+		    (long long)(v % 100));
+	return out;
+}

@@ -1291,17 +1291,20 @@ record_check_not_future(const struct record_env *env, const struct record *r,
 		    date_format(env->today, iso));
 }
 
-void
-record_derive_due(const struct record_env *env, struct record *r, int due, const char *rule,
-    int trigger, const struct rule_period *override)
+/* extension_days > 0: the rule's own period, extended (override is then NULL). */
+static void
+derive_due(const struct record_env *env, struct record *r, int due, const char *rule,
+    int trigger, const struct rule_period *override, int extension_days)
 {
 	struct date t = record_date(r, trigger);
 	struct deadline_result res;
 	char iso[DATE_ISO_LEN];
 
 	memset(&res, 0, sizeof(res));
-	if (date_is_none(t) || deadline_compute(env->cfg->rules, env->cal, rule, t, override,
-	    env->cfg->makeup_workdays, &res, NULL) != DUBAN_OK) {
+	if (date_is_none(t) || (extension_days > 0 ? deadline_compute_extended(env->cfg->rules,
+	    env->cal, rule, t, extension_days, env->cfg->makeup_workdays, &res, NULL) :
+	    deadline_compute(env->cfg->rules, env->cal, rule, t, override,
+	    env->cfg->makeup_workdays, &res, NULL)) != DUBAN_OK) {
 		record_set(r, due, "");
 		if (res.beyond && r->beyond_field < 0)
 			r->beyond_field = due;
@@ -1310,4 +1313,18 @@ record_derive_due(const struct record_env *env, struct record *r, int due, const
 	if (res.uncovered_year != 0 && r->uncovered_year == 0)
 		r->uncovered_year = res.uncovered_year;
 	record_set(r, due, date_format(res.due, iso));
+}
+
+void
+record_derive_due(const struct record_env *env, struct record *r, int due, const char *rule,
+    int trigger, const struct rule_period *override)
+{
+	derive_due(env, r, due, rule, trigger, override, 0);
+}
+
+void
+record_derive_due_extended(const struct record_env *env, struct record *r, int due,
+    const char *rule, int trigger, int extension_days)
+{
+	derive_due(env, r, due, rule, trigger, NULL, extension_days);
 }

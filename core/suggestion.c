@@ -90,7 +90,6 @@ derive(const struct record_env *env, struct record *r)
 
 	/* A period written in the document overrides the default rule for this record. */
 	if (r->values[S_PERIOD][0] != '\0' && record_int(r, S_PERIOD) > 0 &&
-	    record_int(r, S_PERIOD) <= RULE_MAX_LENGTH &&
 	    rule_unit_parse(r->values[S_UNIT], &stated.unit)) {
 		stated.length = (int)record_int(r, S_PERIOD);
 		stated.roll = true;

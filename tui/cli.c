@@ -16,6 +16,7 @@
 #include "duban/deadline.h"
 #include "duban/demo.h"
 #include "duban/record.h"
+#include "duban/reconsideration.h"
 #include "duban/i18n.h"
 #include "duban/rules.h"
 #include "duban/tui/app.h"
@@ -102,6 +103,15 @@ print_explanation(struct app *app, const char *rule_name, const struct deadline_
 	}
 	printf("%s: %s\n", _("make-up working days"), app->cfg->makeup_workdays ?
 	    _("count as working days") : _("count as rest days"));
+	if (!date_is_none(r->unextended)) {
+		printf(_("extension: %d days counted on from the unextended due date %s "
+		    "(行政复议法 第六十二条第一款: at most thirty days)\n"),
+		    RECONSIDERATION_EXTENSION_DAYS, date_format(r->unextended, iso));
+		if (!date_is_none(r->extension_alt) && !date_eq(r->extension_alt, r->due))
+			printf("%s: %s\n", _("under the other reading of the extension (one period "
+			    "lengthened by it, counted from the trigger)"),
+			    date_format(r->extension_alt, iso));
+	}
 	if (!date_eq(r->due, r->alt_due))
 		printf("%s: %s\n", _("under the other reading of make-up working days"),
 		    date_format(r->alt_due, iso));
@@ -116,12 +126,15 @@ cli_deadline(struct app *app, int argc, char **argv)
 	const char *rule = NULL;
 	const char *date = NULL;
 	bool explain = false;
+	bool extended = false;
 	char iso[DATE_ISO_LEN];
 	int i;
 
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--explain") == 0)
 			explain = true;
+		else if (strcmp(argv[i], "--extended") == 0)
+			extended = true;
 		else if (argv[i][0] == '-' && argv[i][1] == '-')
 			return cli_usage(_("deadline: unknown option \"%s\""), argv[i]);
 		else if (rule == NULL)
@@ -134,14 +147,22 @@ cli_deadline(struct app *app, int argc, char **argv)
 	if (rule == NULL || date == NULL)
 		return cli_usage("%s", _("deadline takes RULE DATE, e.g. "
 		    "\"duban deadline reconsideration-reply 2024-09-27\""));
+	/* 第六十二条: only the ordinary procedure's decision period can be extended. */
+	if (extended && strcmp(rule, "reconsideration-decision") != 0)
+		return cli_usage(_("--extended applies to reconsideration-decision only (行政复议法 "
+		    "第六十二条)"));
 	if (date_parse(date, &trigger, &err) != DUBAN_OK)
 		return app_report(&err);
-	if (deadline_compute(app->cfg->rules, app->cal, rule, trigger, NULL,
-	    app->cfg->makeup_workdays, &r, &err) != DUBAN_OK) {
+	if ((extended ? deadline_compute_extended(app->cfg->rules, app->cal, rule, trigger,
+	    RECONSIDERATION_EXTENSION_DAYS, app->cfg->makeup_workdays, &r, &err) :
+	    deadline_compute(app->cfg->rules, app->cal, rule, trigger, NULL,
+	    app->cfg->makeup_workdays, &r, &err)) != DUBAN_OK) {
 		struct buf names = BUF_INIT;
 		size_t k;
 
 		app_report(&err);
+		if (rules_find(app->cfg->rules, rule) != NULL)
+			return err.rc;
 		for (k = 0; k < rules_count(app->cfg->rules); k++)
 			buf_printf(&names, "%s%s", k ? ", " : "", rules_at(app->cfg->rules, k)->name);
 		app_eprintf("duban: %s: %s\n", _("rules"), buf_str(&names));

@@ -15,6 +15,7 @@
 #include "duban/config.h"
 #include "duban/dashboard.h"
 #include "duban/db.h"
+#include "duban/decimal.h"
 #include "duban/duty.h"
 #include "duban/history.h"
 #include "duban/i18n.h"
@@ -877,15 +878,17 @@ dashboard_plain(struct app *app, const struct dashboard *d)
 	for (i = 0; i < d->n_agencies; i++) {
 		const struct dashboard_agency *a = &d->agencies[i];
 		char n[5][24];
+		char pct[DECIMAL_TEXT_LEN];
 
 		snprintf(n[0], sizeof(n[0]), "%lld", (long long)a->open);
 		snprintf(n[1], sizeof(n[1]), "%lld", (long long)a->urgent);
 		snprintf(n[2], sizeof(n[2]), "%d", a->hearings);
 		snprintf(n[3], sizeof(n[3]), "%d", a->head_appearances);
-		if (a->rate < 0)
+		if (a->hearings <= 0)
 			snprintf(n[4], sizeof(n[4]), "-");
 		else
-			snprintf(n[4], sizeof(n[4]), "%.1f%%", a->rate);
+			snprintf(n[4], sizeof(n[4]), "%s%%", decimal_percent(a->head_appearances,
+			    a->hearings, 1, pct));
 		pad(&b, a->name, 24);
 		text_pad(&b, n[0], 6, TEXT_RIGHT);
 		buf_addc(&b, ' ');
@@ -907,6 +910,7 @@ dashboard_json(const struct dashboard *d)
 {
 	struct buf b = BUF_INIT;
 	char iso[DATE_ISO_LEN];
+	char pct[DECIMAL_TEXT_LEN];
 	int i;
 
 	buf_printf(&b, "{\"today\":\"%s\",\"due_soon_workdays\":%d,\"duties\":[",
@@ -940,10 +944,11 @@ dashboard_json(const struct dashboard *d)
 		buf_printf(&b, ",\"kind\":\"%s\",\"open\":%lld,\"urgent\":%lld,\"hearings\":%d,"
 		    "\"head_appearances\":%d,\"head_appearance_rate\":", a->kind, (long long)a->open,
 		    (long long)a->urgent, a->hearings, a->head_appearances);
-		if (a->rate < 0)
+		if (a->hearings <= 0)
 			buf_adds(&b, "null}");
 		else
-			buf_printf(&b, "%.1f}", a->rate);
+			buf_printf(&b, "%s}", decimal_percent(a->head_appearances, a->hearings, 1,
+			    pct));
 	}
 	buf_adds(&b, "]}");
 	puts(buf_str(&b));

@@ -38,7 +38,7 @@ print_help(void)
 	    "Commands:\n"
 	    "  (none)               open the terminal desk\n"
 	    "  init [--demo]        create the database; you become its administrator\n"
-	    "  deadline RULE DATE [--explain]\n"
+	    "  deadline RULE DATE [--explain] [--extended]\n"
 	    "                       print the due date of RULE triggered on DATE\n"
 	    "  calendar YEAR        that year's official rest days and make-up working days\n"
 	    "  check                database integrity and calendar coverage\n"

@@ -19,6 +19,10 @@ bool decimal_parse(const char *s, int64_t *millionths);
 /* The shortest exact text: 90, 92.5, 0.1, -5. */
 char *decimal_format(int64_t millionths, char out[DECIMAL_TEXT_LEN]);
 
+/* part / whole as a percentage (whole > 0) rounded half up, exactly, to places decimals (0 to
+ * 2), all of them written: decimal_percent(1, 16, 1) is "6.3" (6.25). No % sign. */
+char *decimal_percent(int64_t part, int64_t whole, int places, char out[DECIMAL_TEXT_LEN]);
+
 /* Hundredths as shown: 4098 is "40.98", 4000 is "40" (whole numbers without decimals). */
 char *decimal_format_hundredths(int64_t hundredths, char out[DECIMAL_TEXT_LEN]);
 

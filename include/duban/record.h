@@ -183,6 +183,10 @@ void record_check_not_future(const struct record_env *env, const struct record *
     struct record_problems *p, int field);
 /* Set due to the rule's due date from the trigger field, or "" when the trigger is empty.
  * override may be NULL. A rule with no version for the trigger leaves due empty. */
+/* The same, the rule's due date extended by extension_days counted from it
+ * (deadline_compute_extended). */
+void record_derive_due_extended(const struct record_env *env, struct record *r, int due,
+    const char *rule, int trigger, int extension_days);
 void record_derive_due(const struct record_env *env, struct record *r, int due,
     const char *rule, int trigger, const struct rule_period *override);
 

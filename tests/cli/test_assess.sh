@@ -284,3 +284,21 @@ test_assess_scores_half_up() {
 	# 85 from the records, 10 for 优秀, 4.98 and 0.15: 100.13.
 	expect_stdout_contains ',100.13,"优秀",' ',4.98,"94.53%",' ',0.15,"1.45"'
 }
+
+# The dashboard's head-appearance rate is rounded half up from the counts: 1 head appearance
+# in 16 hearings is 6.25 %, shown 6.3 (printf's "%.1f" of the binary 6.25 gave 6.2).
+test_dashboard_rate_half_up() {
+	make_db
+	run_ok add agency name=县甲局 kind=部门
+	run_ok add litigation case_no=X1 agency=县甲局 complaint_received_on=2025-01-02
+	for d in 06 07 08 09 10 13 14 15 16 17 20 21 22 23 24 27; do
+		if [ "$d" = 06 ]; then rank=head; else rank=staff; fi
+		run_ok add hearing case_no=X1 "hearing_on=2025-01-$d" "appearer_rank=$rank"
+	done
+	run --today 2025-02-03 dashboard --format json
+	expect_status 0
+	expect_stdout_contains '"hearings":16,"head_appearances":1,"head_appearance_rate":6.3}'
+	run --today 2025-02-03 dashboard
+	expect_status 0
+	expect_stdout_contains " 6.3%"
+}

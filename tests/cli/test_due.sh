@@ -76,3 +76,49 @@ test_due_uncovered_year_warned_by_import() {
 	expect_stderr_contains "warning" "2 rows have due dates reaching into 2027"
 	expect_sql db "SELECT count(*) FROM litigation_cases" 3
 }
+
+# 行政复议法(2023) 第六十二条第一款: the decision period "可以适当延长……延长期限最多不得超过三十日".
+# Accepted 2025-08-02: 60 days end 2025-10-01 in the National Day break, so the unextended due
+# date rolls to 2025-10-09; the 30 days run on from there: 11-08 Sat -> 2025-11-10 Mon. The
+# other reading, 90 days from acceptance (what duban computed before), is 2025-10-31; --explain
+# shows it.
+test_due_decision_extension_deadline_command() {
+	run deadline reconsideration-decision 2025-08-02
+	expect_status 0
+	expect_stdout 2025-10-09
+	run deadline reconsideration-decision 2025-08-02 --extended
+	expect_status 0
+	expect_stdout 2025-11-10
+	run deadline reconsideration-decision 2025-08-02 --extended --explain
+	expect_status 0
+	if [ "$(head -n 1 "$T/.stdout")" != 2025-11-10 ]; then
+		fail "first line of --explain is not the due date 2025-11-10"
+		show stdout "$T/.stdout"
+	fi
+	expect_stdout_contains "extension: 30 days counted on from the unextended due date 2025-10-09" \
+	    "第六十二条" "under the other reading of the extension" ": 2025-10-31"
+	run --lang zh deadline reconsideration-decision 2025-08-02 --extended --explain
+	expect_status 0
+	expect_stdout_contains "2025-10-09" "2025-10-31"
+	# The simplified procedure's period (and every other rule) cannot be extended.
+	run deadline reconsideration-decision-simplified 2025-08-02 --extended
+	expect_status 1
+	expect_stderr_contains "reconsideration-decision only"
+}
+
+# A case whose decision period is extended gets the same date; both readings of make-up
+# working days agree here.
+test_due_decision_extension_record() {
+	due_db
+	run --today 2025-09-01 add reconsideration case_no=R1 agency=县公安局 applicant=李四 \
+	    received_on=2025-07-28 accepted_on=2025-08-02 extended=是
+	expect_status 0
+	expect_sql db "SELECT decision_due_on FROM reconsideration_cases" 2025-11-10
+	run --today 2025-09-01 edit reconsideration 1 extended=否
+	expect_status 0
+	expect_sql db "SELECT decision_due_on FROM reconsideration_cases" 2025-10-09
+	printf '[calendar]\nmakeup_workdays = no\n' >site.ini
+	run --config "$T/site.ini" --today 2025-09-01 edit reconsideration 1 extended=是
+	expect_status 0
+	expect_sql db "SELECT decision_due_on FROM reconsideration_cases" 2025-11-10
+}

@@ -101,6 +101,7 @@
 #include "duban/assess.h"
 #include "duban/assess_item.h"
 #include "duban/buf.h"
+#include "duban/decimal.h"
 #include "records_fixture.h"
 
 #define TODAY_NOW "2025-03-01 09:00:00"
@@ -1188,7 +1189,7 @@ test_scores_exact_half_up(void **state)
 	const struct assess_agency *a;
 	struct duban_err err;
 	char path[RFX_PATH_LEN];
-	char on[16];
+	char on[32];
 	FILE *f;
 	int i;
 
@@ -1222,6 +1223,41 @@ test_scores_exact_half_up(void **state)
 	assert_true(llround(a->lines[3].score * 100) == 15);
 	assess_result_free(r);
 	assess_scheme_free(s);
+}
+
+/* The exact decimals behind every score and rate (decimal.h): parsed without binary floating
+ * point, percentages rounded half up from the counts. printf rounds an exact binary tie to
+ * even: "%.1f" of 6.25 is 6.2, "%.0f" of 12.5 is 12, "%.2f" of 40.625 is 40.62. */
+static void
+test_decimal_exact(void **state)
+{
+	char t[DECIMAL_TEXT_LEN];
+	int64_t v;
+
+	(void)state;
+	assert_true(decimal_parse("94.525", &v) && v == 94525000);
+	assert_true(decimal_parse("0.1", &v) && v == 100000);
+	assert_true(decimal_parse("-5", &v) && v == -5000000);
+	assert_true(decimal_parse("7.", &v) && v == 7000000);
+	assert_true(decimal_parse("1.2500000", &v) && v == 1250000);
+	assert_false(decimal_parse("1.0000001", &v));
+	assert_false(decimal_parse("nan", &v));
+	assert_false(decimal_parse("inf", &v));
+	assert_false(decimal_parse("1e2", &v));
+	assert_false(decimal_parse("", &v));
+	assert_false(decimal_parse(".", &v));
+	assert_false(decimal_parse(" 1", &v));
+	assert_false(decimal_parse("1234567890123", &v));
+	assert_string_equal(decimal_format(92500000, t), "92.5");
+	assert_string_equal(decimal_format(100000, t), "0.1");
+	assert_string_equal(decimal_format(90000000, t), "90");
+	assert_string_equal(decimal_format(-5000000, t), "-5");
+	assert_string_equal(decimal_percent(1, 16, 1, t), "6.3");
+	assert_string_equal(decimal_percent(1, 8, 0, t), "13");
+	assert_string_equal(decimal_percent(13, 32, 2, t), "40.63");
+	assert_string_equal(decimal_percent(2, 3, 1, t), "66.7");
+	assert_string_equal(decimal_percent(0, 3, 1, t), "0.0");
+	assert_string_equal(decimal_percent(3, 3, 0, t), "100");
 }
 
 /* A score that is not a finite number from 0 to 100 is refused where it is entered; one
@@ -1446,6 +1482,7 @@ main(void)
 		    rfx_teardown),
 		cmocka_unit_test_setup_teardown(test_item_score_checked, today_setup,
 		    rfx_teardown),
+		cmocka_unit_test(test_decimal_exact),
 		cmocka_unit_test_setup_teardown(test_scores_exact_half_up, today_setup,
 		    rfx_teardown),
 		cmocka_unit_test_setup_teardown(test_item_score_nan_inf_range_refused, today_setup,

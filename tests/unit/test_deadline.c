@@ -752,6 +752,49 @@ test_long_periods_and_last_day(void **state)
 	assert_true(date_eq(r.due, date_ymd(2999, 12, 31)));
 }
 
+/* ---- the reconsideration decision's extension (行政复议法(2023) 第六十二条第一款) ---- */
+
+/* Accepted 2025-08-02: 60 days end on 10-01, in the National Day break (10-01..08 R), so the
+ * unextended due date rolls to 10-09 Thu. The extension of at most 30 days runs on from that
+ * date: 10-09 + 30 = 11-08 Sat -> 11-10 Mon. The other reading, one period of 90 days from
+ * acceptance, ends 10-31 Fri (it was what duban computed before, and --explain shows it).
+ * Make-up working days do not touch any of these (9-28 and 10-11 are not last days): both
+ * readings of them agree. */
+static void
+test_decision_extension_from_original_due(void **state)
+{
+	struct fixture *fx = *state;
+	struct deadline_result r;
+	struct duban_err err;
+	bool reading;
+
+	for (reading = false; ; reading = true) {
+		duban_err_clear(&err);
+		assert_int_equal(deadline_compute(fx->cfg->rules, fx->cal, "reconsideration-decision",
+		    date_ymd(2025, 8, 2), NULL, reading, &r, &err), DUBAN_OK);
+		assert_true(date_eq(r.due, date_ymd(2025, 10, 9)));
+		assert_true(date_is_none(r.unextended));
+		assert_int_equal(deadline_compute_extended(fx->cfg->rules, fx->cal,
+		    "reconsideration-decision", date_ymd(2025, 8, 2), 30, reading, &r, &err),
+		    DUBAN_OK);
+		assert_true(date_eq(r.unextended, date_ymd(2025, 10, 9)));
+		assert_true(date_eq(r.due, date_ymd(2025, 11, 10)));
+		assert_true(date_eq(r.alt_due, date_ymd(2025, 11, 10)));
+		assert_true(date_eq(r.extension_alt, date_ymd(2025, 10, 31)));
+		assert_non_null(r.version);
+		if (reading)
+			break;
+	}
+	/* An ordinary last day: accepted 2025-03-03, 60 days = 05-02 R (Labour Day 05-01..05)
+	 * -> 05-06 Tue; + 30 = 06-05 Thu. One 90-day period: 06-01 Sun -> 06-03 Tue (端午
+	 * 05-31..06-02 R). */
+	assert_int_equal(deadline_compute_extended(fx->cfg->rules, fx->cal,
+	    "reconsideration-decision", date_ymd(2025, 3, 3), 30, true, &r, &err), DUBAN_OK);
+	assert_true(date_eq(r.unextended, date_ymd(2025, 5, 6)));
+	assert_true(date_eq(r.due, date_ymd(2025, 6, 5)));
+	assert_true(date_eq(r.extension_alt, date_ymd(2025, 6, 3)));
+}
+
 /* ---- years the calendar does not cover ---- */
 
 static void
@@ -962,6 +1005,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_legal_basis_worked_examples),
 		cmocka_unit_test(test_long_periods_and_last_day),
+		cmocka_unit_test(test_decision_extension_from_original_due),
 		cmocka_unit_test(test_issue_examples),
 		cmocka_unit_test(test_reply_due_spans_national_day),
 		cmocka_unit_test(test_2024_new_year),

@@ -682,7 +682,8 @@ test_reconsideration_simplified_due_dates(void **state)
 	expect_stored(fx, "reconsideration_cases", "decision_due_on", id, "2025-07-03");
 }
 
-/* 第62条: the ordinary 60 days extended by at most 30: 90 days. */
+/* 第62条: the ordinary 60 days extended by at most 30, counted on from the original due date
+ * (doc/deadlines.md §3.5), not one 90-day period from acceptance. */
 static void
 test_reconsideration_extended_decision(void **state)
 {
@@ -698,8 +699,9 @@ test_reconsideration_extended_decision(void **state)
 	r = rfx_load(fx, "reconsideration", id);
 	rfx_input(fx, r, "extended", "是");
 	rfx_save(fx, r);
-	/* 06-03 + 90 days = 09-01 (Mon), a working day. */
-	expect_stored(fx, "reconsideration_cases", "decision_due_on", id, "2025-09-01");
+	/* 06-03 + 60 days = 08-02 (Sat) -> 08-04 (Mon); + 30 days = 09-03 (Wed). One 90-day
+	 * period would have ended 09-01 (Mon), two days short of the extension. */
+	expect_stored(fx, "reconsideration_cases", "decision_due_on", id, "2025-09-03");
 	rfx_input(fx, r, "extended", "否");
 	rfx_save(fx, r);
 	expect_stored(fx, "reconsideration_cases", "decision_due_on", id, "2025-08-04");

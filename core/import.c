@@ -18,6 +18,7 @@
 #include "duban/buf.h"
 #include "duban/csvin.h"
 #include "duban/db.h"
+#include "duban/encoding.h"
 #include "duban/err.h"
 #include "duban/hearing.h"
 #include "duban/i18n.h"
@@ -59,6 +60,8 @@ struct importer {
 	bool use_cache;
 	struct cache_slot *cache;
 	size_t cache_n;
+
+	struct encoding_encoder *gb;	/* back to the file's bytes (check_encoding) */
 
 	FILE *rejects;
 	char *rejects_tmp;
@@ -586,6 +589,42 @@ check_shape(struct importer *im)
 	}
 }
 
+/* In a file read as GB18030, a cell that was UTF-8 Chinese text: GB18030 decodes its bytes
+ * without an error into nonsense ("中文" -> "涓枃"), which would be stored. GB18030 maps
+ * to Unicode one to one, so encoding the cell again gives back the file's bytes. */
+static void
+check_encoding(struct importer *im)
+{
+	const struct csvin_row *row = im->row;
+	struct duban_err err;
+	size_t i;
+
+	if (csvin_encoding(im->in) != ENCODING_GB18030)
+		return;
+	if (im->gb == NULL)
+		im->gb = encoding_encoder_new(ENCODING_GB18030);
+	for (i = 0; i < im->n_cols && i < row->n; i++) {
+		const struct csvin_column *c = csvin_column(im->in, i);
+		const char *p;
+
+		if (c->role == CSVIN_UNKNOWN || c->role == CSVIN_REJECTS)
+			continue;
+		for (p = row->cells[i]; *p != '\0' && (unsigned char)*p < 0x80; p++)
+			;
+		if (*p == '\0')
+			continue;
+		buf_reset(&im->text);
+		if (encoding_encode(im->gb, row->cells[i], row->lens[i], &im->text, &err) !=
+		    DUBAN_OK || !encoding_looks_utf8(buf_str(&im->text), im->text.len))
+			continue;
+		buf_reset(&im->text);
+		buf_printf(&im->text, _("this cell is UTF-8 text in a file read as GB18030 (it "
+		    "would be stored as \"%.*s\"); save the whole file in one encoding"),
+		    (int)text_fit(row->cells[i], 40, NULL), row->cells[i]);
+		refuse(im, c->header, buf_str(&im->text));
+	}
+}
+
 /* Remember what became of a part of the row, for its key's next row. */
 static int
 part_finish(struct importer *im, const struct part *pt, struct duban_err *err)
@@ -658,6 +697,8 @@ process_row(struct importer *im, struct duban_err *err)
 	im->refused = false;
 	buf_reset(&im->reason);
 	check_shape(im);
+	if (!im->refused)
+		check_encoding(im);
 	if (!im->refused) {
 		hearing = csvin_has_hearing(im->in) && row_has_hearing(im);
 		if (hearing) {
@@ -961,6 +1002,7 @@ import_run(const struct record_env *env, const struct import_opts *o,
 		rc = end_rc;
 	csvin_close(im.in);
 	cache_free(&im);
+	encoding_encoder_free(im.gb);
 	buf_release(&im.reason);
 	buf_release(&im.keys[0]);
 	buf_release(&im.keys[1]);

@@ -189,3 +189,17 @@ test_text_concurrent_edits_not_refused() {
 	    test ! -s failed
 	expect_sql db "SELECT count(*) FROM audit_log WHERE kind = 'litigation' AND action = 'update'" 32
 }
+
+# A GB18030 file with one cell pasted as UTF-8: the row is refused naming line and column;
+# nothing of the mojibake is stored.
+test_text_gb18030_file_with_utf8_cell_refused() {
+	text_db
+	{
+		printf '案号,被告机关,原告\r\nG1,县公安局,张三\r\nG2,县公安局,' | iconv -f UTF-8 -t GB18030
+		printf '王五\r\n'
+	} >mixed.csv
+	run import mixed.csv
+	expect_status 2
+	expect_stderr_contains "mixed.csv:3: 原告: this cell is UTF-8 text in a file read as GB18030"
+	expect_sql db "SELECT count(*) FROM litigation_cases" 0
+}

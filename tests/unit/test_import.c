@@ -96,6 +96,53 @@ test_import_gb18030_as_excel_saves(void **state)
 	    " '(2025)浙0521行初3号'"), "湖州市某某建设工程有限公司");
 }
 
+/* A GB18030 file in which one cell was pasted as UTF-8: GB18030 decodes its bytes without an
+ * error into nonsense (工伤认定 -> 宸ヤ激璁ゅ畾). That row is refused naming line and column;
+ * nothing of the file is stored. */
+static void
+test_import_gb18030_with_a_utf8_cell_refused(void **state)
+{
+	struct ifx *fx = *state;
+	struct buf file = BUF_INIT;
+	size_t len;
+	char *gb = to_gb18030("案号,被告机关,原告,案由\r\n"
+	    "(2025)浙0521行初2号,县人社局,欧阳秀英,工伤认定\r\n", &len);
+	char *gb2 = NULL;
+
+	buf_add(&file, gb, len);
+	free(gb);
+	gb = to_gb18030("(2025)浙0521行初3号,县人社局,张三,", &len);
+	buf_add(&file, gb, len);
+	free(gb);
+	buf_adds(&file, "工伤认定\r\n");		/* this cell is UTF-8 */
+	gb2 = to_gb18030("(2025)浙0521行初4号,县教育局,李四,政府信息公开\r\n", &len);
+	buf_add(&file, gb2, len);
+	free(gb2);
+	ifx_write(fx, "mixed.csv", file.data, file.len);
+	assert_int_equal(ifx_import(fx, "mixed.csv"), DUBAN_EINPUT);
+	assert_int_equal(fx->res.encoding, ENCODING_GB18030);
+	ifx_expect_refusals(fx, "3|案由|this cell is UTF-8 text in a file read as GB18030 (it "
+	    "would be stored as \"宸ヤ激璁ゅ畾\"); save the whole file in one encoding\n");
+	assert_int_equal(ifx_sql_int(fx, "SELECT count(*) FROM litigation_cases"), 0);
+
+	/* UTF-8 that GB18030 cannot even decode ("浙0" is no GB18030 character) stops the
+	 * file at its line, saying what it is. */
+	buf_reset(&file);
+	gb = to_gb18030("案号,被告机关,原告\r\n(2025)浙0521行初2号,县人社局,欧阳秀英\r\n", &len);
+	buf_add(&file, gb, len);
+	free(gb);
+	buf_adds(&file, "(2025)浙0521行初3号,");
+	gb = to_gb18030("县人社局,张三\r\n", &len);
+	buf_add(&file, gb, len);
+	free(gb);
+	ifx_write(fx, "mixed2.csv", file.data, file.len);
+	assert_int_equal(ifx_import(fx, "mixed2.csv"), DUBAN_EINPUT);
+	assert_string_equal(fx->err.where, "mixed2.csv:3");
+	ifx_expect_contains(fx->err.msg, "UTF-8 text in a file read as GB18030");
+	assert_int_equal(ifx_sql_int(fx, "SELECT count(*) FROM litigation_cases"), 0);
+	buf_release(&file);
+}
+
 /* The reader converts 64 KB at a time: a two-byte character cut by the chunk's end must be
  * completed from the next one, wherever the cut falls. */
 static void
@@ -1008,6 +1055,7 @@ main(void)
 		T(test_import_missing_required_column_fatal),
 		T(test_import_unknown_column_warned),
 		T(test_import_wide_header_summarised),
+		T(test_import_gb18030_with_a_utf8_cell_refused),
 		T(test_import_kind_told_from_header),
 		T(test_import_dry_run_writes_nothing),
 		T(test_import_all_or_nothing),

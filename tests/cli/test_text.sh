@@ -203,3 +203,35 @@ test_text_gb18030_file_with_utf8_cell_refused() {
 	expect_stderr_contains "mixed.csv:3: 原告: this cell is UTF-8 text in a file read as GB18030"
 	expect_sql db "SELECT count(*) FROM litigation_cases" 0
 }
+
+# Bytes flipped in the middle of the file: whenever `check` calls the file damaged, `add` and
+# `edit` refuse with exit 3 and write nothing.
+test_text_flipped_bytes_refuse_writes() {
+	TODAY=2025-06-30
+	run init --demo
+	expect_status 0
+	sqlite3 db "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+	cp db pristine
+	damaged=0
+	for seed in 1 2 3 4 5 6 7 8; do
+		cp pristine db
+		rm -f db-wal db-shm
+		size=$(wc -c <db)
+		i=0
+		while [ $i -lt 8 ]; do
+			pos=$((size / 4 + (seed * 7919 + i * 104729) % (size / 2)))
+			printf '\377\000' | dd of=db bs=1 seek=$pos conv=notrunc 2>/dev/null
+			i=$((i + 1))
+		done
+		if [ "$(sqlite3 db 'PRAGMA integrity_check(1)' 2>&1)" = ok ]; then
+			continue
+		fi
+		damaged=$((damaged + 1))
+		run add agency name=新机关$seed kind=部门
+		expect_status 3
+		run edit litigation 1 note=x$seed
+		expect_status 3
+		expect_stderr_lacks "does not exist"
+	done
+	expect_true "no seed damaged the file" test "$damaged" -gt 0
+}

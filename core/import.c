@@ -454,9 +454,14 @@ part_build(struct importer *im, struct part *pt, bool shared, const char *case_i
 		if (!(k->fields[f].flags & FIELD_KEY))
 			continue;
 		buf_addc(key, '\x1f');
-		/* The case of a new case's hearing has no id yet: its number stands in. */
-		buf_adds(key, pt->sub && k->fields[f].type == FIELD_CASE ? case_no :
-		    pt->r->values[f]);
+		/* The case of a new case's hearing has no id yet: its number stands in. Text
+		 * keys in the form they are compared in ("（2025）" is "(2025)"). */
+		if (pt->sub && k->fields[f].type == FIELD_CASE)
+			text_key_norm(case_no, key);
+		else if (k->fields[f].type == FIELD_TEXT)
+			text_key_norm(pt->r->values[f], key);
+		else
+			buf_adds(key, pt->r->values[f]);
 	}
 	pt->keyed = true;
 	if (im->n_refused_keys > 0) {

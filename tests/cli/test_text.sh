@@ -76,6 +76,12 @@ test_text_fullwidth_case_number_is_a_duplicate() {
 	run import twice.csv
 	expect_status 2
 	expect_stderr_contains "twice.csv:3" "the same record as line 2"
+	# Also when the first of them was refused.
+	printf '案号,被告机关\n(2025)浙0521行初364号,无此机关\n〔2025〕浙0521行初364号,县公安局\n' \
+	    >twice2.csv
+	run import twice2.csv
+	expect_status 2
+	expect_stderr_contains "twice2.csv:3" "the same record as line 2"
 }
 
 # Keys are one line; NBSP and other Unicode spaces are trimmed like ASCII ones; direction

@@ -241,3 +241,32 @@ test_text_flipped_bytes_refuse_writes() {
 	done
 	expect_true "no seed damaged the file" test "$damaged" -gt 0
 }
+
+# A schema-1 database holding one case twice (full-width and half-width brackets): the upgrade
+# keeps both, with everything in them, and `check` names the one to correct.
+test_text_upgrade_keeps_duplicate_case_numbers() {
+	text_db
+	run add litigation 'case_no=(2025)浙0521行初361号' agency=县公安局 note=first
+	expect_status 0
+	sqlite3 db "DROP INDEX agencies_by_name_key; ALTER TABLE agencies DROP COLUMN name_key;
+DROP INDEX litigation_by_case_no_key; ALTER TABLE litigation_cases DROP COLUMN case_no_key;
+DROP INDEX reconsideration_by_case_no_key;
+ALTER TABLE reconsideration_cases DROP COLUMN case_no_key;
+DROP INDEX suggestions_by_doc_no_key; ALTER TABLE suggestions DROP COLUMN doc_no_key;
+DROP INDEX assessment_items_by_key; ALTER TABLE assessment_items DROP COLUMN item_key;
+INSERT INTO litigation_cases (case_no, agency_id, note) VALUES ('（2025）浙0521行初361号', 1, 'second');
+PRAGMA user_version = 1;"
+	run list litigation
+	expect_status 0
+	expect_sql db "PRAGMA user_version" 2
+	expect_sql db "SELECT group_concat(note, ',') FROM litigation_cases" "first,second"
+	run check
+	expect_status 0
+	expect_stdout_contains "keys:" 'Litigation case 2 "（2025）浙0521行初361号" is the same as another record'
+	# Corrected, it saves; the check is clean again.
+	run edit litigation 2 'case_no=（2025）浙0521行初362号'
+	expect_status 0
+	run check
+	expect_status 0
+	expect_stdout_lacks "keys:"
+}

@@ -406,6 +406,16 @@ first_key(const struct kind_def *k)
 	return f < k->n_fields ? f : -1;
 }
 
+/* The database failed while a cell was checked (a reference looked up): that stops the
+ * import as a database error, never a refusal of the row. */
+static int
+db_fault(struct importer *im, struct duban_err *err)
+{
+	if (err != NULL)
+		*err = im->p.fault;
+	return im->p.fault.rc;
+}
+
 /* The record of kind k a row describes (sub: the hearing a litigation row carries). */
 struct part {
 	const struct kind_def *k;
@@ -434,6 +444,7 @@ part_build(struct importer *im, struct part *pt, bool shared, const char *case_i
 
 	pt->r = record_new(k);
 	im->p.n = 0;
+	im->p.fault.rc = DUBAN_OK;
 	for (i = 0; i < im->n_cols; i++) {
 		if (!column_feeds(csvin_column(im->in, i), pt->sub, &f) ||
 		    !(k->fields[f].flags & FIELD_KEY))
@@ -443,6 +454,8 @@ part_build(struct importer *im, struct part *pt, bool shared, const char *case_i
 		else
 			record_input(im->env, pt->r, f, row->cells[i], &im->p);
 	}
+	if (im->p.fault.rc != DUBAN_OK)
+		return db_fault(im, err);
 	if (im->p.n > 0) {
 		refuse_problems(im, k, &im->p);
 		return DUBAN_OK;
@@ -497,6 +510,8 @@ part_build(struct importer *im, struct part *pt, bool shared, const char *case_i
 		    !(k->fields[f].flags & (FIELD_KEY | FIELD_DERIVED)))
 			apply_cell(im, pt->r, f, row->cells[i]);
 	}
+	if (im->p.fault.rc != DUBAN_OK)
+		return db_fault(im, err);
 	if (im->p.n > 0) {
 		refuse_problems(im, k, &im->p);
 		return DUBAN_OK;
@@ -519,6 +534,7 @@ precheck_hearing(struct importer *im, const struct part *pt)
 	int f;
 
 	im->p.n = 0;
+	im->p.fault.rc = DUBAN_OK;
 	for (f = 0; f < k->n_fields; f++) {
 		if ((k->fields[f].flags & FIELD_REQUIRED) && k->fields[f].type != FIELD_CASE &&
 		    pt->r->values[f][0] == '\0')
@@ -538,6 +554,7 @@ part_save(struct importer *im, struct part *pt, enum record_outcome *outcome,
 	int rc;
 
 	im->p.n = 0;
+	im->p.fault.rc = DUBAN_OK;
 	rc = record_save(im->env, pt->r, im->batch_id, outcome, &im->p, &save_err);
 	if (rc == DUBAN_EINPUT) {
 		if (im->p.n > 0)

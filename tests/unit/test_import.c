@@ -143,6 +143,20 @@ test_import_gb18030_with_a_utf8_cell_refused(void **state)
 	buf_release(&file);
 }
 
+/* A database that fails while a row's agency is looked up stops the import as a database
+ * error (exit 3); the row is not refused as if the agency did not exist. */
+static void
+test_import_database_fault_is_not_a_refusal(void **state)
+{
+	struct ifx *fx = *state;
+
+	ifx_writes(fx, "f.csv", "案号,被告机关\nF1,县公安局\n");
+	ifx_exec(fx, "PRAGMA foreign_keys = OFF; ALTER TABLE agencies RENAME TO agencies_gone");
+	assert_int_equal(ifx_import(fx, "f.csv"), DUBAN_EDB);
+	assert_int_equal(fx->err.rc, DUBAN_EDB);
+	assert_string_equal(buf_str(&fx->refusals), "");
+}
+
 /* The reader converts 64 KB at a time: a two-byte character cut by the chunk's end must be
  * completed from the next one, wherever the cut falls. */
 static void
@@ -1056,6 +1070,7 @@ main(void)
 		T(test_import_unknown_column_warned),
 		T(test_import_wide_header_summarised),
 		T(test_import_gb18030_with_a_utf8_cell_refused),
+		T(test_import_database_fault_is_not_a_refusal),
 		T(test_import_kind_told_from_header),
 		T(test_import_dry_run_writes_nothing),
 		T(test_import_all_or_nothing),

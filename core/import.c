@@ -629,8 +629,8 @@ check_encoding(struct importer *im)
 		const struct csvin_column *c = csvin_column(im->in, i);
 		const char *p;
 
-		if (c->role == CSVIN_UNKNOWN || c->role == CSVIN_REJECTS)
-			continue;
+		if (c->role != CSVIN_FIELD && c->role != CSVIN_HEARING)
+			continue;	/* ignored columns are not stored */
 		for (p = row->cells[i]; *p != '\0' && (unsigned char)*p < 0x80; p++)
 			;
 		if (*p == '\0')

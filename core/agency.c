@@ -216,22 +216,27 @@ suggest(struct db *db, const char *text, struct buf *out)
 int
 agency_resolve(struct db *db, const char *text, int64_t *id, struct duban_err *err)
 {
+	/* The name as written, then as natural keys compare it ("县 公安局"), then the short
+	 * name and the code. */
 	static const char *const sql[] = {
 		"SELECT id FROM agencies WHERE name = ?1 AND deleted = 0",
+		"SELECT id FROM agencies WHERE name_key = ?1 AND deleted = 0",
 		"SELECT id FROM agencies WHERE short_name = ?1 AND short_name <> '' AND deleted = 0",
 		"SELECT id FROM agencies WHERE code = ?1 AND code <> '' AND deleted = 0",
 	};
+	struct buf key = BUF_INIT;
 	size_t i;
 	int rc = DUBAN_OK;
 
+	text_key_norm(text, &key);
 	for (i = 0; i < sizeof(sql) / sizeof(sql[0]); i++) {
 		sqlite3_stmt *st = NULL;
 		int step;
 
 		rc = db_prepare_cached(db, sql[i], &st, err);
 		if (rc != DUBAN_OK)
-			return rc;
-		sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
+			break;
+		sqlite3_bind_text(st, 1, i == 1 ? buf_str(&key) : text, -1, SQLITE_STATIC);
 		step = sqlite3_step(st);
 		if (step == SQLITE_ROW)
 			*id = sqlite3_column_int64(st, 0);
@@ -239,8 +244,11 @@ agency_resolve(struct db *db, const char *text, int64_t *id, struct duban_err *e
 			rc = db_fail(db, _("looking up the agency"), err);
 		sqlite3_reset(st);
 		if (step == SQLITE_ROW || rc != DUBAN_OK)
-			return rc;
+			break;
 	}
+	buf_release(&key);
+	if (i < sizeof(sql) / sizeof(sql[0]))
+		return rc;
 	{
 		struct buf s = BUF_INIT;
 

@@ -424,8 +424,10 @@ writer_describe(struct db *db, struct duban_err *err)
 }
 
 /* Before the first change through this connection: a damaged file is not written to, where
- * a change could spread the damage or be lost with it. PRAGMA quick_check reads every page
- * once (a few milliseconds for a county's records), outside the write lock. */
+ * a change could spread the damage or be lost with it. The check is `duban check`'s own
+ * (PRAGMA integrity_check, stopping at the first fault: quick_check misses an index that
+ * lost rows), so a file that check calls damaged is never written; it reads every page
+ * once, outside the write lock: about 0.1 s per 10 MB of database. */
 static int
 check_before_write(struct db *db, struct duban_err *err)
 {
@@ -435,7 +437,7 @@ check_before_write(struct db *db, struct duban_err *err)
 
 	if (db->checked)
 		return DUBAN_OK;
-	rc = db_prepare(db, "PRAGMA quick_check(1)", &st, err);
+	rc = db_prepare(db, "PRAGMA integrity_check(1)", &st, err);
 	if (rc != DUBAN_OK)
 		return rc;
 	step = sqlite3_step(st);

@@ -76,6 +76,12 @@ test_text_fullwidth_case_number_is_a_duplicate() {
 	run import twice.csv
 	expect_status 2
 	expect_stderr_contains "twice.csv:3" "the same record as line 2"
+	# Also when the first of them was refused.
+	printf '案号,被告机关\n(2025)浙0521行初364号,无此机关\n〔2025〕浙0521行初364号,县公安局\n' \
+	    >twice2.csv
+	run import twice2.csv
+	expect_status 2
+	expect_stderr_contains "twice2.csv:3" "the same record as line 2"
 }
 
 # Keys are one line; NBSP and other Unicode spaces are trimmed like ASCII ones; direction
@@ -188,4 +194,79 @@ test_text_concurrent_edits_not_refused() {
 	expect_true "some edits were refused: $(cat failed err.* 2>/dev/null | head -5)" \
 	    test ! -s failed
 	expect_sql db "SELECT count(*) FROM audit_log WHERE kind = 'litigation' AND action = 'update'" 32
+}
+
+# A GB18030 file with one cell pasted as UTF-8: the row is refused naming line and column;
+# nothing of the mojibake is stored.
+test_text_gb18030_file_with_utf8_cell_refused() {
+	text_db
+	{
+		printf '案号,被告机关,原告\r\nG1,县公安局,张三\r\nG2,县公安局,' | iconv -f UTF-8 -t GB18030
+		printf '王五\r\n'
+	} >mixed.csv
+	run import mixed.csv
+	expect_status 2
+	expect_stderr_contains "mixed.csv:3: 原告: this cell is UTF-8 text in a file read as GB18030"
+	expect_sql db "SELECT count(*) FROM litigation_cases" 0
+}
+
+# Bytes flipped in the middle of the file: whenever `check` calls the file damaged, `add` and
+# `edit` refuse with exit 3 and write nothing.
+test_text_flipped_bytes_refuse_writes() {
+	TODAY=2025-06-30
+	run init --demo
+	expect_status 0
+	sqlite3 db "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+	cp db pristine
+	damaged=0
+	for seed in 1 2 3 4 5 6 7 8; do
+		cp pristine db
+		rm -f db-wal db-shm
+		size=$(wc -c <db)
+		i=0
+		while [ $i -lt 8 ]; do
+			pos=$((size / 4 + (seed * 7919 + i * 104729) % (size / 2)))
+			printf '\377\000' | dd of=db bs=1 seek=$pos conv=notrunc 2>/dev/null
+			i=$((i + 1))
+		done
+		if [ "$(sqlite3 db 'PRAGMA integrity_check(1)' 2>&1)" = ok ]; then
+			continue
+		fi
+		damaged=$((damaged + 1))
+		run add agency name=新机关$seed kind=部门
+		expect_status 3
+		run edit litigation 1 note=x$seed
+		expect_status 3
+		expect_stderr_lacks "does not exist"
+	done
+	expect_true "no seed damaged the file" test "$damaged" -gt 0
+}
+
+# A schema-1 database holding one case twice (full-width and half-width brackets): the upgrade
+# keeps both, with everything in them, and `check` names the one to correct.
+test_text_upgrade_keeps_duplicate_case_numbers() {
+	text_db
+	run add litigation 'case_no=(2025)浙0521行初361号' agency=县公安局 note=first
+	expect_status 0
+	sqlite3 db "DROP INDEX agencies_by_name_key; ALTER TABLE agencies DROP COLUMN name_key;
+DROP INDEX litigation_by_case_no_key; ALTER TABLE litigation_cases DROP COLUMN case_no_key;
+DROP INDEX reconsideration_by_case_no_key;
+ALTER TABLE reconsideration_cases DROP COLUMN case_no_key;
+DROP INDEX suggestions_by_doc_no_key; ALTER TABLE suggestions DROP COLUMN doc_no_key;
+DROP INDEX assessment_items_by_key; ALTER TABLE assessment_items DROP COLUMN item_key;
+INSERT INTO litigation_cases (case_no, agency_id, note) VALUES ('（2025）浙0521行初361号', 1, 'second');
+PRAGMA user_version = 1;"
+	run list litigation
+	expect_status 0
+	expect_sql db "PRAGMA user_version" 2
+	expect_sql db "SELECT group_concat(note, ',') FROM litigation_cases" "first,second"
+	run check
+	expect_status 0
+	expect_stdout_contains "keys:" 'Litigation case 2 "（2025）浙0521行初361号" is the same as another record'
+	# Corrected, it saves; the check is clean again.
+	run edit litigation 2 'case_no=（2025）浙0521行初362号'
+	expect_status 0
+	run check
+	expect_status 0
+	expect_stdout_lacks "keys:"
 }

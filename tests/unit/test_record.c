@@ -1370,6 +1370,11 @@ test_normalised_case_number_is_a_duplicate(void **state)
 	expect_refused(fx, r, "name", "县公安局");
 	record_free(r);
 	assert_int_equal(count_rows(fx, "agencies"), 1);
+	/* ... and a reference to an agency finds it in the same form. */
+	r = new_case(fx, "(2025)浙0521行初363号", "2025-06-04");
+	rfx_input(fx, r, "agency", "县 公安局");
+	assert_string_equal(record_get(r, rfx_field(r->kind, "agency")), "1");
+	record_free(r);
 	/* The number is stored as typed; only the comparison is normalised. */
 	expect_stored(fx, "litigation_cases", "case_no", first, "(2025)浙0521行初361号");
 }

@@ -15,6 +15,7 @@
 #include "duban/err.h"
 #include "duban/i18n.h"
 #include "duban/mem.h"
+#include "duban/safefile.h"
 
 struct db {
 	sqlite3 *sql;
@@ -346,14 +347,16 @@ static void
 writer_mark(struct db *db)
 {
 	struct buf p = BUF_INIT;
-	FILE *f;
+	struct safefile *sf = NULL;
 
+	/* A new file renamed over the name: whatever someone put there (a link to another
+	 * file, a pipe) is replaced, never written through. */
 	writer_path(db, &p);
-	f = fopen(buf_str(&p), "w");
-	if (f != NULL) {
-		fprintf(f, "%ld %s %s\n", (long)getpid(), db->login != NULL ? db->login : "?",
-		    db->now != NULL ? db->now : "");
-		fclose(f);
+	if (safefile_open(buf_str(&p), SAFEFILE_OWNED_NAME | SAFEFILE_NO_SYNC | SAFEFILE_DB_MODE,
+	    &sf, NULL) == DUBAN_OK) {
+		fprintf(safefile_stream(sf), "%ld %s %s\n", (long)getpid(),
+		    db->login != NULL ? db->login : "?", db->now != NULL ? db->now : "");
+		safefile_commit(sf, NULL);
 	}
 	buf_release(&p);
 }
@@ -375,13 +378,21 @@ writer_describe(struct db *db, struct duban_err *err)
 	char line[256];
 	long pid = 0;
 	char login[64] = "";
+	struct stat sb;
 	FILE *f;
+	int fd;
 
+	/* Only a regular file of that name is read: not through a link, never blocking on a
+	 * pipe. */
 	writer_path(db, &p);
-	f = fopen(buf_str(&p), "r");
+	fd = open(buf_str(&p), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
 	buf_release(&p);
-	if (f == NULL)
+	if (fd < 0)
 		return;
+	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode) || (f = fdopen(fd, "r")) == NULL) {
+		close(fd);
+		return;
+	}
 	if (fgets(line, sizeof(line), f) != NULL && sscanf(line, "%ld %63s", &pid, login) == 2 &&
 	    pid > 0 && (kill((pid_t)pid, 0) == 0 || errno == EPERM)) {
 		const char *since = strchr(line, ' ');
@@ -510,12 +521,21 @@ db_open(const char *path, enum db_mode mode, int busy_timeout_ms, struct db **ou
 		    _("%s already exists; duban init does not overwrite a database"), path);
 	if (mode == DB_CREATE) {
 		/* SQLite would create the file 0644: the group must write it (several people),
-		 * the world must not read it. Its -wal and -shm files copy this mode. */
-		int fd = open(path, O_RDWR | O_CREAT, 0660);
+		 * the world must not read it, whatever the umask. Its -wal and -shm files copy
+		 * this mode. A new name only: never through a link. */
+		bool exists = lstat(path, &sb) == 0;
+		int fd = open(path, exists ? O_RDWR | O_NOFOLLOW | O_CLOEXEC :
+		    O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0660);
 
 		if (fd < 0)
 			return duban_err_set(err, DUBAN_EDB, _("cannot create %s: %s"), path,
 			    strerror(errno));
+		if (!exists && fchmod(fd, 0660) != 0) {
+			close(fd);
+			unlink(path);
+			return duban_err_set(err, DUBAN_EDB, _("cannot create %s: %s"), path,
+			    strerror(errno));
+		}
 		close(fd);
 	}
 	db = xcalloc(1, sizeof(*db));
@@ -728,7 +748,9 @@ db_check(struct db *db, bool *sound, struct buf *report, struct duban_err *err)
 int
 db_backup(struct db *db, const char *path, struct duban_err *err)
 {
-	struct buf tmp = BUF_INIT;
+	struct safefile *sf = NULL;
+	struct buf journal = BUF_INIT;
+	int journal_slot;
 	sqlite3 *dst = NULL;
 	sqlite3_backup *bk = NULL;
 	struct db *check = NULL;
@@ -736,18 +758,20 @@ db_backup(struct db *db, const char *path, struct duban_err *err)
 	int step;
 	int rc = DUBAN_OK;
 
-	buf_printf(&tmp, "%s.tmp-backup", path);
-	remove(buf_str(&tmp));
-	{
-		int fd = open(buf_str(&tmp), O_RDWR | O_CREAT | O_EXCL, 0660);
-
-		if (fd >= 0)
-			close(fd);
+	/* A new file beside path, renamed over it once checked; a link or a device at path is
+	 * refused. SQLite writes the file by its name, and a journal beside it. */
+	rc = safefile_open(path, SAFEFILE_REGULAR_ONLY, &sf, err);
+	if (rc != DUBAN_OK) {
+		if (err != NULL)
+			err->rc = DUBAN_EDB;
+		return DUBAN_EDB;
 	}
-	if (sqlite3_open_v2(buf_str(&tmp), &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-	    NULL) != SQLITE_OK) {
-		rc = duban_err_set(err, DUBAN_EDB, _("cannot create %s: %s"), buf_str(&tmp),
-		    sqlite3_errmsg(dst));
+	buf_printf(&journal, "%s-journal", safefile_temp_path(sf));
+	journal_slot = safefile_track(buf_str(&journal));
+	if (sqlite3_open_v2(safefile_temp_path(sf), &dst, SQLITE_OPEN_READWRITE, NULL) !=
+	    SQLITE_OK) {
+		rc = duban_err_set(err, DUBAN_EDB, _("cannot create %s: %s"),
+		    safefile_temp_path(sf), sqlite3_errmsg(dst));
 		goto out;
 	}
 	bk = sqlite3_backup_init(dst, "main", db->sql, "main");
@@ -772,21 +796,30 @@ db_backup(struct db *db, const char *path, struct duban_err *err)
 	sqlite3_exec(dst, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
 	sqlite3_close(dst);
 	dst = NULL;
-	rc = db_open(buf_str(&tmp), DB_READ_ONLY, 1000, &check, err);
+	rc = db_open(safefile_temp_path(sf), DB_READ_ONLY, 1000, &check, err);
 	if (rc == DUBAN_OK)
 		rc = db_check(check, &sound, NULL, err);
 	db_close(check);
 	if (rc == DUBAN_OK && !sound)
 		rc = duban_err_set(err, DUBAN_EDB, "%s", _("the backup copy failed its integrity "
 		    "check; the old backup, if any, is kept"));
-	if (rc == DUBAN_OK && rename(buf_str(&tmp), path) != 0)
-		rc = duban_err_set(err, DUBAN_EDB, _("cannot move the backup to %s: %s"), path,
-		    strerror(errno));
+	if (rc == DUBAN_OK) {
+		rc = safefile_commit(sf, err);
+		sf = NULL;
+		if (rc != DUBAN_OK && err != NULL) {
+			duban_err_wrap(err, "%s", _("cannot move the backup into place: "));
+			err->rc = DUBAN_EDB;
+		}
+		if (rc != DUBAN_OK)
+			rc = DUBAN_EDB;
+	}
 out:
 	if (dst != NULL)
 		sqlite3_close(dst);
-	if (rc != DUBAN_OK)
-		remove(buf_str(&tmp));
-	buf_release(&tmp);
+	if (sf != NULL)
+		safefile_abort(sf);
+	unlink(buf_str(&journal));
+	safefile_untrack(journal_slot);
+	buf_release(&journal);
 	return rc;
 }

@@ -31,6 +31,7 @@ struct db {
 	} cache[DB_STMT_CACHE];
 	int n_cache;
 	int next_evict;
+	db_close_hook close_hook;
 };
 
 /* Version 1: every table the product needs. Enumerations are checked with OR chains, not
@@ -579,8 +580,11 @@ db_open(const char *path, enum db_mode mode, int busy_timeout_ms, struct db **ou
 		    _("%s is empty, not a duban database (create one with \"duban init\")"), path);
 		goto fail;
 	}
-	if (mode != DB_READ_ONLY) {
-		rc = db_exec(db, "PRAGMA journal_mode = WAL", err);
+	/* A new database is WAL from the start; an existing one in rollback mode (a restored
+	 * backup) is switched by db_use_wal(), for people who may write: reading leaves it as
+	 * it is. */
+	if (mode == DB_CREATE) {
+		rc = db_use_wal(db, err);
 		if (rc != DUBAN_OK)
 			goto fail;
 	}
@@ -599,6 +603,36 @@ fail:
 	return rc;
 }
 
+int
+db_use_wal(struct db *db, struct duban_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	bool wal = false;
+	int rc;
+
+	if (db->read_only)
+		return DUBAN_OK;
+	rc = db_prepare(db, "PRAGMA journal_mode", &st, err);
+	if (rc != DUBAN_OK)
+		return rc;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		wal = sqlite3_stricmp((const char *)sqlite3_column_text(st, 0), "wal") == 0;
+	sqlite3_finalize(st);
+	if (!wal)
+		rc = db_exec(db, "PRAGMA journal_mode = WAL", err);
+	/* SQLite opens the -wal and -shm files at the next read, not at the switch: read now,
+	 * while the caller holds what opening them needs (doc/operations.md §5). */
+	if (rc == DUBAN_OK && !wal)
+		rc = db_exec(db, "SELECT count(*) FROM sqlite_master", err);
+	return rc;
+}
+
+void
+db_set_close_hook(struct db *db, db_close_hook hook)
+{
+	db->close_hook = hook;
+}
+
 void
 db_close(struct db *db)
 {
@@ -610,7 +644,13 @@ db_close(struct db *db)
 		sqlite3_finalize(db->cache[i].st);
 		free(db->cache[i].sql);
 	}
+	/* The last connection checkpoints and removes -wal and -shm: the hook lends it the
+	 * rights to. */
+	if (db->close_hook != NULL)
+		db->close_hook(true);
 	sqlite3_close(db->sql);	/* accepts NULL; statements are finalized by their owners */
+	if (db->close_hook != NULL)
+		db->close_hook(false);
 	free(db->path);
 	free(db->login);
 	free(db->now);

@@ -19,6 +19,7 @@
 #include "duban/i18n.h"
 #include "duban/text.h"
 #include "duban/tui/app.h"
+#include "duban/tui/priv.h"
 #include "duban/tui/screens.h"
 
 static volatile sig_atomic_t got_signal;
@@ -496,6 +497,8 @@ ui_run(struct app *app)
 		db_close(ui.db);
 		return app_report(&err);
 	}
+	/* Setgid, the group is not needed past opening the database: ncurses runs without it. */
+	priv_drop_for_good();
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;
 	sigaction(SIGTERM, &sa, NULL);

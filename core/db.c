@@ -499,6 +499,53 @@ count_tables(struct db *db, int *n, struct duban_err *err)
 	return rc;
 }
 
+/* A WAL database in a directory one may not write, with no -wal beside it (a copy on
+ * read-only media, a backup directory of root's): SQLite cannot create the -shm it reads
+ * through. Nobody can be writing to it then, so it is read as it stands on disk. */
+static bool
+wal_unreachable(struct db *db)
+{
+	int code = sqlite3_extended_errcode(db->sql) & 0xff;
+	struct buf wal = BUF_INIT;
+	struct stat sb;
+	bool none;
+
+	if (code != SQLITE_READONLY && code != SQLITE_CANTOPEN)
+		return false;
+	buf_printf(&wal, "%s-wal", db->path);
+	none = lstat(buf_str(&wal), &sb) != 0 && errno == ENOENT;
+	buf_release(&wal);
+	return none;
+}
+
+static int
+open_immutable(struct db *db, int busy_timeout_ms, struct duban_err *err)
+{
+	static const char keep[] = "/._-~";
+	struct buf uri = BUF_INIT;
+	const unsigned char *p;
+	int rc = DUBAN_OK;
+
+	buf_adds(&uri, "file:");
+	for (p = (const unsigned char *)db->path; *p != '\0'; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		    strchr(keep, *p) != NULL)
+			buf_addc(&uri, (char)*p);
+		else
+			buf_printf(&uri, "%%%02X", *p);
+	}
+	buf_adds(&uri, "?immutable=1");
+	sqlite3_close(db->sql);
+	db->sql = NULL;
+	if (sqlite3_open_v2(buf_str(&uri), &db->sql, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) !=
+	    SQLITE_OK)
+		rc = db_fail(db, _("opening the database"), err);
+	sqlite3_extended_result_codes(db->sql, 1);
+	sqlite3_busy_timeout(db->sql, busy_timeout_ms);
+	buf_release(&uri);
+	return rc;
+}
+
 int
 db_open(const char *path, enum db_mode mode, int busy_timeout_ms, struct db **out,
     struct duban_err *err)
@@ -559,6 +606,11 @@ db_open(const char *path, enum db_mode mode, int busy_timeout_ms, struct db **ou
 	}
 	sqlite3_busy_timeout(db->sql, busy_timeout_ms);
 	rc = count_tables(db, &ntables, err);
+	if (rc != DUBAN_OK && mode == DB_READ_ONLY && wal_unreachable(db)) {
+		rc = open_immutable(db, busy_timeout_ms, err);
+		if (rc == DUBAN_OK)
+			rc = count_tables(db, &ntables, err);
+	}
 	if (rc != DUBAN_OK)
 		goto fail;
 	rc = db_schema_version(db, &version, err);

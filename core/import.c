@@ -730,6 +730,21 @@ finish_batch(struct importer *im, struct duban_err *err)
 	if (sqlite3_step(st) != SQLITE_DONE)
 		rc = db_fail(im->db, _("recording the import"), err);
 	sqlite3_finalize(st);
+	/* A file that changed nothing (a header alone, rows all unchanged or refused) is no
+	 * batch: the list of imports names only those that wrote something. */
+	if (rc == DUBAN_OK && res->n_new + res->n_updated + res->hearings_new +
+	    res->hearings_updated == 0) {
+		st = NULL;
+		rc = db_prepare(im->db, "DELETE FROM import_batches WHERE id = ?1", &st, err);
+		if (rc == DUBAN_OK) {
+			sqlite3_bind_int64(st, 1, im->batch_id);
+			if (sqlite3_step(st) != SQLITE_DONE)
+				rc = db_fail(im->db, _("recording the import"), err);
+			else
+				im->batch_id = 0;
+			sqlite3_finalize(st);
+		}
+	}
 	if (rc == DUBAN_OK)
 		rc = db_exec(im->db, "DROP TABLE temp.import_done; DROP TABLE temp.import_refused",
 		    err);

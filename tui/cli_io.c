@@ -122,9 +122,12 @@ print_summary(const char *file, const struct import_opts *o, const struct import
 		    (long long)r->hearings_unchanged);
 	if (o->dry_run)
 		fprintf(stderr, "%s\n", _("duban: dry run: nothing was written"));
-	else if (r->written)
+	else if (r->written && r->batch_id > 0)
 		fprintf(stderr, _("duban: %s: imported as batch %lld\n"), buf_str(&b),
 		    (long long)r->batch_id);
+	else if (r->written)
+		fprintf(stderr, _("duban: %s: nothing changed; no import batch was recorded\n"),
+		    buf_str(&b));
 	if (r->rejects_path != NULL) {
 		buf_reset(&b);
 		text_sanitize(r->rejects_path, &b);

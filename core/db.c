@@ -852,6 +852,9 @@ db_backup(struct db *db, const char *path, struct duban_err *err)
 
 	/* A new file beside path, renamed over it once checked; a link or a device at path is
 	 * refused. SQLite writes the file by its name, and a journal beside it. */
+	if (safefile_same_file(path, db->path))
+		return duban_err_set(err, DUBAN_EUSAGE, _("%s is the database itself; give "
+		    "another file name"), path);
 	rc = safefile_open(path, SAFEFILE_REGULAR_ONLY, &sf, err);
 	if (rc != DUBAN_OK) {
 		if (err != NULL)

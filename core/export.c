@@ -83,6 +83,9 @@ export_open(const struct record_env *env, const struct export_opts *o, struct ex
 	if (o->format == EXPORT_JSON && o->encoding == ENCODING_GB18030)
 		return duban_err_set(err, DUBAN_EUSAGE, _("JSON is always UTF-8; --encoding "
 		    "gb18030 is for CSV"));
+	if (o->path != NULL && safefile_same_file(o->path, db_path(env->db)))
+		return duban_err_set(err, DUBAN_EUSAGE, _("%s is the database itself; give "
+		    "another file name"), o->path);
 	ex = xcalloc(1, sizeof(*ex));
 	ex->env = env;
 	ex->o = *o;

@@ -31,6 +31,16 @@ struct safefile {
 	int slot;
 };
 
+bool
+safefile_same_file(const char *a, const char *b)
+{
+	struct stat sa;
+	struct stat sb;
+
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+	    sa.st_ino == sb.st_ino;
+}
+
 int
 safefile_track(const char *path)
 {

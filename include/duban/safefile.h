@@ -38,6 +38,9 @@ int safefile_commit(struct safefile *sf, struct duban_err *err);
 /* Remove the temporary file and free sf; NULL is a no-op. */
 void safefile_abort(struct safefile *sf);
 
+/* a and b name the same existing file (the same inode, through links or not). */
+bool safefile_same_file(const char *a, const char *b);
+
 /* List path as one to remove on a signal (for files another library creates beside a
  * temporary file, such as SQLite's -journal); returns a slot for safefile_untrack(), -1 if
  * the list is full. */

@@ -37,6 +37,44 @@ new_db() {
 	d add agency name=县公安局 kind=部门 >/dev/null 2>&1 || fail "add agency"
 }
 
+# kill -9 at random moments of export -o and backup: the file at the name is always a whole
+# one (the previous or the new), never a part. Only the temporary file beside it can stay
+# (kill -9 cannot be caught); it is counted. KILLS rounds each (default 10).
+test_kill_during_export() {
+	new_db
+	sqlite3 "$W/db" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50000)
+	    INSERT INTO litigation_cases (case_no, agency_id, plaintiff, cause)
+	    SELECT 'KX-' || i, (SELECT min(id) FROM agencies), '原告' || i, '行政处罚' FROM n"
+	d export litigation -o "$W/ref.csv" >/dev/null 2>&1 || fail "reference export"
+	cp "$W/ref.csv" "$W/out.csv"
+	d backup "$W/b.db" >/dev/null 2>&1 || fail "first backup"
+	kills=${KILLS:-10}
+	round=0
+	left=0
+	while [ $round -lt "$kills" ]; do
+		ms=$(awk -v s=$round 'BEGIN{srand(s); printf "%03d", 5 + int(rand()*400)}')
+		d export litigation -o "$W/out.csv" >/dev/null 2>&1 &
+		pid=$!
+		sleep "0.$ms"
+		kill -9 $pid 2>/dev/null
+		wait $pid 2>/dev/null
+		cmp -s "$W/out.csv" "$W/ref.csv" || fail "export killed after ${ms} ms left a partial out.csv"
+		d backup "$W/b.db" >/dev/null 2>&1 &
+		pid=$!
+		sleep "0.$ms"
+		kill -9 $pid 2>/dev/null
+		wait $pid 2>/dev/null
+		integrity "$W/b.db"
+		[ "$(sqlite3 "$W/b.db" "SELECT count(*) FROM litigation_cases")" = 50000 ] ||
+		    fail "backup killed after ${ms} ms is not whole"
+		n=$(ls "$W" | grep -c -e '^out\.csv\.' -e '^b\.db\.')
+		left=$((left + n))
+		rm -f "$W"/out.csv.* "$W"/b.db.*
+		round=$((round + 1))
+	done
+	echo "stress: kill -9 during export and backup: $((kills * 2)) kills, the files always whole; $left temporary files left by kill -9 (removed)"
+}
+
 # Several writers and readers at once; every change lands exactly once with its audit row.
 test_concurrent_writers() {
 	new_db
@@ -325,7 +363,7 @@ test_setgid_gaps() {
 	integrity "$W/var/db"
 }
 
-tests="${*:-test_concurrent_writers test_kill_during_writes test_hangup_in_form test_storage_faults test_backup_restore test_file_modes test_setgid_deployment test_setgid_gaps}"
+tests="${*:-test_concurrent_writers test_kill_during_writes test_kill_during_export test_hangup_in_form test_storage_faults test_backup_restore test_file_modes test_setgid_deployment test_setgid_gaps}"
 for T in $tests; do
 	W="$top/$T"
 	mkdir -p "$W"

@@ -441,9 +441,11 @@ run_import(struct imp *s)
 		add_line(s, ATTR_ERROR, "%s", err.msg);
 	s->failed = !res.written;
 	summary(s, &res, false);
-	if (res.written)
+	if (res.written && res.batch_id > 0)
 		add_line(s, ATTR_OK, _("Written as import batch %lld in %.1f s."),
 		    (long long)res.batch_id, now_seconds() - s->started);
+	else if (res.written)
+		add_line(s, ATTR_OK, "%s", _("Nothing changed: no import batch was recorded."));
 	if (res.rejects_path != NULL)
 		add_line(s, ATTR_WARN, _("Refused rows are in %s: correct them there and import that "
 		    "file."), res.rejects_path);

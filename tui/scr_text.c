@@ -14,6 +14,7 @@
 #include "duban/i18n.h"
 #include "duban/mem.h"
 #include "duban/notice.h"
+#include "duban/safefile.h"
 #include "duban/text.h"
 #include "duban/tui/app.h"
 #include "duban/tui/screens.h"
@@ -110,27 +111,28 @@ save_notice(struct text_scr *s)
 {
 	struct ui *ui = s->base.ui;
 	struct buf path = BUF_INIT;
-	struct buf tmp = BUF_INIT;
+	struct safefile *sf = NULL;
+	struct duban_err err;
 	char iso[DATE_ISO_LEN];
-	FILE *f;
 	const char *p;
+	int rc;
 
 	buf_adds(&path, "督办通知-");
 	/* The agency's name goes into a file name: keep only what is safe there. */
 	for (p = s->agency; *p != '\0'; p++)
 		buf_addc(&path, *p == '/' || (unsigned char)*p < 32 ? '_' : *p);
 	buf_printf(&path, "-%s.txt", date_format(ui->app->today, iso));
-	buf_printf(&tmp, "%s.tmp", buf_str(&path));
-	f = fopen(buf_str(&tmp), "w");
-	if (f == NULL || fputs(s->body, f) == EOF || fclose(f) != 0 ||
-	    rename(buf_str(&tmp), buf_str(&path)) != 0) {
-		ui_status(ui, true, _("Cannot save %s: %s"), buf_str(&path), strerror(errno));
-		remove(buf_str(&tmp));
-	} else {
-		ui_status(ui, false, _("Saved to %s"), buf_str(&path));
+	/* Beside the name and renamed into place: never through a link someone left there. */
+	rc = safefile_open(buf_str(&path), 0, &sf, &err);
+	if (rc == DUBAN_OK) {
+		fputs(s->body, safefile_stream(sf));	/* an error shows at the commit */
+		rc = safefile_commit(sf, &err);
 	}
+	if (rc != DUBAN_OK)
+		ui_status(ui, true, "%s", err.msg);
+	else
+		ui_status(ui, false, _("Saved to %s"), buf_str(&path));
 	buf_release(&path);
-	buf_release(&tmp);
 	return UI_REDRAW;
 }
 

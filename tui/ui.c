@@ -21,6 +21,7 @@
 #include "duban/i18n.h"
 #include "duban/text.h"
 #include "duban/tui/app.h"
+#include "duban/tui/priv.h"
 #include "duban/tui/screens.h"
 #include "duban/tui/ui_line.h"
 
@@ -539,6 +540,8 @@ ui_run(struct app *app)
 		db_close(ui.db);
 		return app_report(&err);
 	}
+	/* Setgid, the group is not needed past opening the database: ncurses runs without it. */
+	priv_drop_for_good();
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;
 	sigaction(SIGTERM, &sa, NULL);

@@ -17,6 +17,7 @@
 #include "duban/buf.h"
 #include "duban/i18n.h"
 #include "duban/mem.h"
+#include "duban/safefile.h"
 #include "duban/tui/app.h"
 #include "duban/tui/screens.h"
 
@@ -70,9 +71,9 @@ void
 ui_recover_save(struct ui *ui)
 {
 	struct buf body = BUF_INIT;
+	struct safefile *sf = NULL;
+	struct duban_err err;
 	char *path;
-	char *tmp;
-	FILE *f;
 	int i;
 
 	for (i = ui->depth - 1; i >= 0; i--) {
@@ -87,23 +88,14 @@ ui_recover_save(struct ui *ui)
 	}
 	if (body.len == 0)
 		return;
+	/* Whole or not at all (a half-written file is never offered), and the user's own
+	 * regular file: a link left in its place is refused, never followed. */
 	path = recovery_path(true, "");
-	tmp = recovery_path(true, ".tmp");
-	if (path != NULL && tmp != NULL) {
-		/* Whole or not at all: a half-written file is never offered. */
-		f = fopen(tmp, "w");
-		if (f != NULL) {
-			bool ok = fwrite(body.data, 1, body.len, f) == body.len;
-
-			ok = fflush(f) == 0 && ok;
-			ok = fsync(fileno(f)) == 0 && ok;
-			ok = fclose(f) == 0 && ok;
-			if (!ok || rename(tmp, path) != 0)
-				unlink(tmp);
-		}
+	if (path != NULL && safefile_open(path, SAFEFILE_REGULAR_ONLY, &sf, &err) == DUBAN_OK) {
+		fwrite(body.data, 1, body.len, safefile_stream(sf));	/* errors show at commit */
+		safefile_commit(sf, &err);
 	}
 	free(path);
-	free(tmp);
 	buf_release(&body);
 }
 

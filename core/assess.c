@@ -625,9 +625,15 @@ agency_json(const struct assess_agency *a, struct buf *b)
 	buf_adds(b, "]}");
 }
 
+bool
+assess_year_ended(int year, struct date today)
+{
+	return today.y > year;
+}
+
 int
 assess_finalize(struct db *db, const struct assess_scheme *scheme, int year,
-    struct date today, struct duban_err *err)
+    struct date today, bool unfinished_ok, struct duban_err *err)
 {
 	struct assess_result *r = NULL;
 	sqlite3_stmt *st = NULL;
@@ -638,6 +644,10 @@ assess_finalize(struct db *db, const struct assess_scheme *scheme, int year,
 	rc = access_require(db, ACCESS_FINALIZE, err);
 	if (rc != DUBAN_OK)
 		return rc;
+	if (!assess_year_ended(year, today) && !unfinished_ok)
+		return duban_err_set(err, DUBAN_EINPUT, _("%d has not ended yet (today is %d-%02d-%02d):"
+		    " its figures will still change; finalize it once the year is over"), year,
+		    today.y, today.m, today.d);
 	rc = db_begin(db, err);
 	if (rc == DUBAN_OK)
 		rc = assess_compute(db, scheme, year, today, &r, err);

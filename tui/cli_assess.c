@@ -195,6 +195,7 @@ cli_assess(struct app *app, int argc, char **argv)
 	const char *format = "plain";
 	const char *kind = NULL;
 	bool finalize = false;
+	bool force = false;
 	bool unfreeze = false;
 	bool report = false;
 	long year = 0;
@@ -214,6 +215,8 @@ cli_assess(struct app *app, int argc, char **argv)
 				return cli_usage(_("--kind takes department, township or other"));
 		} else if (strcmp(argv[i], "--finalize") == 0) {
 			finalize = true;
+		} else if (strcmp(argv[i], "--force") == 0) {
+			force = true;
 		} else if (strcmp(argv[i], "--unfreeze") == 0) {
 			unfreeze = true;
 		} else if (strcmp(argv[i], "--report") == 0) {
@@ -232,6 +235,8 @@ cli_assess(struct app *app, int argc, char **argv)
 	}
 	if (year == 0)
 		return cli_usage(_("assess takes a YEAR, e.g. duban assess 2024"));
+	if (force && !finalize)
+		return cli_usage(_("--force goes with --finalize (to freeze a year not yet ended)"));
 	rc = app_load_scheme(app, &scheme, &err);
 	if (rc == DUBAN_OK)
 		rc = app_open_db(app, DB_OPEN_EXISTING, &db, &err);
@@ -242,7 +247,12 @@ cli_assess(struct app *app, int argc, char **argv)
 			    "trail)\n"), year);
 	}
 	if (rc == DUBAN_OK && finalize) {
-		rc = assess_finalize(db, scheme, (int)year, app->today, &err);
+		rc = assess_finalize(db, scheme, (int)year, app->today, force, &err);
+		if (rc == DUBAN_EINPUT && !force && !assess_year_ended((int)year, app->today))
+			duban_err_set(&err, DUBAN_EINPUT, _("%ld has not ended yet (today is %d-%02d-%02d): "
+			    "its figures will still change; finalize it once the year is over, or give "
+			    "--force to freeze it now"), year, app->today.y, app->today.m,
+			    app->today.d);
 		if (rc == DUBAN_OK)
 			fprintf(stderr, _("duban: %ld is finalized: its results are stored and will not "
 			    "change\n"), year);

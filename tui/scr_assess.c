@@ -388,10 +388,22 @@ ranking_key(struct screen *base, enum action act, int kind, wint_t key)
 			    "(duban assess %d --unfreeze)."), s->year, s->year);
 			return UI_REDRAW;
 		}
-		if (!ui_confirm(ui, _("Finalize this year? Its results will be stored and will no "
-		    "longer change.")))
-			return UI_REDRAW;
-		if (assess_finalize(ui->db, s->scheme, s->year, ui->app->today, &err) != DUBAN_OK)
+		{
+			char q[256];
+			bool ended = assess_year_ended(s->year, ui->app->today);
+
+			snprintf(q, sizeof(q), _("Finalize %d? Its results will be stored and will no "
+			    "longer change."), s->year);
+			if (!ui_confirm(ui, q))
+				return UI_REDRAW;
+			/* A year not yet over: its figures still change; asked a second time. */
+			snprintf(q, sizeof(q), _("%d is not over yet; its figures will still change. "
+			    "Freeze it anyway?"), s->year);
+			if (!ended && !ui_confirm(ui, q))
+				return UI_REDRAW;
+		}
+		if (assess_finalize(ui->db, s->scheme, s->year, ui->app->today, true, &err) !=
+		    DUBAN_OK)
 			ui_status(ui, true, "%s", err.msg);
 		else
 			ui_status(ui, false, _("%d is finalized."), s->year);

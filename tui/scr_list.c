@@ -245,12 +245,12 @@ draw(struct screen *base)
 	buf_reset(&t);
 	buf_printf(&t, P_("%lld row", "%lld rows", s->total), (long long)s->total);
 	if (s->agency_name[0] != '\0')
-		buf_printf(&t, "  %s: %s", _("agency"), s->agency_name);
+		buf_printf(&t, _("  agency: %s"), s->agency_name);
 	if (s->status_idx >= 0)
-		buf_printf(&t, "  %s: %s", _("status"),
+		buf_printf(&t, _("  status: %s"),
 		    deadline_status_label((enum deadline_status)s->status_idx));
 	else if (s->status_idx == LIST_OPEN_ITEMS)
-		buf_printf(&t, "  %s", _("not yet done"));
+		buf_printf(&t, _("  status: %s"), _("not yet done"));
 	if (s->duty != NULL)
 		buf_printf(&t, "  %s", order_label(s->filter.order));
 	if (s->typing || s->filter_text[0] != '\0')
@@ -284,7 +284,8 @@ draw(struct screen *base)
 		ui_text(ui, 2, 30 + key_w + agency_w + party_w, 13, "", ATTR_HEADER);
 	}
 	if (s->total == 0)
-		ui_text(ui, 3, 1, s->cols - 2, s->filter_text[0] || s->status_idx >= 0 ?
+		ui_text(ui, 3, 1, s->cols - 2, s->filter_text[0] || s->status_idx != -1 ||
+		    s->filter.agency_id > 0 ?
 		    _("No rows match the filter.") : _("No records yet; a adds one."), ATTR_DIM);
 	for (i = 0; i < s->n_rows && i < s->height; i++) {
 		const struct row *r = &s->rows[i];
@@ -502,8 +503,10 @@ handle_key(struct screen *base, enum action act, int kind, wint_t key)
 	case ACT_STATUS_FILTER:
 		if (s->duty == NULL)
 			return UI_HANDLED;
-		s->status_idx = s->status_idx + 1 >= DEADLINE_N_STATUS ? -1 :
-		    s->status_idx < 0 ? 0 : s->status_idx + 1;
+		/* Every status, not yet done, then each status in turn. */
+		s->status_idx = s->status_idx == -1 ? LIST_OPEN_ITEMS :
+		    s->status_idx == LIST_OPEN_ITEMS ? 0 :
+		    s->status_idx + 1 >= DEADLINE_N_STATUS ? -1 : s->status_idx + 1;
 		s->sel = 0;
 		s->top = 0;
 		reload(s);
@@ -521,7 +524,11 @@ handle_key(struct screen *base, enum action act, int kind, wint_t key)
 	case ACT_MOVE_RIGHT:
 		if (s->total == 0 || s->sel - s->top >= s->n_rows)
 			return UI_HANDLED;
-		ui_push(ui, scr_record_new(ui, s->kind->name, s->rows[s->sel - s->top].id));
+		/* An agency opens as its open items; e (edit) and its record remain. */
+		if (s->duty == NULL)
+			ui_push(ui, scr_agency_new(ui, s->rows[s->sel - s->top].id));
+		else
+			ui_push(ui, scr_record_new(ui, s->kind->name, s->rows[s->sel - s->top].id));
 		return UI_REDRAW;
 	case ACT_NEW:
 		ui_push(ui, scr_form_new(ui, s->kind->name, 0, NULL));
@@ -545,14 +552,16 @@ handle_key(struct screen *base, enum action act, int kind, wint_t key)
 			return UI_REDRAW;
 		if (name[0] == '\0') {
 			s->filter.agency_id = 0;
+			ui->list_agency_id = 0;
 			s->agency_name[0] = '\0';
-		} else if (agency_resolve(ui->db, name, &id, &err) != DUBAN_OK) {
+		} else if (agency_resolve_part(ui->db, name, &id, &err) != DUBAN_OK) {
 			ui_status(ui, true, "%s", err.msg);
 			return UI_REDRAW;
 		} else {
 			struct buf n = BUF_INIT;
 
 			s->filter.agency_id = id;
+			ui->list_agency_id = id;
 			agency_name(ui->db, id, &n, NULL);
 			snprintf(s->agency_name, sizeof(s->agency_name), "%s", buf_str(&n));
 			buf_release(&n);
@@ -619,8 +628,10 @@ scr_list_filtered_new(struct ui *ui, const char *kind, const char *duty, int sta
 	return &s->base;
 }
 
+/* A section's list keeps the agency chosen with A in the list before it. */
 struct screen *
 scr_list_new(struct ui *ui, const char *kind)
 {
-	return scr_list_filtered_new(ui, kind, NULL, -1, 0);
+	return scr_list_filtered_new(ui, kind, NULL, -1, strcmp(kind, "agency") == 0 ? 0 :
+	    ui->list_agency_id);
 }

@@ -182,6 +182,7 @@ ui_status(struct ui *ui, bool error, const char *fmt, ...)
 	vsnprintf(ui->status, sizeof(ui->status), fmt, ap);
 	va_end(ap);
 	ui->status_role = error ? ATTR_ERROR : ATTR_OK;
+	ui->status_gen++;
 }
 
 void
@@ -229,6 +230,7 @@ ui_push(struct ui *ui, struct screen *s)
 	}
 	s->ui = ui;
 	ui->stack[ui->depth++] = s;
+	ui->screen_gen++;
 	/* A message about the screen below means nothing on the new one. */
 	ui->status[0] = '\0';
 	if (s->ops->layout != NULL)
@@ -254,6 +256,7 @@ pop(struct ui *ui)
 		return;
 	}
 	s = ui->stack[--ui->depth];
+	ui->screen_gen++;
 	/* Whatever was done (or refused) up there, what is below shows the database anew. */
 	if (strcmp(s->ops->keymap, "form") == 0)
 		ui_data_changed(ui);
@@ -519,6 +522,8 @@ ui_run(struct app *app)
 		int kind;
 		enum action act;
 		unsigned r;
+		unsigned screen_gen;
+		unsigned status_gen;
 
 		if (top->dirty_data && top->ops->layout != NULL) {
 			top->ops->layout(top, ui.lines, ui.cols);
@@ -540,6 +545,8 @@ ui_run(struct app *app)
 		app_clock(ui.app);
 		db_set_actor(ui.db, ui.app->login, ui.app->now);
 		act = ui_key_action(top->ops->keymap, kind, key);
+		screen_gen = ui.screen_gen;
+		status_gen = ui.status_gen;
 		r = top->ops->handle_key(top, act, kind, key);
 		if (r == UI_IGNORED)
 			r = global_action(&ui, act);
@@ -547,6 +554,10 @@ ui_run(struct app *app)
 			ui.quit = true;
 		else if (r & UI_POP)
 			pop(&ui);
+		/* A message belongs to the screen it was said on: another screen now, and this
+		 * key said nothing, the line is cleared. */
+		if (ui.screen_gen != screen_gen && ui.status_gen == status_gen)
+			ui.status[0] = '\0';
 	}
 	/* Whatever ends the desk, the terminal is given back as it was. */
 	while (ui.depth > 0) {

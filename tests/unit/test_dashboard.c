@@ -463,8 +463,14 @@ test_demo_agencies_agree(void **state)
 	assert_int_equal(n, d->n_agencies);
 	for (k = 0; k < d->n_agencies; k++) {
 		const struct dashboard_agency *x = &d->agencies[k];
+		const struct appearance *ax = NULL;
+		struct dashboard_item *items = NULL;
 		int64_t open = 0;
 		int64_t urgent = 0;
+		int64_t overdue = 0;
+		int64_t total = 0;
+		int n_items = 0;
+		int j;
 
 		for (i = 0; i < duties_n; i++) {
 			int s;
@@ -479,19 +485,46 @@ test_demo_agencies_agree(void **state)
 				open += c;
 				if (s != DEADLINE_PENDING)
 					urgent += c;
+				if (s == DEADLINE_OVERDUE)
+					overdue += c;
 			}
 		}
-		if (x->open != open || x->urgent != urgent) {
-			print_error("%s: open %lld urgent %lld, duty counts %lld %lld\n", x->name,
-			    (long long)x->open, (long long)x->urgent, (long long)open,
-			    (long long)urgent);
+		if (x->open != open || x->urgent != urgent || x->overdue != overdue) {
+			print_error("%s: open %lld urgent %lld overdue %lld, duty counts %lld %lld "
+			    "%lld\n", x->name, (long long)x->open, (long long)x->urgent,
+			    (long long)x->overdue, (long long)open, (long long)urgent,
+			    (long long)overdue);
 			fail();
 		}
-		assert_int_equal(x->agency_id, a[k].agency_id);
-		assert_string_equal(x->name, a[k].agency);
-		assert_int_equal(x->hearings, a[k].hearings);
-		assert_int_equal(x->head_appearances, a[k].head_appearances);
-		assert_true(x->rate == appearance_rate(&a[k]));
+		/* Worst first: overdue, then urgent, then open never grow down the list. */
+		if (k > 0) {
+			const struct dashboard_agency *p = &d->agencies[k - 1];
+
+			assert_true(p->overdue > x->overdue || (p->overdue == x->overdue &&
+			    (p->urgent > x->urgent || (p->urgent == x->urgent &&
+			    p->open >= x->open))));
+		}
+		/* The agency's own screen has exactly the open items counted here, most urgent
+		 * first. */
+		assert_int_equal(dashboard_agency_items(fx->db, fx->cal, today, 3, true,
+		    x->agency_id, 0, &items, &n_items, &total, &err), DUBAN_OK);
+		assert_int_equal(n_items, open);
+		assert_int_equal(total, open);
+		for (j = 1; j < n_items; j++) {
+			assert_true(items[j - 1].status >= items[j].status ||
+			    items[j - 1].status == DEADLINE_OVERDUE);
+			if (items[j - 1].status == items[j].status)
+				assert_true(date_cmp(items[j - 1].due, items[j].due) <= 0);
+		}
+		dashboard_items_free(items, n_items);
+		for (j = 0; j < n; j++)
+			if (a[j].agency_id == x->agency_id)
+				ax = &a[j];
+		assert_non_null(ax);
+		assert_string_equal(x->name, ax->agency);
+		assert_int_equal(x->hearings, ax->hearings);
+		assert_int_equal(x->head_appearances, ax->head_appearances);
+		assert_true(x->rate == appearance_rate(ax));
 		if (x->rate >= 0) {
 			with_rate++;
 			lo = x->rate < lo ? x->rate : lo;
@@ -521,6 +554,9 @@ test_demo_capped_items_are_most_urgent(void **state)
 	assert_true(all->n_items > 5);
 	cap = build(fx, today, 3, 5);
 	assert_int_equal(cap->n_items, 5);
+	/* The cap cuts the list, not the count: the heading says how many there are. */
+	assert_int_equal(cap->n_urgent, all->n_items);
+	assert_int_equal(all->n_urgent, all->n_items);
 	for (k = 0; k < 5; k++) {
 		if (cap->items[k].duty != all->items[k].duty ||
 		    cap->items[k].id != all->items[k].id) {

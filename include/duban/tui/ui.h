@@ -108,6 +108,9 @@ struct ui {
 	enum ui_attr_role status_role;
 	bool color;
 	bool quit;
+	int64_t list_agency_id;	/* the agency filter (A), kept as lists replace each other */
+	unsigned screen_gen;	/* counts pushes and pops: the top screen changed */
+	unsigned status_gen;	/* counts ui_status calls */
 };
 
 /* Push a screen (takes ownership); it is laid out at once. NULL is ignored: constructors

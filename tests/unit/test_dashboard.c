@@ -18,6 +18,8 @@
 #include "duban/dashboard.h"
 #include "duban/demo.h"
 #include "duban/duty.h"
+#include "duban/notice.h"
+#include "duban/buf.h"
 #include "records_fixture.h"
 
 #define D(y, m, d) date_ymd((y), (m), (d))
@@ -614,6 +616,71 @@ test_demo_is_deterministic(void **state)
 	db_close(db2);
 }
 
+/* The 督办 notice of the demo's transport bureau: its items the most overdue first (the
+ * suggestion 11 days late before the defence due today), the bureau and number of the
+ * configuration, no file of this program named; numbers follow each other within a year and
+ * start again in the next; an agency with nothing to urge gets no notice. */
+static void
+test_demo_notice(void **state)
+{
+	struct rfx *fx = *state;
+	struct date today = D(2025, 6, 30);
+	struct buf out = BUF_INIT;
+	struct duban_err err;
+	struct dashboard *d;
+	int64_t transport = 0;
+	int64_t idle = 0;
+	int seq = 0;
+	int k;
+	const char *late;
+	const char *due_today;
+
+	seed(fx);
+	d = build(fx, today, 3, 0);
+	for (k = 0; k < d->n_agencies; k++) {
+		if (strcmp(d->agencies[k].name, "县交通运输局") == 0)
+			transport = d->agencies[k].agency_id;
+		if (d->agencies[k].urgent == 0)
+			idle = d->agencies[k].agency_id;
+	}
+	dashboard_free(d);
+	assert_true(transport > 0 && idle > 0);
+	duban_err_clear(&err);
+	assert_int_equal(notice_build(fx->db, fx->cfg, fx->cal, today, transport, 0, &out, &err),
+	    DUBAN_OK);
+	late = strstr(buf_str(&out), "德法建〔2025〕61号");
+	due_today = strstr(buf_str(&out), "(2025)浙0521行初362号");
+	assert_non_null(late);
+	assert_non_null(due_today);
+	assert_true(late < due_today);
+	assert_null(strstr(buf_str(&out), "doc/"));
+	assert_non_null(strstr(buf_str(&out), fx->cfg->notice_bureau));
+
+	/* Numbers: 1, 2 in 2025, 1 again in 2026; written as the pattern says. */
+	assert_int_equal(notice_issue(fx->db, fx->cfg, today, transport, &seq, &err), DUBAN_OK);
+	assert_int_equal(seq, 1);
+	assert_int_equal(notice_issue(fx->db, fx->cfg, today, transport, &seq, &err), DUBAN_OK);
+	assert_int_equal(seq, 2);
+	assert_int_equal(notice_issue(fx->db, fx->cfg, D(2026, 1, 5), transport, &seq, &err),
+	    DUBAN_OK);
+	assert_int_equal(seq, 1);
+	buf_reset(&out);
+	assert_int_equal(notice_build(fx->db, fx->cfg, fx->cal, today, transport, 2, &out, &err),
+	    DUBAN_OK);
+	assert_non_null(strstr(buf_str(&out), "司督〔2025〕2号"));
+
+	/* Read-only users issue nothing. */
+	db_set_actor_role(fx->db, ROLE_READER);
+	assert_int_equal(notice_issue(fx->db, fx->cfg, today, transport, &seq, &err),
+	    DUBAN_EDENIED);
+	db_set_actor_role(fx->db, ROLE_ADMIN);
+
+	buf_reset(&out);
+	assert_int_equal(notice_build(fx->db, fx->cfg, fx->cal, today, idle, 0, &out, &err),
+	    DUBAN_EINPUT);
+	buf_release(&out);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, rfx_setup, rfx_teardown)
 
 int
@@ -628,6 +695,7 @@ main(void)
 		T(test_demo_agencies_agree),
 		T(test_demo_capped_items_are_most_urgent),
 		T(test_demo_is_deterministic),
+		T(test_demo_notice),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -208,7 +208,7 @@ test_create_new_database(void **state)
 	assert_string_equal(db_path(db), t->db);
 	assert_int_equal(db_schema_version(db, &version, &err), DUBAN_OK);
 	assert_int_equal(version, DB_SCHEMA_VERSION);
-	assert_int_equal(DB_SCHEMA_VERSION, 1);
+	assert_int_equal(DB_SCHEMA_VERSION, 2);
 	assert_int_equal(query_int(db_sqlite(db), "PRAGMA user_version"), DB_SCHEMA_VERSION);
 	query_text(db_sqlite(db), "PRAGMA journal_mode", mode, sizeof(mode));
 	assert_string_equal(mode, "wal");

@@ -321,24 +321,58 @@ ranking_draw(struct screen *base)
 	}
 }
 
+/* The ranking as shown (kind filter) to a CSV file named in the interface language, in the
+ * encoding asked for; an existing file is replaced only when the user says so. */
 static unsigned
 export_ranking(struct ranking *s)
 {
 	struct ui *ui = s->base.ui;
-	char path[128];
+	struct buf path = BUF_INIT;
+	struct buf out = BUF_INIT;
+	struct duban_err err;
+	enum encoding enc = ENCODING_UTF8;
+	char suffix[32];
+	char *mem = NULL;
+	size_t mem_len = 0;
 	FILE *f;
+	int rc = DUBAN_OK;
 
-	snprintf(path, sizeof(path), "考核排名-%d.csv", s->year);
-	f = fopen(path, "w");
+	snprintf(suffix, sizeof(suffix), "-%d.csv", s->year);
+	ui_file_name(_("ranking"), suffix, &path);
+	if (!ui_ask_save(ui, buf_str(&path), &enc)) {
+		buf_release(&path);
+		return UI_REDRAW;
+	}
+	f = open_memstream(&mem, &mem_len);
 	if (f == NULL) {
-		ui_status(ui, true, _("Cannot write %s: %s"), path, strerror(errno));
+		ui_status(ui, true, _("Cannot write %s: %s"), buf_str(&path), strerror(errno));
+		buf_release(&path);
 		return UI_REDRAW;
 	}
 	assess_write_csv(f, s->r, kind_codes[s->kind_filter]);
-	if (fclose(f) != 0)
-		ui_status(ui, true, _("Cannot write %s: %s"), path, strerror(errno));
-	else
-		ui_status(ui, false, _("Saved to %s"), path);
+	fclose(f);
+	if (enc == ENCODING_GB18030) {
+		struct encoding_encoder *e = encoding_encoder_new(ENCODING_GB18030);
+		size_t skip = mem_len >= 3 && memcmp(mem, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+
+		/* GB18030 has no BOM: Excel reads it as the system's Chinese encoding. */
+		rc = encoding_encode(e, mem + skip, mem_len - skip, &out, &err);
+		encoding_encoder_free(e);
+	} else {
+		buf_add(&out, mem, mem_len);
+	}
+	free(mem);
+	if (rc != DUBAN_OK) {
+		ui_status(ui, true, "%s", err.msg);
+	} else if ((f = fopen(buf_str(&path), "w")) == NULL || fwrite(out.data, 1, out.len, f) !=
+	    out.len || fclose(f) != 0) {
+		ui_status(ui, true, _("Cannot write %s: %s"), buf_str(&path), strerror(errno));
+	} else {
+		ui_status(ui, false, _("Saved to %s (%s)"), buf_str(&path),
+		    enc == ENCODING_GB18030 ? "GB18030" : _("UTF-8 with BOM"));
+	}
+	buf_release(&out);
+	buf_release(&path);
 	return UI_REDRAW;
 }
 

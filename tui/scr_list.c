@@ -370,15 +370,28 @@ export_list(struct list *s)
 	struct duban_err err;
 	struct duty_window w;
 	struct duty_filter f = s->filter;
-	char path[128];
+	struct buf name = BUF_INIT;
+	char path[512];
 	char iso[DATE_ISO_LEN];
+	enum encoding enc = ENCODING_UTF8;
 	int rc;
 
-	snprintf(path, sizeof(path), "%s-%s.csv", s->kind->name, date_format(ui->app->today, iso));
+	/* Named in the interface language: 行政诉讼案件-2025-06-30.csv. */
+	buf_printf(&name, "-%s.csv", date_format(ui->app->today, iso));
+	{
+		struct buf full = BUF_INIT;
+
+		ui_file_name(_(s->kind->label), buf_str(&name), &full);
+		snprintf(path, sizeof(path), "%s", buf_str(&full));
+		buf_release(&full);
+	}
+	buf_release(&name);
+	if (!ui_ask_save(ui, path, &enc))
+		return UI_REDRAW;
 	memset(&o, 0, sizeof(o));
 	o.kind = s->kind;
 	o.format = EXPORT_CSV;
-	o.encoding = ENCODING_UTF8;
+	o.encoding = enc;
 	o.zh_headers = strcmp(getenv("LANGUAGE") != NULL ? getenv("LANGUAGE") : "zh", "en") != 0;
 	o.path = path;
 	c.err = &err;
@@ -423,8 +436,9 @@ export_list(struct list *s)
 	if (rc != DUBAN_OK)
 		ui_status(ui, true, "%s", err.msg);
 	else
-		ui_status(ui, false, P_("Exported %lld record to %s", "Exported %lld records to %s",
-		    c.n), (long long)c.n, path);
+		ui_status(ui, false, P_("Exported %lld record to %s (%s)", "Exported %lld records to "
+		    "%s (%s)", c.n), (long long)c.n, path, enc == ENCODING_GB18030 ? "GB18030" :
+		    _("UTF-8 with BOM"));
 	return UI_REDRAW;
 }
 

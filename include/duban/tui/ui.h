@@ -9,9 +9,11 @@
 #include <wchar.h>
 
 #include "duban/date.h"
+#include "duban/encoding.h"
 #include "duban/i18n.h"
 
 struct app;
+struct buf;
 struct db;
 
 enum ui_result { UI_IGNORED = 0, UI_HANDLED = 1, UI_REDRAW = 2, UI_POP = 4, UI_QUIT = 8 };
@@ -154,6 +156,13 @@ bool ui_keys_configure(const char *lines, char *msg, size_t msg_size);
 
 /* Ask a yes/no question on the status line; true for yes. */
 bool ui_confirm(struct ui *ui, const char *question);
+/* Before writing a file at path (tui/ui_save.c): if it exists, ask to replace it (false, said
+ * on the status line, when the answer is no); then, when enc is not NULL, ask for the
+ * spreadsheet's encoding: UTF-8 with BOM or GB18030. */
+bool ui_ask_save(struct ui *ui, const char *path, enum encoding *enc);
+/* Append a file name made of stem (words of the interface language; '/', blanks and control
+ * characters become '-') and suffix. */
+void ui_file_name(const char *stem, const char *suffix, struct buf *out);
 /* Read a line of text on the status line (Esc cancels: returns false). */
 bool ui_prompt(struct ui *ui, const char *question, char *out, size_t size);
 

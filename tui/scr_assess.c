@@ -152,6 +152,9 @@ struct ranking {
 	struct assess_scheme *scheme;
 	int *rows;		/* indexes into r->agencies after the kind filter and sort */
 	int n_rows;
+	int *disp;		/* the lines shown: >= 0 an index into rows, else DISP_* */
+	int n_disp;
+	int top_disp;		/* first line of disp shown */
 	int kind_filter;	/* 0 all, 1 departments, 2 townships, 3 other */
 	bool by_name;
 	int sel;
@@ -172,6 +175,22 @@ struct sheet {
 
 static const char *const kind_codes[] = { NULL, "department", "township", "other" };
 
+/* Lines of the ranking that are not agencies: a blank between groups, a group's heading
+ * (DISP_HEAD - k for kind_codes[k]). */
+#define DISP_BLANK (-1)
+#define DISP_HEAD (-10)
+
+static int
+kind_idx(const char *kind)
+{
+	int k;
+
+	for (k = 1; k < 4; k++)
+		if (strcmp(kind, kind_codes[k]) == 0)
+			return k;
+	return 3;
+}
+
 static const char *
 kind_label(int k)
 {
@@ -190,11 +209,15 @@ kind_label(int k)
 /* qsort has no context argument in C11; the desk runs one thread. */
 static const struct assess_result *sorting;
 
+/* By name within each kind: the groups stay apart, as their ranks are their own. */
 static int
 cmp_name(const void *a, const void *b)
 {
-	return strcmp(sorting->agencies[*(const int *)a].name,
-	    sorting->agencies[*(const int *)b].name);
+	const struct assess_agency *x = &sorting->agencies[*(const int *)a];
+	const struct assess_agency *y = &sorting->agencies[*(const int *)b];
+	int c = kind_idx(x->kind) - kind_idx(y->kind);
+
+	return c != 0 ? c : strcmp(x->name, y->name);
 }
 
 static void
@@ -213,6 +236,47 @@ select_rows(struct ranking *s)
 	{
 		sorting = s->r;
 		qsort(s->rows, (size_t)s->n_rows, sizeof(int), cmp_name);
+	}
+	/* Departments and townships are ranked apart: each group under its own heading. */
+	free(s->disp);
+	s->disp = xcalloc((size_t)s->n_rows * 3 + 1, sizeof(int));
+	s->n_disp = 0;
+	for (i = 0; i < s->n_rows; i++) {
+		int k = kind_idx(s->r->agencies[s->rows[i]].kind);
+
+		if (i == 0 || k != kind_idx(s->r->agencies[s->rows[i - 1]].kind)) {
+			if (i > 0)
+				s->disp[s->n_disp++] = DISP_BLANK;
+			s->disp[s->n_disp++] = DISP_HEAD - k;
+		}
+		s->disp[s->n_disp++] = i;
+	}
+	s->top_disp = 0;
+}
+
+/* The heading of group k: its name, how many, ranked among themselves. */
+static void
+group_heading(const struct ranking *s, int k, struct buf *out)
+{
+	int n = 0;
+	int i;
+
+	for (i = 0; i < s->n_rows; i++)
+		if (kind_idx(s->r->agencies[s->rows[i]].kind) == k)
+			n++;
+	switch (k) {
+	case 1:
+		buf_printf(out, P_("Departments: %d, ranked among themselves",
+		    "Departments: %d, ranked among themselves", n), n);
+		break;
+	case 2:
+		buf_printf(out, P_("Townships: %d, ranked among themselves",
+		    "Townships: %d, ranked among themselves", n), n);
+		break;
+	default:
+		buf_printf(out, P_("Other agencies: %d, ranked among themselves",
+		    "Other agencies: %d, ranked among themselves", n), n);
+		break;
 	}
 }
 
@@ -251,13 +315,26 @@ ranking_layout(struct screen *base, int lines, int cols)
 		compute(s);
 }
 
+/* Two titles that would show alike in a 10-column header of two lines. */
+static bool
+same_heading(const char *a, const char *b)
+{
+	size_t ca = text_fit(a, 10, NULL);
+	size_t cb = text_fit(b, 10, NULL);
+	size_t ra = text_fit(a + ca, 9, NULL);
+	size_t rb = text_fit(b + cb, 9, NULL);
+
+	/* The second line is cut with '~' after 9 columns when longer than 10. */
+	return ca == cb && memcmp(a, b, ca) == 0 && ra == rb && memcmp(a + ca, b + cb, ra) == 0;
+}
+
 static void
 ranking_draw(struct screen *base)
 {
 	struct ranking *s = (struct ranking *)base;
 	struct ui *ui = base->ui;
 	struct buf t = BUF_INIT;
-	int name_w = s->cols >= 120 ? 26 : 20;
+	int name_w = 12;
 	int bar_w;
 	int extra = 0;
 	int i;
@@ -270,7 +347,13 @@ ranking_draw(struct screen *base)
 		buf_release(&t);
 		return;
 	}
-	buf_printf(&t, "%s; %s; ", s->r->scheme_title, kind_label(s->kind_filter));
+	/* The names as wide as the longest (at most 30 columns); the bar takes what is left. */
+	for (i = 0; i < s->r->n; i++)
+		if (text_cols(s->r->agencies[i].name) + 1 > name_w)
+			name_w = text_cols(s->r->agencies[i].name) + 1;
+	if (name_w > 30)
+		name_w = 30;
+	buf_printf(&t, _("%s; %s; "), s->r->scheme_title, kind_label(s->kind_filter));
 	if (s->r->finalized)
 		buf_printf(&t, _("finalized %s by %s"), s->r->finalized_at, s->r->finalized_by);
 	else
@@ -292,19 +375,79 @@ ranking_draw(struct screen *base)
 	ui_text_right(ui, 3, 6 + name_w, 7, _("Total"), ATTR_HEADER);
 	ui_text(ui, 3, 14 + name_w, bar_w, "", ATTR_HEADER);
 	ui_text(ui, 3, 15 + name_w + bar_w, 7, _("Tier"), ATTR_HEADER);
-	for (k = 0; k < extra; k++)
-		ui_text_right(ui, 3, 22 + name_w + bar_w + k * 11, 10, s->r->agencies[0].lines[k].title,
-		    ATTR_HEADER);
-	keep(&s->sel, &s->top, s->n_rows, s->height);
-	for (i = 0; i < s->height && s->top + i < s->n_rows; i++) {
-		const struct assess_agency *a = &s->r->agencies[s->rows[s->top + i]];
-		bool sel = s->top + i == s->sel;
+	/* Indicator titles over two lines, so that no two columns look alike; if two still
+	 * do, every column is numbered. */
+	{
+		bool numbered = false;
+		int j;
+
+		for (k = 0; k < extra; k++)
+			for (j = 0; j < k; j++)
+				if (same_heading(s->r->agencies[0].lines[k].title,
+				    s->r->agencies[0].lines[j].title))
+					numbered = true;
+		for (k = 0; k < extra; k++) {
+			struct buf h = BUF_INIT;
+			const char *title = s->r->agencies[0].lines[k].title;
+			size_t cut;
+
+			if (numbered)
+				buf_printf(&h, "%d.", k + 1);
+			buf_adds(&h, title);
+			cut = text_fit(buf_str(&h), 10, NULL);
+			ui_text(ui, 2, 22 + name_w + bar_w + k * 11, 10, "", ATTR_HEADER);
+			{
+				char *first = xstrndup(buf_str(&h), cut);
+
+				ui_text_right(ui, 2, 22 + name_w + bar_w + k * 11, 10, first,
+				    ATTR_HEADER);
+				free(first);
+			}
+			ui_text_right(ui, 3, 22 + name_w + bar_w + k * 11, 10, buf_str(&h) + cut,
+			    ATTR_HEADER);
+			buf_release(&h);
+		}
+	}
+	/* Scroll so the selected agency shows, with its group's heading when it is first. */
+	if (s->sel >= s->n_rows)
+		s->sel = s->n_rows - 1;
+	if (s->sel < 0)
+		s->sel = 0;
+	{
+		int pos = 0;
+
+		while (pos < s->n_disp && s->disp[pos] != s->sel)
+			pos++;
+		if (pos > 0 && s->disp[pos - 1] <= DISP_HEAD)
+			pos--;
+		if (pos < s->top_disp)
+			s->top_disp = pos;
+		while (s->top_disp < s->n_disp && s->disp[s->top_disp] != s->sel &&
+		    s->top_disp + s->height <= pos + (s->disp[pos] <= DISP_HEAD ? 1 : 0))
+			s->top_disp++;
+	}
+	for (i = 0; i < s->height && s->top_disp + i < s->n_disp; i++) {
+		int d = s->disp[s->top_disp + i];
+		const struct assess_agency *a;
+		bool sel = d == s->sel;
 		enum ui_attr_role role = sel ? ATTR_SELECTED : ATTR_NORMAL;
-		enum ui_attr_role tier_role = strcmp(a->tier, "不合格") == 0 ? ATTR_OVERDUE :
-		    strcmp(a->tier, "优秀") == 0 ? ATTR_DONE : ATTR_NORMAL;
+		enum ui_attr_role tier_role;
 		char n[32];
 		int y = 4 + i;
 
+		if (d == DISP_BLANK)
+			continue;
+		if (d <= DISP_HEAD) {
+			struct buf h = BUF_INIT;
+
+			group_heading(s, DISP_HEAD - d, &h);
+			ui_text(ui, y, 1, s->cols - 2, buf_str(&h), ATTR_HEADER);
+			buf_release(&h);
+			continue;
+		}
+		a = &s->r->agencies[s->rows[d]];
+		tier_role = strcmp(a->tier, "不合格") == 0 ? ATTR_OVERDUE :
+		    strcmp(a->tier, "优秀") == 0 ? ATTR_DONE : ATTR_NORMAL;
 		ui_text(ui, y, 0, s->cols, "", role);
 		snprintf(n, sizeof(n), "%d", a->rank);
 		ui_text_right(ui, y, 1, 4, n, role);
@@ -456,6 +599,7 @@ ranking_free(struct screen *base)
 	assess_result_free(s->r);
 	assess_scheme_free(s->scheme);
 	free(s->rows);
+	free(s->disp);
 	free(s);
 }
 
@@ -503,11 +647,17 @@ sheet_draw(struct screen *base)
 	struct ui *ui = base->ui;
 	const struct assess_agency *a = sheet_agency(s);
 	struct buf t = BUF_INIT;
-	int title_w = s->cols >= 120 ? 30 : 22;
+	int title_w = 10;
 	int i;
 
 	if (a == NULL)
 		return;
+	/* Titles as wide as the longest, as far as the screen allows. */
+	for (i = 0; i < a->n_lines; i++)
+		if (text_cols(a->lines[i].title) > title_w)
+			title_w = text_cols(a->lines[i].title);
+	if (title_w > s->cols - 50)
+		title_w = s->cols - 50;
 	buf_printf(&t, _("Assessment %d: %s"), s->rank->year, a->name);
 	ui_title(ui, buf_str(&t));
 	buf_reset(&t);
@@ -536,9 +686,16 @@ sheet_draw(struct screen *base)
 		ui_text_right(ui, y, 12 + title_w, 14, l->target, role);
 		snprintf(n, sizeof(n), "%.2f", l->score);
 		ui_text_right(ui, y, 27 + title_w, 7, n, role);
-		snprintf(n, sizeof(n), "%.2f", l->max);
+		/* A bonus adds to the total: it has no full marks to lose points from. */
+		if (l->max > 0)
+			snprintf(n, sizeof(n), "%.2f", l->max);
+		else
+			snprintf(n, sizeof(n), "%s", _("bonus"));
 		ui_text_right(ui, y, 35 + title_w, 6, n, role);
-		snprintf(n, sizeof(n), "%.2f", l->lost);
+		if (l->max > 0)
+			snprintf(n, sizeof(n), "%.2f", l->lost);
+		else
+			snprintf(n, sizeof(n), "-");
 		ui_text_right(ui, y, 42 + title_w, 6, n, sel ? role : l->lost > 0 ? ATTR_OVERDUE :
 		    ATTR_DIM);
 	}

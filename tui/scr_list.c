@@ -227,6 +227,19 @@ order_label(enum duty_order o)
 	return "";
 }
 
+/* The widest status label, plus the blank after it. */
+static int
+status_cols(void)
+{
+	int w = 0;
+	int i;
+
+	for (i = 0; i < DEADLINE_N_STATUS; i++)
+		if (text_cols(deadline_status_label((enum deadline_status)i)) > w)
+			w = text_cols(deadline_status_label((enum deadline_status)i));
+	return w + 1;
+}
+
 static void
 draw(struct screen *base)
 {
@@ -236,6 +249,7 @@ draw(struct screen *base)
 	int key_w;
 	int agency_w;
 	int party_w;
+	int status_w = 9;
 	int i;
 
 	buf_printf(&t, "%s", _(s->kind->label));
@@ -267,9 +281,14 @@ draw(struct screen *base)
 		ui_text(ui, 2, 9 + key_w, agency_w, _("Short name"), ATTR_HEADER);
 		ui_text(ui, 2, 10 + key_w + agency_w, party_w, _("Head"), ATTR_HEADER);
 	} else {
-		/* Fixed columns: id, due date, status, days; case numbers need about 22. */
+		/* Fixed columns: id, due date, status, days; case numbers need about 22. The
+		 * status is whole ("done on time") once the screen has room for it. */
 		int rest = s->cols - 8 - 11 - 9 - 13 - 3;
 
+		status_w = status_cols();
+		if (status_w < 9 || rest < 60 + status_w - 9)
+			status_w = 9;
+		rest -= status_w - 9;
 		key_w = rest >= 80 ? 28 : 22;
 		party_w = rest >= 60 ? (rest - key_w) / 2 : 0;
 		agency_w = rest - key_w - party_w;
@@ -280,8 +299,8 @@ draw(struct screen *base)
 		ui_text(ui, 2, 10 + key_w + agency_w, party_w, strcmp(s->kind->name, "suggestion") ==
 		    0 ? _("Issued by") : _("Party"), ATTR_HEADER);
 		ui_text(ui, 2, 10 + key_w + agency_w + party_w, 11, _("Due"), ATTR_HEADER);
-		ui_text(ui, 2, 21 + key_w + agency_w + party_w, 9, _("Status"), ATTR_HEADER);
-		ui_text(ui, 2, 30 + key_w + agency_w + party_w, 13, "", ATTR_HEADER);
+		ui_text(ui, 2, 21 + key_w + agency_w + party_w, status_w, _("Status"), ATTR_HEADER);
+		ui_text(ui, 2, 21 + status_w + key_w + agency_w + party_w, 13, "", ATTR_HEADER);
 	}
 	if (s->total == 0)
 		ui_text(ui, 3, 1, s->cols - 2, s->filter_text[0] || s->status_idx != -1 ||
@@ -313,9 +332,9 @@ draw(struct screen *base)
 				    deadline_workdays_between(ui->app->cal, ui->app->today, r->due,
 				    ui->app->cfg->makeup_workdays));
 			ui_text(ui, y, x, 11, date_format(r->due, iso), role);
-			ui_text(ui, y, x + 11, 9, deadline_status_label(r->status), sel ? role :
-			    ui_status_role(r->status));
-			ui_text(ui, y, x + 20, s->cols - x - 20, days, role);
+			ui_text(ui, y, x + 11, status_w, deadline_status_label(r->status), sel ?
+			    role : ui_status_role(r->status));
+			ui_text(ui, y, x + 11 + status_w, s->cols - x - 11 - status_w, days, role);
 		}
 	}
 }

@@ -46,6 +46,10 @@ tui_wait_for 'Agencies, most overdue first'
 expect_columns en-160x48
 tui_wait_for 'Sugg. reply'
 expect_uncut en-160x48
+# The litigation list at 160: statuses and agency names whole.
+tui_keys 2
+tui_wait_for 'done on time'
+expect_uncut en-160x48-list
 tui_keys F10
 tui_expect_exit 0
 

@@ -794,7 +794,7 @@ warn_columns(struct importer *im)
 			    i + 1);
 		else
 			buf_printf(&msg, _("%s: column %zu \"%s\" is not a field of %s records; "
-			    "it is ignored"), im->name, i + 1, c->header, im->kind->name);
+			    "it is ignored"), im->name, i + 1, c->header, record_kind_word(im->kind));
 		im->o->warn(im->o->arg, buf_str(&msg));
 	}
 	buf_release(&msg);

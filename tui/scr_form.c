@@ -237,7 +237,7 @@ draw(struct screen *base)
 	int i;
 	int row;
 
-	buf_printf(&t, "%s: %s", s->r->id == 0 ? _("New") : _("Edit"), _(s->kind->label));
+	buf_printf(&t, _("%s: %s"), s->r->id == 0 ? _("New") : _("Edit"), _(s->kind->label));
 	ui_title(ui, buf_str(&t));
 	buf_release(&t);
 	ui_text(ui, 1, 1, s->cols - 2, _("Type to edit. Tab/Up/Down: fields. Enter: pick. "

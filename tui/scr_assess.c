@@ -464,35 +464,37 @@ ranking_draw(struct screen *base)
 	}
 }
 
-/* The ranking as shown (kind filter) to a CSV file named in the interface language, in the
- * encoding asked for; an existing file is replaced only when the user says so. */
+/* What a CSV export writes: the ranking (kind filter) or one agency's sheet. */
+struct csv_job {
+	const struct assess_result *r;
+	const char *kind;		/* ranking: kind code or NULL */
+	const struct assess_agency *agency;	/* sheet; NULL for the ranking */
+};
+
+/* A CSV file at path (named in the interface language) in the encoding asked for; an existing
+ * file is replaced only when the user says so. */
 static unsigned
-export_ranking(struct ranking *s)
+save_csv(struct ui *ui, const char *path, const struct csv_job *job)
 {
-	struct ui *ui = s->base.ui;
-	struct buf path = BUF_INIT;
 	struct buf out = BUF_INIT;
 	struct duban_err err;
 	enum encoding enc = ENCODING_UTF8;
-	char suffix[32];
 	char *mem = NULL;
 	size_t mem_len = 0;
 	FILE *f;
 	int rc = DUBAN_OK;
 
-	snprintf(suffix, sizeof(suffix), "-%d.csv", s->year);
-	ui_file_name(_("ranking"), suffix, &path);
-	if (!ui_ask_save(ui, buf_str(&path), &enc)) {
-		buf_release(&path);
+	if (!ui_ask_save(ui, path, &enc))
 		return UI_REDRAW;
-	}
 	f = open_memstream(&mem, &mem_len);
 	if (f == NULL) {
-		ui_status(ui, true, _("Cannot write %s: %s"), buf_str(&path), strerror(errno));
-		buf_release(&path);
+		ui_status(ui, true, _("Cannot write %s: %s"), path, strerror(errno));
 		return UI_REDRAW;
 	}
-	assess_write_csv(f, s->r, kind_codes[s->kind_filter]);
+	if (job->agency != NULL)
+		assess_write_detail_csv(f, job->r, job->agency);
+	else
+		assess_write_csv(f, job->r, job->kind);
 	fclose(f);
 	if (enc == ENCODING_GB18030) {
 		struct encoding_encoder *e = encoding_encoder_new(ENCODING_GB18030);
@@ -507,16 +509,30 @@ export_ranking(struct ranking *s)
 	free(mem);
 	if (rc != DUBAN_OK) {
 		ui_status(ui, true, "%s", err.msg);
-	} else if ((f = fopen(buf_str(&path), "w")) == NULL || fwrite(out.data, 1, out.len, f) !=
-	    out.len || fclose(f) != 0) {
-		ui_status(ui, true, _("Cannot write %s: %s"), buf_str(&path), strerror(errno));
+	} else if ((f = fopen(path, "w")) == NULL || fwrite(out.data, 1, out.len, f) != out.len ||
+	    fclose(f) != 0) {
+		ui_status(ui, true, _("Cannot write %s: %s"), path, strerror(errno));
 	} else {
-		ui_status(ui, false, _("Saved to %s (%s)"), buf_str(&path),
+		ui_status(ui, false, _("Saved to %s (%s)"), path,
 		    enc == ENCODING_GB18030 ? "GB18030" : _("UTF-8 with BOM"));
 	}
 	buf_release(&out);
-	buf_release(&path);
 	return UI_REDRAW;
+}
+
+static unsigned
+export_ranking(struct ranking *s)
+{
+	struct csv_job job = { s->r, kind_codes[s->kind_filter], NULL };
+	struct buf path = BUF_INIT;
+	char suffix[32];
+	unsigned r;
+
+	snprintf(suffix, sizeof(suffix), "-%d.csv", s->year);
+	ui_file_name(_("ranking"), suffix, &path);
+	r = save_csv(s->base.ui, buf_str(&path), &job);
+	buf_release(&path);
+	return r;
 }
 
 static struct screen *sheet_new(struct ranking *rank, int agency);
@@ -739,27 +755,18 @@ sheet_key(struct screen *base, enum action act, int kind, wint_t key)
 		return UI_REDRAW;
 	}
 	if (act == ACT_EXPORT) {
-		char path[256];
-		FILE *f;
+		struct csv_job job = { s->rank->r, NULL, a };
+		struct buf stem = BUF_INIT;
+		struct buf path = BUF_INIT;
+		unsigned r;
 
-		char *p;
-
-		snprintf(path, sizeof(path), "考核明细-%d-%.150s.csv", s->rank->year, a->name);
-		/* An agency's name becomes a file name: no directory separators or controls. */
-		for (p = path; *p != '\0'; p++)
-			if (*p == '/' || (unsigned char)*p < 32)
-				*p = '_';
-		f = fopen(path, "w");
-		if (f == NULL) {
-			ui_status(ui, true, _("Cannot write %s: %s"), path, strerror(errno));
-			return UI_REDRAW;
-		}
-		assess_write_detail_csv(f, s->rank->r, a);
-		if (fclose(f) != 0)
-			ui_status(ui, true, _("Cannot write %s: %s"), path, strerror(errno));
-		else
-			ui_status(ui, false, _("Saved to %s"), path);
-		return UI_REDRAW;
+		/* 考核明细-2024-县公安局.csv: the agency's name made safe for a file name. */
+		buf_printf(&stem, _("assessment-%d-%s"), s->rank->year, a->name);
+		ui_file_name(buf_str(&stem), ".csv", &path);
+		r = save_csv(ui, buf_str(&path), &job);
+		buf_release(&stem);
+		buf_release(&path);
+		return r;
 	}
 	return UI_IGNORED;
 }

@@ -61,6 +61,17 @@ tui_keys x
 tui_wait_for '考核排名-2024.csv 已存在。替换它吗？'
 tui_keys n
 tui_wait_for '未保存：考核排名-2024.csv 保持原样。'
+# An agency's sheet: 考核明细-2024-NAME.csv, asked for the same way.
+tui_keys Enter
+tui_wait_for '在指标上按 Enter'
+tui_keys x
+tui_wait_for '用 GB18030 保存'
+tui_keys y
+tui_wait_for '已保存到 考核明细-2024-'
+tui_wait_for '（GB18030）'
+ls 考核明细-2024-*.csv >/dev/null 2>&1 || tui_fail "no file 考核明细-2024-*.csv"
+tui_keys Escape
+tui_wait_for '部门（'
 # The message belongs to the ranking: the dashboard does not repeat it.
 tui_keys 1
 tui_wait_for '紧急事项'

@@ -746,7 +746,7 @@ sheet_key(struct screen *base, enum action act, int kind, wint_t key)
 				item = s->rank->scheme->ind[k].item;
 		src->base.ops = &sources_ops;
 		src->base.ui = ui;
-		buf_printf(&t, "%s: %s %d", a->name, l->title, s->rank->year);
+		buf_printf(&t, _("%s: %s %d"), a->name, l->title, s->rank->year);
 		src->title = buf_detach(&t);
 		if (assess_sources(ui->db, s->rank->year, ui->app->today, a->agency_id, l->metric, item,
 		    &src->s, &src->n, &err) != DUBAN_OK)

@@ -143,7 +143,7 @@ add_deadline(const struct duty_item *it, void *arg)
 	{
 		struct buf line = BUF_INIT;
 
-		buf_printf(&line, "%s: %s", _(it->duty->label), buf_str(&v));
+		buf_printf(&line, _("%s: %s"), _(it->duty->label), buf_str(&v));
 		add(c->s, buf_str(&line), NULL, ui_status_role(it->status));
 		buf_release(&line);
 	}
@@ -164,7 +164,7 @@ add_history(const struct history_entry *e, void *arg)
 	add(s, buf_str(&b), NULL, ATTR_NORMAL);
 	for (i = 0; i < e->n_changes; i++) {
 		buf_reset(&b);
-		buf_printf(&b, "    %s: %s -> %s", e->changes[i].field, e->changes[i].before,
+		buf_printf(&b, _("    %s: %s -> %s"), e->changes[i].field, e->changes[i].before,
 		    e->changes[i].after);
 		add(s, buf_str(&b), NULL, ATTR_DIM);
 	}

@@ -315,19 +315,6 @@ ranking_layout(struct screen *base, int lines, int cols)
 		compute(s);
 }
 
-/* Two titles that would show alike in a 10-column header of two lines. */
-static bool
-same_heading(const char *a, const char *b)
-{
-	size_t ca = text_fit(a, 10, NULL);
-	size_t cb = text_fit(b, 10, NULL);
-	size_t ra = text_fit(a + ca, 9, NULL);
-	size_t rb = text_fit(b + cb, 9, NULL);
-
-	/* The second line is cut with '~' after 9 columns when longer than 10. */
-	return ca == cb && memcmp(a, b, ca) == 0 && ra == rb && memcmp(a + ca, b + cb, ra) == 0;
-}
-
 static void
 ranking_draw(struct screen *base)
 {
@@ -375,38 +362,17 @@ ranking_draw(struct screen *base)
 	ui_text_right(ui, 3, 6 + name_w, 7, _("Total"), ATTR_HEADER);
 	ui_text(ui, 3, 14 + name_w, bar_w, "", ATTR_HEADER);
 	ui_text(ui, 3, 15 + name_w + bar_w, 7, _("Tier"), ATTR_HEADER);
-	/* Indicator titles over two lines, so that no two columns look alike; if two still
-	 * do, every column is numbered. */
-	{
-		bool numbered = false;
-		int j;
+	/* Indicator titles over two lines, so that no two columns look alike. */
+	for (k = 0; k < extra; k++) {
+		struct buf first = BUF_INIT;
+		struct buf second = BUF_INIT;
 
-		for (k = 0; k < extra; k++)
-			for (j = 0; j < k; j++)
-				if (same_heading(s->r->agencies[0].lines[k].title,
-				    s->r->agencies[0].lines[j].title))
-					numbered = true;
-		for (k = 0; k < extra; k++) {
-			struct buf h = BUF_INIT;
-			const char *title = s->r->agencies[0].lines[k].title;
-			size_t cut;
-
-			if (numbered)
-				buf_printf(&h, "%d.", k + 1);
-			buf_adds(&h, title);
-			cut = text_fit(buf_str(&h), 10, NULL);
-			ui_text(ui, 2, 22 + name_w + bar_w + k * 11, 10, "", ATTR_HEADER);
-			{
-				char *first = xstrndup(buf_str(&h), cut);
-
-				ui_text_right(ui, 2, 22 + name_w + bar_w + k * 11, 10, first,
-				    ATTR_HEADER);
-				free(first);
-			}
-			ui_text_right(ui, 3, 22 + name_w + bar_w + k * 11, 10, buf_str(&h) + cut,
-			    ATTR_HEADER);
-			buf_release(&h);
-		}
+		assess_heading(s->r, k, 10, &first, &second);
+		ui_text_right(ui, 2, 22 + name_w + bar_w + k * 11, 10, buf_str(&first), ATTR_HEADER);
+		ui_text_right(ui, 3, 22 + name_w + bar_w + k * 11, 10, buf_str(&second),
+		    ATTR_HEADER);
+		buf_release(&first);
+		buf_release(&second);
 	}
 	/* Scroll so the selected agency shows, with its group's heading when it is first. */
 	if (s->sel >= s->n_rows)

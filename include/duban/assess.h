@@ -116,6 +116,13 @@ int assess_compute(struct db *db, const struct assess_scheme *scheme, int year,
     struct date today, struct assess_result **out, struct duban_err *err);
 void assess_result_free(struct assess_result *r);
 
+struct buf;
+/* Indicator k's title as a column heading of two lines of cols columns: the first line's
+ * text to first, the rest to second (longer than cols when the title is: the caller cuts it).
+ * When two titles would look alike so, every title is numbered ("5.行政复议被纠错率"). */
+void assess_heading(const struct assess_result *r, int k, int cols, struct buf *first,
+    struct buf *second);
+
 /* True once year is over: today is after its 31 December. */
 bool assess_year_ended(int year, struct date today);
 

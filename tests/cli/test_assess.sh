@@ -106,6 +106,21 @@ test_assess_report_names_tiers() {
 	    " 优秀" " 良好" " 合格" ", lost " "Largest sources of lost points"
 }
 
+# The plain ranking: departments and townships under headings of their own, each ranked from 1
+# right under its heading; the indicator titles over two lines, no two alike.
+test_assess_plain_groups_and_headings() {
+	make_demo
+	assess 2024
+	expect_status 0
+	expect_stdout_contains "Departments: " "Townships: $n_townships, ranked among themselves"
+	for l in $(grep -nE '^ +1 ' "$T/.stdout" | cut -d : -f 1); do
+		sed -n "$((l - 1))p" "$T/.stdout" | grep -qE '^(Departments|Townships|Other agencies): ' ||
+		    fail "rank 1 on line $l is not right under a group heading"
+	done
+	expect_stdout_contains "行政复议按" "行政复议被"
+	expect_stdout_lacks "行政复议~"
+}
+
 # A year that has not ended (2025 on 2025-06-30) is not frozen by --finalize alone: exit 2,
 # the reason and the way (--force); nothing stored. With --force it is; --force alone is
 # wrong usage.

@@ -15,6 +15,7 @@
 #include "duban/db.h"
 #include "duban/deadline.h"
 #include "duban/demo.h"
+#include "duban/explain.h"
 #include "duban/record.h"
 #include "duban/reconsideration.h"
 #include "duban/i18n.h"
@@ -76,47 +77,6 @@ cli_init(struct app *app, int argc, char **argv)
 	return DUBAN_OK;
 }
 
-static void
-print_explanation(struct app *app, const char *rule_name, const struct deadline_result *r)
-{
-	const struct rule *rule = rules_find(app->cfg->rules, rule_name);
-	const struct rule_version *v = r->version;
-	char iso[DATE_ISO_LEN];
-
-	printf("%s\n", date_format(r->due, iso));
-	(void)rule;
-	printf("%s: %s%s%s\n", _("rule"), rule_name, v != NULL && v->title[0] ? "  " : "",
-	    v != NULL ? v->title : "");
-	if (v != NULL) {
-		const char *unit = v->period.unit == RULE_WORKDAYS ? _("working days") :
-		    v->period.unit == RULE_DAYS ? _("days") : _("months");
-
-		printf("%s: %d %s", _("period"), v->period.length, unit);
-		if (v->period.unit != RULE_WORKDAYS)
-			printf(", %s", v->period.roll ? _("a last day on a rest day moves to the "
-			    "next working day") : _("no roll-forward"));
-		printf("\n");
-		if (v->since.y > DATE_MIN_YEAR)
-			printf("%s: %s\n", _("in force for triggers from"), date_format(v->since, iso));
-		if (v->basis[0] != '\0')
-			printf("%s: %s\n", _("legal basis"), v->basis);
-	}
-	printf("%s: %s\n", _("make-up working days"), app->cfg->makeup_workdays ?
-	    _("count as working days") : _("count as rest days"));
-	if (!date_is_none(r->unextended)) {
-		printf(_("extension: %d days counted on from the unextended due date %s "
-		    "(行政复议法 第六十二条第一款: at most thirty days)\n"),
-		    RECONSIDERATION_EXTENSION_DAYS, date_format(r->unextended, iso));
-		if (!date_is_none(r->extension_alt) && !date_eq(r->extension_alt, r->due))
-			printf("%s: %s\n", _("under the other reading of the extension (one period "
-			    "lengthened by it, counted from the trigger)"),
-			    date_format(r->extension_alt, iso));
-	}
-	if (!date_eq(r->due, r->alt_due))
-		printf("%s: %s\n", _("under the other reading of make-up working days"),
-		    date_format(r->alt_due, iso));
-}
-
 int
 cli_deadline(struct app *app, int argc, char **argv)
 {
@@ -128,6 +88,7 @@ cli_deadline(struct app *app, int argc, char **argv)
 	bool explain = false;
 	bool extended = false;
 	char iso[DATE_ISO_LEN];
+	int rc;
 	int i;
 
 	for (i = 1; i < argc; i++) {
@@ -153,10 +114,26 @@ cli_deadline(struct app *app, int argc, char **argv)
 		    "第六十二条)"));
 	if (date_parse(date, &trigger, &err) != DUBAN_OK)
 		return app_report(&err);
-	if ((extended ? deadline_compute_extended(app->cfg->rules, app->cal, rule, trigger,
-	    RECONSIDERATION_EXTENSION_DAYS, app->cfg->makeup_workdays, &r, &err) :
-	    deadline_compute(app->cfg->rules, app->cal, rule, trigger, NULL,
-	    app->cfg->makeup_workdays, &r, &err)) != DUBAN_OK) {
+	if (explain) {
+		struct explanation x;
+		struct buf text = BUF_INIT;
+
+		rc = explain_deadline(app->cfg->rules, app->cal, rule, trigger, extended ?
+		    RECONSIDERATION_EXTENSION_DAYS : 0, app->cfg->makeup_workdays, &x, &err);
+		if (rc == DUBAN_OK) {
+			explain_render(&x, &text);
+			fputs(buf_str(&text), stdout);
+			r = x.result;
+			explain_release(&x);
+			buf_release(&text);
+		}
+	} else {
+		rc = extended ? deadline_compute_extended(app->cfg->rules, app->cal, rule, trigger,
+		    RECONSIDERATION_EXTENSION_DAYS, app->cfg->makeup_workdays, &r, &err) :
+		    deadline_compute(app->cfg->rules, app->cal, rule, trigger, NULL,
+		    app->cfg->makeup_workdays, &r, &err);
+	}
+	if (rc != DUBAN_OK) {
 		struct buf names = BUF_INIT;
 		size_t k;
 
@@ -169,9 +146,7 @@ cli_deadline(struct app *app, int argc, char **argv)
 		buf_release(&names);
 		return err.rc;
 	}
-	if (explain)
-		print_explanation(app, rule, &r);
-	else
+	if (!explain)
 		printf("%s\n", date_format(r.due, iso));
 	if (r.uncovered_year != 0)
 		app_warn_uncovered(app, r.uncovered_year);
@@ -180,27 +155,6 @@ cli_deadline(struct app *app, int argc, char **argv)
 		    date_format(r.alt_due, iso), app->cfg->makeup_workdays ?
 		    _("not counted as working days") : _("counted as working days"));
 	return DUBAN_OK;
-}
-
-static const char *
-weekday_label(int wd)
-{
-	switch (wd) {
-	case 1:
-		return _("Mon");
-	case 2:
-		return _("Tue");
-	case 3:
-		return _("Wed");
-	case 4:
-		return _("Thu");
-	case 5:
-		return _("Fri");
-	case 6:
-		return _("Sat");
-	default:
-		return _("Sun");
-	}
 }
 
 int
@@ -227,7 +181,7 @@ cli_calendar(struct app *app, int argc, char **argv)
 	}
 	n = calendar_entries_of_year(app->cal, (int)year, &e);
 	for (i = 0; i < n; i++) {
-		printf("%s  %s  %s  %s\n", date_format(e[i].on, iso), weekday_label(
+		printf("%s  %s  %s  %s\n", date_format(e[i].on, iso), explain_weekday_label(
 		    date_weekday(e[i].on)), e[i].is_workday ? _("work") : _("rest"), e[i].name);
 	}
 	return DUBAN_OK;

@@ -35,6 +35,8 @@ int cli_recompute(struct app *app, int argc, char **argv);
 int cli_dashboard(struct app *app, int argc, char **argv);
 int cli_import(struct app *app, int argc, char **argv);
 int cli_export(struct app *app, int argc, char **argv);
+/* export ... --format ical (tui/cli_ical.c). */
+int cli_export_ical(struct app *app, int argc, char **argv);
 int cli_assess(struct app *app, int argc, char **argv);
 
 struct assess_result;

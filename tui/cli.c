@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "duban/access.h"
+#include "duban/attach.h"
 #include "duban/buf.h"
 #include "duban/calendar.h"
 #include "duban/config.h"
@@ -195,6 +196,9 @@ cli_check(struct app *app, int argc, char **argv)
 	struct buf report = BUF_INIT;
 	struct buf dups = BUF_INIT;
 	struct buf cov = BUF_INIT;
+	struct buf docs = BUF_INIT;
+	int doc_problems = 0;
+	int docs_checked = 0;
 	bool sound = false;
 	int version = 0;
 	int rc;
@@ -210,10 +214,13 @@ cli_check(struct app *app, int argc, char **argv)
 		rc = db_check(db, &sound, &report, &err);
 	if (rc == DUBAN_OK && sound)
 		rc = db_key_duplicates(db, &dups, &err);
+	if (rc == DUBAN_OK && sound)
+		rc = attach_check(db, &docs, &doc_problems, &docs_checked, &err);
 	db_close(db);
 	if (rc != DUBAN_OK) {
 		buf_release(&report);
 		buf_release(&dups);
+		buf_release(&docs);
 		return app_report(&err);
 	}
 	calendar_describe_coverage(app->cal, &cov);
@@ -226,6 +233,11 @@ cli_check(struct app *app, int argc, char **argv)
 		printf("%s\n%s", _("keys: records that are the same case or document twice (kept "
 		    "when the database was upgraded to compare numbers in a normalised form):"),
 		    buf_str(&dups));
+	if (doc_problems > 0)
+		printf(_("attachments: %d of %d missing or changed since they were attached:\n%s"),
+		    doc_problems, docs_checked, buf_str(&docs));
+	else if (docs_checked > 0)
+		printf(_("attachments: %d, all present and unchanged\n"), docs_checked);
 	printf(_("calendar: official schedules for %s\n"), cov.len ? buf_str(&cov) : _("no year"));
 	printf(_("deadline rules: %zu, all that duban needs\n"), rules_count(app->cfg->rules));
 	/* Deadlines reach into next year; both years must be covered. */
@@ -235,7 +247,10 @@ cli_check(struct app *app, int argc, char **argv)
 	buf_release(&report);
 	buf_release(&dups);
 	buf_release(&cov);
-	return sound ? DUBAN_OK : DUBAN_EDB;
+	buf_release(&docs);
+	if (!sound)
+		return DUBAN_EDB;
+	return doc_problems > 0 ? DUBAN_EINPUT : DUBAN_OK;
 }
 
 static int
@@ -282,6 +297,7 @@ static const struct {
 	{ "export", cli_export },
 	{ "backup", cli_backup },
 	{ "assess", cli_assess },
+	{ "attach", cli_attach },
 };
 
 int

@@ -38,6 +38,8 @@ int cli_export(struct app *app, int argc, char **argv);
 /* export ... --format ical (tui/cli_ical.c). */
 int cli_export_ical(struct app *app, int argc, char **argv);
 int cli_assess(struct app *app, int argc, char **argv);
+/* attach add|list|remove (tui/cli_attach.c). */
+int cli_attach(struct app *app, int argc, char **argv);
 
 struct assess_result;
 struct assess_agency;

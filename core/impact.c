@@ -157,6 +157,80 @@ json_date(struct buf *b, const char *name, struct date d)
 	json_add_string(b, date_format(d, iso));
 }
 
+#define PENDING_KEY "deadline_change_unacknowledged"
+
+/* The moves since a supervisor last acknowledged, and since when: "N YYYY-MM-DD HH:MM:SS". */
+static int
+read_pending(struct db *db, int64_t *moves, struct buf *since, struct duban_err *err)
+{
+	char *v = NULL;
+	char *end = NULL;
+	int rc = db_meta_get(db, PENDING_KEY, &v, err);
+
+	*moves = 0;
+	if (rc == DUBAN_OK && v != NULL && v[0] != '\0') {
+		*moves = strtoll(v, &end, 10);
+		if (since != NULL && end != NULL && *end == ' ')
+			buf_adds(since, end + 1);
+	}
+	free(v);
+	return rc;
+}
+
+static int
+mark_pending(const struct record_env *env, int64_t moves, struct duban_err *err)
+{
+	struct buf since = BUF_INIT;
+	struct buf v = BUF_INIT;
+	int64_t before = 0;
+	int rc = read_pending(env->db, &before, &since, err);
+
+	if (rc == DUBAN_OK) {
+		buf_printf(&v, "%lld %s", (long long)(before + moves), before > 0 ?
+		    buf_str(&since) : db_actor_now(env->db));
+		rc = db_meta_set(env->db, PENDING_KEY, buf_str(&v), err);
+	}
+	buf_release(&since);
+	buf_release(&v);
+	return rc;
+}
+
+int
+impact_pending(struct db *db, int64_t *moves, struct buf *since, struct duban_err *err)
+{
+	return read_pending(db, moves, since, err);
+}
+
+int
+impact_acknowledge(const struct record_env *env, int64_t *moves, struct duban_err *err)
+{
+	struct buf since = BUF_INIT;
+	struct buf before = BUF_INIT;
+	int rc;
+
+	*moves = 0;
+	/* The supervisors' role, as for finalizing a year; the message says what for. */
+	if (!access_allows((enum user_role)db_actor_role_value(env->db), ACCESS_FINALIZE))
+		return duban_err_set(err, DUBAN_EDENIED, _("acknowledging a calendar or rule "
+		    "change needs a supervisor or admin"));
+	rc = db_begin(env->db, err);
+	if (rc != DUBAN_OK)
+		return rc;
+	rc = read_pending(env->db, moves, &since, err);
+	if (rc == DUBAN_OK && *moves > 0) {
+		buf_printf(&before, "{\"moves\":%lld,\"since\":", (long long)*moves);
+		json_add_string(&before, buf_str(&since));
+		buf_addc(&before, '}');
+		rc = db_meta_set(env->db, PENDING_KEY, "", err);
+		if (rc == DUBAN_OK)
+			rc = audit_append(env->db, "acknowledge", "deadlines", 0, buf_str(&before),
+			    NULL, 0, err);
+	}
+	buf_release(&since);
+	buf_release(&before);
+	return db_end(env->db, rc, err);
+}
+
 static int
 audit_impact(const struct record_env *env, const struct impact *im, const char *how,
     struct duban_err *err)
@@ -193,6 +267,8 @@ audit_impact(const struct record_env *env, const struct impact *im, const char *
 	buf_adds(&after, "]}");
 	rc = audit_append(env->db, "deadline-change", "deadlines", 0, buf_str(&before),
 	    buf_str(&after), 0, err);
+	if (rc == DUBAN_OK && im->n_moves > 0)
+		rc = mark_pending(env, (int64_t)im->n_moves, err);
 	buf_release(&before);
 	buf_release(&after);
 	return rc;

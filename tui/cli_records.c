@@ -806,6 +806,33 @@ confirm_on_terminal(const char *question)
 	return line[0] == 'y' || line[0] == 'Y' || strncmp(line, "是", strlen("是")) == 0;
 }
 
+/* recompute --acknowledge: a supervisor has seen the moved due dates. */
+static int
+acknowledge(struct app *app)
+{
+	struct duban_err err;
+	struct db *db = NULL;
+	struct record_env env;
+	int64_t moves = 0;
+	int rc;
+
+	rc = cli_open_for(app, ACCESS_READ, &db, &err);
+	if (rc == DUBAN_OK) {
+		env = app_env(app, db);
+		rc = impact_acknowledge(&env, &moves, &err);
+	}
+	db_close(db);
+	if (rc != DUBAN_OK)
+		return app_report(&err);
+	if (moves > 0)
+		app_eprintf(P_("duban: acknowledged %lld moved due date\n",
+		    "duban: acknowledged %lld moved due dates\n", moves), (long long)moves);
+	else
+		app_eprintf("%s\n", _("duban: no calendar or rule change is waiting to be "
+		    "acknowledged"));
+	return DUBAN_OK;
+}
+
 int
 cli_recompute(struct app *app, int argc, char **argv)
 {
@@ -820,13 +847,15 @@ cli_recompute(struct app *app, int argc, char **argv)
 	int i;
 
 	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--acknowledge") == 0 && argc == 2)
+			return acknowledge(app);
 		if (strcmp(argv[i], "--dry-run") == 0)
 			dry_run = true;
 		else if (strcmp(argv[i], "--yes") == 0)
 			yes = true;
 		else
-			return cli_usage(_("recompute takes --dry-run (only show what moves) or --yes "
-			    "(apply without asking)"));
+			return cli_usage(_("recompute takes --dry-run (only show what moves), --yes "
+			    "(apply without asking) or --acknowledge (supervisor: the moves were seen)"));
 	}
 	if (dry_run && yes)
 		return cli_usage(_("recompute takes --dry-run or --yes, not both"));

@@ -54,6 +54,7 @@ print_help(void)
 	    "  user add LOGIN ROLE | user role LOGIN ROLE | user remove LOGIN | user list\n"
 	    "  recompute [--dry-run|--yes]\n"
 	    "                       show which due dates move, then recompute them (admin)\n"
+	    "  recompute --acknowledge  a supervisor has seen the moved due dates\n"
 	    "  import FILE [--kind KIND] [--encoding auto|utf-8|gb18030] [--dry-run]\n"
 	    "              [--skip-invalid] [--rejects FILE]\n"
 	    "                       load a CSV file (one transaction; see doc/csv.md)\n"

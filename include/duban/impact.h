@@ -14,6 +14,7 @@
 #include "duban/deadline.h"
 
 struct buf;
+struct db;
 struct duban_err;
 struct duty;
 struct record_env;
@@ -56,6 +57,14 @@ int impact_recompute(const struct record_env *env, enum impact_mode mode, struct
  * read-only roles *stale is set instead. */
 int impact_keep_current(const struct record_env *env, struct impact *out, bool *stale,
     struct duban_err *err);
+
+/* An applied change that moved due dates stays pending until a supervisor (or admin)
+ * acknowledges it: *moves counts the moves since the last acknowledgement (0: none), since
+ * (may be NULL) gets when the first of them was applied. The desk shows it until then. */
+int impact_pending(struct db *db, int64_t *moves, struct buf *since, struct duban_err *err);
+/* Acknowledge the pending change (audited as "acknowledge", kind "deadlines"); *moves: how
+ * many moves it covered (0: nothing was pending). DUBAN_EDENIED below supervisor. */
+int impact_acknowledge(const struct record_env *env, int64_t *moves, struct duban_err *err);
 
 void impact_release(struct impact *im);
 

@@ -104,3 +104,27 @@ test_impact_needs_administrator() {
 	expect_status 4
 	expect_stdout
 }
+
+# An applied change that moved due dates waits for a supervisor's acknowledgement (the desk
+# says so until then); acknowledging is audited and clears it; staff may not.
+test_impact_acknowledged_by_supervisor() {
+	impact_db
+	run --config site.ini recompute --acknowledge
+	expect_status 0
+	expect_stderr "duban: no calendar or rule change is waiting to be acknowledged"
+	changed_schedule
+	run_ok --config site.ini recompute --yes
+	expect_sql db "SELECT value FROM meta WHERE key = 'deadline_change_unacknowledged'" \
+	    "1 $(sqlite3 db "SELECT at FROM audit_log WHERE action = 'deadline-change'")"
+	sqlite3 db "UPDATE users SET role = 'staff'"
+	run --config site.ini recompute --acknowledge
+	expect_status 4
+	expect_stderr_contains "supervisor or admin"
+	sqlite3 db "UPDATE users SET role = 'supervisor'"
+	run --config site.ini recompute --acknowledge
+	expect_status 0
+	expect_stderr "duban: acknowledged 1 moved due date"
+	expect_sql db "SELECT value FROM meta WHERE key = 'deadline_change_unacknowledged'" ""
+	expect_sql db "SELECT json_extract(before, '\$.moves') FROM audit_log
+	    WHERE action = 'acknowledge'" 1
+}

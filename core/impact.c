@@ -355,6 +355,10 @@ impact_keep_current(const struct record_env *env, struct impact *out, bool *stal
 	rc = db_begin(env->db, err);
 	if (rc != DUBAN_OK)
 		return rc;
+	/* Someone may have brought the dates up to date while this one waited for the lock. */
+	stored_fingerprint(env, out, err);
+	if (strcmp(out->old_fingerprint, out->new_fingerprint) == 0)
+		return db_end(env->db, DUBAN_OK, err);
 	rc = measure(env, true, stale, out, err);
 	if (rc == DUBAN_OK)
 		rc = audit_impact(env, out, "automatic", err);

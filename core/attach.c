@@ -238,15 +238,38 @@ attach_remove(const struct record_env *env, int64_t id, struct duban_err *err)
 	return db_end(env->db, rc, err);
 }
 
+/* A database opened read-only is not upgraded: one from before attachments has none. */
+static int
+has_table(struct db *db, bool *yes, struct duban_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = db_prepare(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND"
+	    " name = 'attachments'", &st, err);
+
+	*yes = false;
+	if (rc != DUBAN_OK)
+		return rc;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*yes = sqlite3_column_int(st, 0) > 0;
+	else
+		rc = db_fail(db, _("reading the attachments"), err);
+	sqlite3_finalize(st);
+	return rc;
+}
+
 int
 attach_each(struct db *db, const char *kind, int64_t record_id, attach_fn fn, void *arg,
     struct duban_err *err)
 {
 	sqlite3_stmt *st = NULL;
 	struct attachment a;
+	bool exists = false;
 	int rc;
-	int step;
+	int step = SQLITE_DONE;
 
+	rc = has_table(db, &exists, err);
+	if (rc != DUBAN_OK || !exists)
+		return rc;
 	rc = db_prepare(db, kind != NULL ?
 	    "SELECT " ATTACH_COLUMNS " FROM attachments WHERE deleted = 0 AND kind = ?1 AND"
 	    " record_id = ?2 ORDER BY id" :

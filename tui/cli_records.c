@@ -12,6 +12,7 @@
 
 #include "duban/access.h"
 #include "duban/agency.h"
+#include "duban/attach.h"
 #include "duban/buf.h"
 #include "duban/config.h"
 #include "duban/dashboard.h"
@@ -443,6 +444,21 @@ print_record(struct record_env *env, const struct record *r)
 	}
 }
 
+/* An attached document under the record's fields (the file's state: `attach list`). */
+static int
+show_attachment(const struct attachment *a, void *arg)
+{
+	struct buf b = BUF_INIT;
+
+	(void)arg;
+	buf_printf(&b, _("Attachment %lld: "), (long long)a->id);
+	text_sanitize(a->path, &b);
+	buf_printf(&b, _(" (%lld bytes, sha256 %.16s)"), (long long)a->size, a->sha256);
+	cli_put_line(&b);
+	buf_release(&b);
+	return DUBAN_OK;
+}
+
 int
 cli_show(struct app *app, int argc, char **argv)
 {
@@ -469,6 +485,7 @@ cli_show(struct app *app, int argc, char **argv)
 		    r->deleted ? " (deleted)" : "");
 		puts(hdr);
 		print_record(&env, r);
+		rc = attach_each(db, kind->name, id, show_attachment, NULL, &err);
 	}
 	record_free(r);
 	db_close(db);

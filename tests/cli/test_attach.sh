@@ -42,6 +42,10 @@ test_attach_records_name_size_sha256_and_audits() {
 	expect_stdout_contains "document attached" "path: - -> $T/答辩状.pdf" "size: - -> 3" \
 	    "sha256: - -> ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
 	expect_stdout_lacks "Note:"
+	run show litigation L1
+	expect_status 0
+	expect_stdout_contains "Attachment 1: $T/答辩状.pdf (3 bytes, sha256 ba7816bf8f01cfea)" \
+	    "Attachment 2: $T/notice.pdf"
 }
 
 test_attach_check_reports_missing_and_changed() {
@@ -93,4 +97,15 @@ test_attach_refusals() {
 	run attach add agency 县公安局 答辩状.pdf
 	expect_status 4
 	expect_sql db "SELECT count(*) FROM attachments" 0
+}
+
+# `check` opens read-only and does not upgrade: a database (or a backup) from before
+# attachments is checked without them, not refused.
+test_attach_check_of_older_schema() {
+	attach_db
+	sqlite3 db "DROP TABLE attachments; PRAGMA user_version = 2"
+	run check
+	expect_status 0
+	expect_stdout_contains "schema version 2" "integrity: sound"
+	expect_stdout_lacks "attachments"
 }

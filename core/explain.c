@@ -132,8 +132,8 @@ explain_release(struct explanation *x)
 
 int
 explain_deadline(const struct rules *rules, const struct calendar *cal, const char *rule_name,
-    struct date trigger, int extension_days, bool makeup_counts, struct explanation *out,
-    struct duban_err *err)
+    struct date trigger, const struct rule_period *override, int extension_days,
+    bool makeup_counts, struct explanation *out, struct duban_err *err)
 {
 	const struct rule *rule;
 	struct walk w;
@@ -141,15 +141,20 @@ explain_deadline(const struct rules *rules, const struct calendar *cal, const ch
 	int rc;
 
 	memset(out, 0, sizeof(*out));
+	/* No document states a period that is then extended (第六十二条 is the decision's). */
+	if (override != NULL && extension_days > 0)
+		return duban_err_set(err, DUBAN_EINPUT, "%s", _("a period stated in a document "
+		    "is not extended"));
 	rc = extension_days > 0 ? deadline_compute_extended(rules, cal, rule_name, trigger,
 	    extension_days, makeup_counts, &out->result, err) : deadline_compute(rules, cal,
-	    rule_name, trigger, NULL, makeup_counts, &out->result, err);
+	    rule_name, trigger, override, makeup_counts, &out->result, err);
 	if (rc != DUBAN_OK)
 		return rc;
 	rule = rules_find(rules, rule_name);
 	out->rule = rule;
 	out->rule_name = rule->name;
 	out->version = out->result.version;
+	out->period = override != NULL ? *override : out->version->period;
 	out->trigger = trigger;
 	out->makeup_counts = makeup_counts;
 	out->extension_days = extension_days > 0 ? extension_days : 0;
@@ -157,7 +162,7 @@ explain_deadline(const struct rules *rules, const struct calendar *cal, const ch
 	w.cal = cal;
 	w.cap = 0;
 	add_day(&w, trigger, EXPLAIN_TRIGGER);
-	d = walk_period(&w, out->version->period, trigger, EXPLAIN_PERIOD, EXPLAIN_ROLL);
+	d = walk_period(&w, out->period, trigger, EXPLAIN_PERIOD, EXPLAIN_ROLL);
 	if (out->extension_days > 0) {
 		struct rule_period ext = { out->extension_days, RULE_DAYS, true };
 
@@ -239,7 +244,7 @@ sep(struct buf *out)
 static void
 reason_text(const struct explanation *x, const struct explain_day *e, struct buf *out)
 {
-	enum rule_unit unit = x->version->period.unit;
+	enum rule_unit unit = x->period.unit;
 
 	if (e->phase == EXPLAIN_TRIGGER) {
 		buf_adds(out, _("the day of the event: not counted (民诉法 第八十五条第二款)"));
@@ -324,24 +329,28 @@ explain_render(const struct explanation *x, struct buf *out)
 {
 	const struct rule_version *v = x->version;
 	const struct deadline_result *r = &x->result;
+	const char *title;
 	struct buf reason = BUF_INIT;
 	char iso[DATE_ISO_LEN];
 	size_t i;
 
 	buf_printf(out, "%s\n", date_format(r->due, iso));
-	buf_printf(out, "%s: %s%s%s\n", _("rule"), x->rule_name, v->title[0] ? "  " : "",
-	    v->title);
-	buf_printf(out, "%s: %d %s", _("period"), v->period.length, unit_label(v->period.unit));
-	if (v->period.unit != RULE_WORKDAYS)
-		buf_printf(out, ", %s", v->period.roll ? _("a last day on a rest day moves to the "
+	title = v != NULL ? v->title : x->rule->title;
+	buf_printf(out, "%s: %s%s%s\n", _("rule"), x->rule_name, title[0] ? "  " : "", title);
+	buf_printf(out, "%s: %d %s", _("period"), x->period.length, unit_label(x->period.unit));
+	if (x->period.unit != RULE_WORKDAYS)
+		buf_printf(out, ", %s", x->period.roll ? _("a last day on a rest day moves to the "
 		    "next working day") : _("no roll-forward"));
+	if (v == NULL)
+		buf_printf(out, " (%s)", _("the period stated in the document"));
 	buf_addc(out, '\n');
-	if (v->since.y > DATE_MIN_YEAR)
+	if (v != NULL && v->since.y > DATE_MIN_YEAR)
 		buf_printf(out, "%s: %s\n", _("in force for triggers from"),
 		    date_format(v->since, iso));
-	if (v->basis[0] != '\0')
+	if (v != NULL && v->basis[0] != '\0')
 		buf_printf(out, "%s: %s\n", _("legal basis"), v->basis);
-	render_versions(x, out);
+	if (v != NULL)
+		render_versions(x, out);
 	buf_printf(out, "%s: %s\n", _("make-up working days"), x->makeup_counts ?
 	    _("count as working days") : _("count as rest days"));
 	if (x->extension_days > 0) {
@@ -357,8 +366,8 @@ explain_render(const struct explanation *x, struct buf *out)
 		buf_printf(out, "%s: %s\n", _("under the other reading of make-up working days"),
 		    date_format(r->alt_due, iso));
 	buf_printf(out, "\n%s ", _("Day by day (no.: the day's number in the count)."));
-	buf_adds(out, v->period.unit == RULE_WORKDAYS ? _("Only working days are counted.") :
-	    v->period.unit == RULE_DAYS ? _("Every day is counted, rest days included.") :
+	buf_adds(out, x->period.unit == RULE_WORKDAYS ? _("Only working days are counted.") :
+	    x->period.unit == RULE_DAYS ? _("Every day is counted, rest days included.") :
 	    _("A period of months ends on the same day of the month, or on the month's last day "
 	    "(民法典 第二百零二条)."));
 	buf_addc(out, '\n');

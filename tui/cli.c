@@ -119,7 +119,7 @@ cli_deadline(struct app *app, int argc, char **argv)
 		struct explanation x;
 		struct buf text = BUF_INIT;
 
-		rc = explain_deadline(app->cfg->rules, app->cal, rule, trigger, extended ?
+		rc = explain_deadline(app->cfg->rules, app->cal, rule, trigger, NULL, extended ?
 		    RECONSIDERATION_EXTENSION_DAYS : 0, app->cfg->makeup_workdays, &x, &err);
 		if (rc == DUBAN_OK) {
 			explain_render(&x, &text);

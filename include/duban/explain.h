@@ -46,7 +46,8 @@ struct explain_day {
 struct explanation {
 	const struct rule *rule;	/* borrowed from the rules */
 	const char *rule_name;		/* rule->name */
-	const struct rule_version *version;	/* borrowed */
+	const struct rule_version *version;	/* borrowed; NULL for a stated period */
+	struct rule_period period;	/* the period counted: the version's, or the stated one */
 	struct date trigger;
 	bool makeup_counts;		/* the reading in use */
 	struct deadline_result result;	/* what deadline_compute(_extended) gave */
@@ -55,12 +56,15 @@ struct explanation {
 	size_t n_days;
 };
 
-/* Build the explanation of the named rule triggered on trigger, extended by extension_days
- * (0: not extended; see deadline_compute_extended). Fails as deadline_compute does; on success
- * release with explain_release(). The last day is always result.due. */
+/* Build the explanation of the named rule triggered on trigger: with override (may be NULL)
+ * the period stated in a document, as deadline_compute takes it; or extended by
+ * extension_days (0: not extended; see deadline_compute_extended; not with override). Fails as
+ * deadline_compute does; on success release with explain_release(). The last day is always
+ * result.due. The desk's key on a record's deadline passes what the record's kind derives
+ * its due date from (rule, trigger field, stated period, extension). */
 int explain_deadline(const struct rules *rules, const struct calendar *cal,
-    const char *rule_name, struct date trigger, int extension_days, bool makeup_counts,
-    struct explanation *out, struct duban_err *err);
+    const char *rule_name, struct date trigger, const struct rule_period *override,
+    int extension_days, bool makeup_counts, struct explanation *out, struct duban_err *err);
 void explain_release(struct explanation *x);
 
 /* The printable text, translated, one line per '\n': first the due date alone (scripts take

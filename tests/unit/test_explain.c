@@ -95,7 +95,7 @@ test_reply_across_national_day(void **state)
 	int counted = 0;
 
 	assert_int_equal(explain_deadline(fx->cfg->rules, fx->cal, "reconsideration-reply",
-	    date_ymd(2024, 9, 27), 0, true, &x, &err), DUBAN_OK);
+	    date_ymd(2024, 9, 27), NULL, 0, true, &x, &err), DUBAN_OK);
 	assert_int_equal(x.n_days, 20);
 	assert_true(date_eq(x.days[0].on, date_ymd(2024, 9, 27)));
 	assert_int_equal(x.days[0].phase, EXPLAIN_TRIGGER);
@@ -131,7 +131,7 @@ test_reply_across_national_day(void **state)
 
 	/* Reading (b): the make-up days are rest days; the tenth working day is 10-18. */
 	assert_int_equal(explain_deadline(fx->cfg->rules, fx->cal, "reconsideration-reply",
-	    date_ymd(2024, 9, 27), 0, false, &x, &err), DUBAN_OK);
+	    date_ymd(2024, 9, 27), NULL, 0, false, &x, &err), DUBAN_OK);
 	e = day_of(&x, date_ymd(2024, 9, 29));
 	assert_false(e->counted);
 	assert_true(e->reading_differs);
@@ -150,7 +150,7 @@ test_decision_extended(void **state)
 	const struct explain_day *e;
 
 	assert_int_equal(explain_deadline(fx->cfg->rules, fx->cal, "reconsideration-decision",
-	    date_ymd(2025, 8, 2), 30, true, &x, &err), DUBAN_OK);
+	    date_ymd(2025, 8, 2), NULL, 30, true, &x, &err), DUBAN_OK);
 	assert_int_equal(x.extension_days, 30);
 	e = day_of(&x, date_ymd(2025, 10, 1));
 	assert_int_equal(e->number, 60);
@@ -203,7 +203,7 @@ test_count_ends_on_engine_date(void **state)
 				    reading, &r, &err) != DUBAN_OK)
 					continue;	/* a rule with no version in force then */
 				assert_int_equal(explain_deadline(fx->cfg->rules, fx->cal,
-				    rule->name, t, 0, reading, &x, &err), DUBAN_OK);
+				    rule->name, t, NULL, 0, reading, &x, &err), DUBAN_OK);
 				assert_true(date_eq(x.days[x.n_days - 1].on, r.due));
 				assert_true(x.days[x.n_days - 1].due);
 				for (i = 1; i < x.n_days; i++) {
@@ -221,7 +221,7 @@ test_count_ends_on_engine_date(void **state)
 				assert_int_equal(deadline_compute_extended(fx->cfg->rules, fx->cal,
 				    rule->name, t, 30, reading, &r, &err), DUBAN_OK);
 				assert_int_equal(explain_deadline(fx->cfg->rules, fx->cal,
-				    rule->name, t, 30, reading, &x, &err), DUBAN_OK);
+				    rule->name, t, NULL, 30, reading, &x, &err), DUBAN_OK);
 				assert_true(date_eq(x.days[x.n_days - 1].on, r.due));
 				explain_release(&x);
 			}
@@ -241,7 +241,7 @@ test_render(void **state)
 	const char *s;
 
 	assert_int_equal(explain_deadline(fx->cfg->rules, fx->cal, "reconsideration-reply",
-	    date_ymd(2024, 9, 27), 0, true, &x, &err), DUBAN_OK);
+	    date_ymd(2024, 9, 27), NULL, 0, true, &x, &err), DUBAN_OK);
 	explain_render(&x, &text);
 	s = buf_str(&text);
 	assert_memory_equal(s, "2024-10-16\n", 11);
@@ -261,6 +261,40 @@ test_render(void **state)
 	explain_release(&x);
 }
 
+/* A period stated in the document (a suggestion's "请于二十个工作日内回复"): counted as stated,
+ * said so, without the rule's versions or basis; it cannot be extended. */
+static void
+test_stated_period(void **state)
+{
+	struct fixture *fx = *state;
+	struct rule_period stated = { 20, RULE_WORKDAYS, true };
+	struct deadline_result r;
+	struct explanation x;
+	struct duban_err err;
+	struct buf text = BUF_INIT;
+	size_t i;
+	int n = 0;
+
+	assert_int_equal(deadline_compute(fx->cfg->rules, fx->cal, "judicial-suggestion",
+	    date_ymd(2025, 9, 20), &stated, true, &r, &err), DUBAN_OK);
+	assert_int_equal(explain_deadline(fx->cfg->rules, fx->cal, "judicial-suggestion",
+	    date_ymd(2025, 9, 20), &stated, 0, true, &x, &err), DUBAN_OK);
+	assert_null(x.version);
+	assert_true(date_eq(x.days[x.n_days - 1].on, r.due));
+	for (i = 0; i < x.n_days; i++)
+		n += x.days[i].counted;
+	assert_int_equal(n, 20);
+	explain_render(&x, &text);
+	assert_non_null(strstr(buf_str(&text), "period: 20 working days (the period stated in "
+	    "the document)"));
+	assert_null(strstr(buf_str(&text), "legal basis"));
+	assert_null(strstr(buf_str(&text), "versions of this rule"));
+	buf_release(&text);
+	explain_release(&x);
+	assert_int_equal(explain_deadline(fx->cfg->rules, fx->cal, "judicial-suggestion",
+	    date_ymd(2025, 9, 20), &stated, 30, true, &x, &err), DUBAN_EINPUT);
+}
+
 static void
 test_unknown_rule(void **state)
 {
@@ -269,7 +303,7 @@ test_unknown_rule(void **state)
 	struct duban_err err;
 
 	assert_int_equal(explain_deadline(fx->cfg->rules, fx->cal, "no-such-rule",
-	    date_ymd(2024, 9, 27), 0, true, &x, &err), DUBAN_EINPUT);
+	    date_ymd(2024, 9, 27), NULL, 0, true, &x, &err), DUBAN_EINPUT);
 	assert_int_equal(x.n_days, 0);
 	assert_null(x.days);
 	explain_release(&x);
@@ -283,6 +317,7 @@ main(void)
 		cmocka_unit_test(test_decision_extended),
 		cmocka_unit_test(test_count_ends_on_engine_date),
 		cmocka_unit_test(test_render),
+		cmocka_unit_test(test_stated_period),
 		cmocka_unit_test(test_unknown_rule),
 	};
 

@@ -8,9 +8,11 @@
 #include <string.h>
 
 #include "duban/buf.h"
+#include "duban/config.h"
 #include "duban/err.h"
 #include "duban/i18n.h"
 #include "duban/mem.h"
+#include "duban/record.h"
 #include "duban/text.h"
 
 /* As in deadline.c: no break is this long; a calendar of nothing but rest days must end. */
@@ -390,4 +392,64 @@ explain_render(const struct explanation *x, struct buf *out)
 		buf_printf(out, "  %s\n", buf_str(&reason));
 	}
 	buf_release(&reason);
+}
+
+struct capture {
+	int want;		/* the due field asked for, or -1: the first with a trigger */
+	bool found;
+	int due;
+	char rule[128];
+	struct date trigger;
+	bool has_override;
+	struct rule_period override;
+	int extension_days;
+};
+
+static void
+capture_source(const struct due_source *src, void *arg)
+{
+	struct capture *c = arg;
+
+	if (c->found || (c->want >= 0 && src->due != c->want) || date_is_none(src->trigger))
+		return;
+	c->found = true;
+	c->due = src->due;
+	snprintf(c->rule, sizeof(c->rule), "%s", src->rule);
+	c->trigger = src->trigger;
+	c->has_override = src->override != NULL;
+	if (src->override != NULL)
+		c->override = *src->override;
+	c->extension_days = src->extension_days;
+}
+
+int
+explain_record(const struct record_env *env, const struct kind_def *kind, int64_t id,
+    int due_field, struct explanation *out, int *field, struct duban_err *err)
+{
+	struct record_env probe = *env;
+	struct record *r = NULL;
+	struct capture c;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	memset(&c, 0, sizeof(c));
+	c.want = due_field;
+	if (kind->derive == NULL)
+		return duban_err_set(err, DUBAN_EINPUT, _("%s records have no due dates"),
+		    kind->name);
+	rc = record_load(env->db, kind, id, &r, err);
+	if (rc != DUBAN_OK)
+		return rc;
+	/* The kind's own derive says what each due date comes from; nothing is saved. */
+	probe.on_due = capture_source;
+	probe.on_due_arg = &c;
+	kind->derive(&probe, r);
+	record_free(r);
+	if (!c.found)
+		return duban_err_set(err, DUBAN_EINPUT, _("%s %lld has no due date to explain (its "
+		    "trigger date is not entered)"), kind->name, (long long)id);
+	if (field != NULL)
+		*field = c.due;
+	return explain_deadline(env->cfg->rules, env->cal, c.rule, c.trigger, c.has_override ?
+	    &c.override : NULL, c.extension_days, env->cfg->makeup_workdays, out, err);
 }

@@ -341,7 +341,7 @@ app_release(struct app *app)
 struct record_env
 app_env(struct app *app, struct db *db)
 {
-	struct record_env env = { db, app->cfg, app->cal, app->today };
+	struct record_env env = { db, app->cfg, app->cal, app->today, NULL, NULL };
 
 	return env;
 }

@@ -92,6 +92,9 @@ cli_deadline(struct app *app, int argc, char **argv)
 	int rc;
 	int i;
 
+	for (i = 1; i < argc; i++)
+		if (strcmp(argv[i], "--record") == 0)
+			return cli_deadline_record(app, argc, argv);
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--explain") == 0)
 			explain = true;

@@ -40,6 +40,8 @@ print_help(void)
 	    "  init [--demo]        create the database; you become its administrator\n"
 	    "  deadline RULE DATE [--explain] [--extended]\n"
 	    "                       print the due date of RULE triggered on DATE\n"
+	    "  deadline --record KIND ID|KEY [FIELD]\n"
+	    "                       a stored due date explained day by day\n"
 	    "  calendar YEAR        that year's official rest days and make-up working days\n"
 	    "  check                database integrity and calendar coverage\n"
 	    "  dashboard [--format plain|json] [--within N]\n"

@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "duban/calendar.h"
 #include "duban/date.h"
@@ -15,6 +16,8 @@
 
 struct buf;
 struct duban_err;
+struct kind_def;
+struct record_env;
 
 enum explain_phase {
 	EXPLAIN_TRIGGER,	/* the day of the event: never counted (民诉法 第85条第2款) */
@@ -65,6 +68,12 @@ struct explanation {
 int explain_deadline(const struct rules *rules, const struct calendar *cal,
     const char *rule_name, struct date trigger, const struct rule_period *override,
     int extension_days, bool makeup_counts, struct explanation *out, struct duban_err *err);
+/* The explanation of a stored record's due date, from what the record's kind derives it
+ * from (rule, trigger, stated period, extension): due_field is the due-date field (index in
+ * kind->fields), or -1 for the first one that has a trigger; *field (may be NULL) gets the
+ * field explained. DUBAN_EINPUT when the record has no such due date yet. */
+int explain_record(const struct record_env *env, const struct kind_def *kind, int64_t id,
+    int due_field, struct explanation *out, int *field, struct duban_err *err);
 void explain_release(struct explanation *x);
 
 /* The printable text, translated, one line per '\n': first the due date alone (scripts take

@@ -22,6 +22,8 @@ const struct kind_def *cli_kind_arg(const char *name);
 
 int cli_init(struct app *app, int argc, char **argv);
 int cli_deadline(struct app *app, int argc, char **argv);
+/* deadline --record KIND ID|KEY [FIELD] (tui/cli_explain.c). */
+int cli_deadline_record(struct app *app, int argc, char **argv);
 int cli_calendar(struct app *app, int argc, char **argv);
 int cli_check(struct app *app, int argc, char **argv);
 int cli_list(struct app *app, int argc, char **argv);

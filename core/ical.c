@@ -212,6 +212,18 @@ file_for(struct ical_export *x, const char *name, const char *title)
 	memset(f, 0, sizeof(*f));
 	f->name = file_stem(name);
 	f->title = xstrdup(title);
+	/* Two names made the same by the replacement ("a/b", "a_b") get distinct files. */
+	for (i = 0; i + 1 < x->n_files; i++) {
+		if (strcmp(x->files[i].name, f->name) == 0) {
+			size_t len = strlen(f->name) + 24;
+			char *other = xmalloc(len);
+
+			snprintf(other, len, "%s-%zu", f->name, x->n_files);
+			free(f->name);
+			f->name = other;
+			i = (size_t)-1;	/* look again from the start */
+		}
+	}
 	return f;
 }
 

@@ -139,3 +139,18 @@ PY
 	    fail "not one file per duty: $(ls duty)"
 	grep -q "SUMMARY:答辩到期" duty/litigation-defence.ics || fail "no Chinese summary"
 }
+
+# Agency names that become the same file name ("/" is replaced) still get a file each.
+test_ical_split_names_never_collide() {
+	ical_db
+	ical_python || return 0
+	run_ok add agency name=甲/乙 kind=其他
+	run_ok add agency name=甲_乙 kind=其他
+	run_ok add litigation case_no=L4 agency=甲/乙 complaint_received_on=2025-06-20
+	run_ok add litigation case_no=L5 agency=甲_乙 complaint_received_on=2025-06-20
+	run export deadlines --format ical --split agency -o cal
+	expect_status 0
+	expect_stderr_contains "5 open deadlines written to cal (4 files)"
+	[ "$(ls cal | wc -l)" = 4 ] || fail "files: $(ls cal)"
+	[ "$(cat cal/*.ics | grep -c 'BEGIN:VEVENT')" = 5 ] || fail "events lost: $(ls cal)"
+}

@@ -52,7 +52,8 @@ MO   := $(PO:data/po/%.po=$(B)/locale/%/LC_MESSAGES/duban.mo)
 
 # Debian packages the build, the tests and the demo need (checked by `make deps`).
 DEB_PKGS := build-essential pkg-config libncurses-dev libsqlite3-dev sqlite3 libcsv-dev \
-            libiniparser-dev libcmocka-dev gettext tmux clang libclang-rt-dev valgrind
+            libiniparser-dev libcmocka-dev gettext tmux clang libclang-rt-dev valgrind \
+            python3-icalendar
 
 .PHONY: all deps demo test unit asan-unit cli-test tui-test asan bench lint install clean help pot \
 	fuzz fuzz-smoke stress-test valgrind

@@ -270,11 +270,30 @@ static const char schema_v3[] =
 	"  at TEXT NOT NULL,"
 	"  UNIQUE (year, seq));";
 
+/* Version 4: documents attached to a record by path (core/attach.c): the file is not
+ * stored, only what recognises it again (name, size, sha256), so `check` can say it is gone
+ * or changed. Removed ones stay, marked. */
+static const char schema_v4[] =
+	"CREATE TABLE attachments ("
+	"  id INTEGER PRIMARY KEY,"
+	"  kind TEXT NOT NULL,"
+	"  record_id INTEGER NOT NULL,"
+	"  path TEXT NOT NULL,"
+	"  name TEXT NOT NULL,"
+	"  size INTEGER NOT NULL CHECK (size >= 0),"
+	"  sha256 TEXT NOT NULL CHECK (length(sha256) = 64),"
+	"  note TEXT NOT NULL DEFAULT '',"
+	"  attached_on TEXT NOT NULL,"
+	"  attached_by TEXT NOT NULL,"
+	"  deleted INTEGER NOT NULL DEFAULT 0);"
+	"CREATE INDEX attachments_by_record ON attachments(kind, record_id);";
+
 /* migrations[v] brings a database from version v to v + 1. */
 static const char *const migrations[] = {
 	schema_v1,
 	schema_v2,
 	schema_v3,
+	schema_v4,
 };
 
 int

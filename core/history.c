@@ -26,6 +26,10 @@ action_label(const char *a)
 		return _("restored");
 	if (strcmp(a, "recompute") == 0)
 		return _("due dates recomputed");
+	if (strcmp(a, "attach") == 0)
+		return _("document attached");
+	if (strcmp(a, "detach") == 0)
+		return _("document removed");
 	return a;
 }
 
@@ -75,12 +79,14 @@ history_each(struct db *db, const struct kind_def *kind, int64_t id, history_fn 
 	sqlite3_bind_int64(st, 2, id);
 	while (rc == DUBAN_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
 		struct history_change ch[MAX_CHANGES];
-		struct buf vals[MAX_CHANGES][2];
+		struct buf vals[MAX_CHANGES][3];
 		struct history_entry e;
 		const char *before = (const char *)sqlite3_column_text(st, 4);
 		const char *after = (const char *)sqlite3_column_text(st, 5);
 		const char *action = (const char *)sqlite3_column_text(st, 2);
 		int n = 0;
+		/* An attachment's row: its path, size and digest, not a record's fields. */
+		bool doc = strcmp(action, "attach") == 0 || strcmp(action, "detach") == 0;
 		int i;
 
 		e.at = (const char *)sqlite3_column_text(st, 0);
@@ -94,9 +100,19 @@ history_each(struct db *db, const struct kind_def *kind, int64_t id, history_fn 
 		/* A deletion keeps everything in before; listing it all would say nothing. */
 		while (strcmp(action, "delete") != 0 && n < MAX_CHANGES &&
 		    sqlite3_step(diff) == SQLITE_ROW) {
-			const char *col = (const char *)sqlite3_column_text(diff, 0);
-			int idx = record_field_idx(kind, col);
+			const char *col;
+			int idx;
 
+			/* Copied: reading the other columns may move the text. */
+			buf_init(&vals[n][2]);
+			buf_adds(&vals[n][2], (const char *)sqlite3_column_text(diff, 0));
+			col = buf_str(&vals[n][2]);
+			if (doc && strcmp(col, "path") != 0 && strcmp(col, "size") != 0 &&
+			    strcmp(col, "sha256") != 0) {
+				buf_release(&vals[n][2]);
+				continue;
+			}
+			idx = doc ? -1 : record_field_idx(kind, col);
 			buf_init(&vals[n][0]);
 			buf_init(&vals[n][1]);
 			readable(db, kind, col, (const char *)sqlite3_column_text(diff, 1), &vals[n][0]);
@@ -112,6 +128,7 @@ history_each(struct db *db, const struct kind_def *kind, int64_t id, history_fn 
 		for (i = 0; i < n; i++) {
 			buf_release(&vals[i][0]);
 			buf_release(&vals[i][1]);
+			buf_release(&vals[i][2]);
 		}
 	}
 	if (rc == DUBAN_OK && step != SQLITE_DONE)

@@ -1316,6 +1316,11 @@ derive_due(const struct record_env *env, struct record *r, int due, const char *
 	struct deadline_result res;
 	char iso[DATE_ISO_LEN];
 
+	if (env->on_due != NULL) {
+		struct due_source src = { due, rule, t, override, extension_days };
+
+		env->on_due(&src, env->on_due_arg);
+	}
 	memset(&res, 0, sizeof(res));
 	if (date_is_none(t) || (extension_days > 0 ? deadline_compute_extended(env->cfg->rules,
 	    env->cal, rule, t, extension_days, env->cfg->makeup_workdays, &res, NULL) :

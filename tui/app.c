@@ -19,6 +19,7 @@
 #include "duban/config.h"
 #include "duban/db.h"
 #include "duban/i18n.h"
+#include "duban/impact.h"
 #include "duban/mem.h"
 #include "duban/record.h"
 #include "duban/text.h"
@@ -340,7 +341,7 @@ app_release(struct app *app)
 struct record_env
 app_env(struct app *app, struct db *db)
 {
-	struct record_env env = { db, app->cfg, app->cal, app->today };
+	struct record_env env = { db, app->cfg, app->cal, app->today, NULL, NULL };
 
 	return env;
 }
@@ -354,8 +355,10 @@ app_open_db(struct app *app, int mode, struct db **out, struct duban_err *err)
 	bool found = false;
 	bool stale = false;
 	int64_t changed = 0;
+	struct impact impact;
 	int rc;
 
+	memset(&impact, 0, sizeof(impact));
 	/* The database group, when setgid, only for opening the files of the database. A new
 	 * database is made with the person's own rights: the group lets no one leave files in
 	 * its directory (doc/operations.md §5). */
@@ -385,11 +388,22 @@ app_open_db(struct app *app, int mode, struct db **out, struct duban_err *err)
 		env = app_env(app, db);
 		if (mode == DB_READ_ONLY)
 			db_set_actor_role(db, (int)ROLE_READER);
-		rc = record_keep_current(&env, &changed, &stale, err);
+		/* `recompute` shows the change before applying it: it must find it pending. */
+		if (!app->hold_recompute)
+			rc = impact_keep_current(&env, &impact, &stale, err);
 		db_set_actor_role(db, (int)role);
+		changed = impact.records;
 		if (changed > 0)
 			app_warn(_("the deadline rules or the calendar changed: %lld records got new due "
 			    "dates (recorded in the audit trail)"), (long long)changed);
+		if (impact.n_moves > 0) {
+			struct buf table = BUF_INIT;
+
+			impact_render(&impact, &table);
+			app_eprintf("%s", buf_str(&table));
+			buf_release(&table);
+		}
+		impact_release(&impact);
 		if (stale)
 			app_warn("%s", _("the deadline rules or the calendar changed since the due "
 			    "dates were computed; they are brought up to date when a user who may "

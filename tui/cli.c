@@ -9,12 +9,14 @@
 #include <sys/stat.h>
 
 #include "duban/access.h"
+#include "duban/attach.h"
 #include "duban/buf.h"
 #include "duban/calendar.h"
 #include "duban/config.h"
 #include "duban/db.h"
 #include "duban/deadline.h"
 #include "duban/demo.h"
+#include "duban/explain.h"
 #include "duban/record.h"
 #include "duban/reconsideration.h"
 #include "duban/i18n.h"
@@ -76,47 +78,6 @@ cli_init(struct app *app, int argc, char **argv)
 	return DUBAN_OK;
 }
 
-static void
-print_explanation(struct app *app, const char *rule_name, const struct deadline_result *r)
-{
-	const struct rule *rule = rules_find(app->cfg->rules, rule_name);
-	const struct rule_version *v = r->version;
-	char iso[DATE_ISO_LEN];
-
-	printf("%s\n", date_format(r->due, iso));
-	(void)rule;
-	printf("%s: %s%s%s\n", _("rule"), rule_name, v != NULL && v->title[0] ? "  " : "",
-	    v != NULL ? v->title : "");
-	if (v != NULL) {
-		const char *unit = v->period.unit == RULE_WORKDAYS ? _("working days") :
-		    v->period.unit == RULE_DAYS ? _("days") : _("months");
-
-		printf("%s: %d %s", _("period"), v->period.length, unit);
-		if (v->period.unit != RULE_WORKDAYS)
-			printf(", %s", v->period.roll ? _("a last day on a rest day moves to the "
-			    "next working day") : _("no roll-forward"));
-		printf("\n");
-		if (v->since.y > DATE_MIN_YEAR)
-			printf("%s: %s\n", _("in force for triggers from"), date_format(v->since, iso));
-		if (v->basis[0] != '\0')
-			printf("%s: %s\n", _("legal basis"), v->basis);
-	}
-	printf("%s: %s\n", _("make-up working days"), app->cfg->makeup_workdays ?
-	    _("count as working days") : _("count as rest days"));
-	if (!date_is_none(r->unextended)) {
-		printf(_("extension: %d days counted on from the unextended due date %s "
-		    "(行政复议法 第六十二条第一款: at most thirty days)\n"),
-		    RECONSIDERATION_EXTENSION_DAYS, date_format(r->unextended, iso));
-		if (!date_is_none(r->extension_alt) && !date_eq(r->extension_alt, r->due))
-			printf("%s: %s\n", _("under the other reading of the extension (one period "
-			    "lengthened by it, counted from the trigger)"),
-			    date_format(r->extension_alt, iso));
-	}
-	if (!date_eq(r->due, r->alt_due))
-		printf("%s: %s\n", _("under the other reading of make-up working days"),
-		    date_format(r->alt_due, iso));
-}
-
 int
 cli_deadline(struct app *app, int argc, char **argv)
 {
@@ -128,8 +89,12 @@ cli_deadline(struct app *app, int argc, char **argv)
 	bool explain = false;
 	bool extended = false;
 	char iso[DATE_ISO_LEN];
+	int rc;
 	int i;
 
+	for (i = 1; i < argc; i++)
+		if (strcmp(argv[i], "--record") == 0)
+			return cli_deadline_record(app, argc, argv);
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--explain") == 0)
 			explain = true;
@@ -153,10 +118,26 @@ cli_deadline(struct app *app, int argc, char **argv)
 		    "第六十二条)"));
 	if (date_parse(date, &trigger, &err) != DUBAN_OK)
 		return app_report(&err);
-	if ((extended ? deadline_compute_extended(app->cfg->rules, app->cal, rule, trigger,
-	    RECONSIDERATION_EXTENSION_DAYS, app->cfg->makeup_workdays, &r, &err) :
-	    deadline_compute(app->cfg->rules, app->cal, rule, trigger, NULL,
-	    app->cfg->makeup_workdays, &r, &err)) != DUBAN_OK) {
+	if (explain) {
+		struct explanation x;
+		struct buf text = BUF_INIT;
+
+		rc = explain_deadline(app->cfg->rules, app->cal, rule, trigger, NULL, extended ?
+		    RECONSIDERATION_EXTENSION_DAYS : 0, app->cfg->makeup_workdays, &x, &err);
+		if (rc == DUBAN_OK) {
+			explain_render(&x, &text);
+			fputs(buf_str(&text), stdout);
+			r = x.result;
+			explain_release(&x);
+			buf_release(&text);
+		}
+	} else {
+		rc = extended ? deadline_compute_extended(app->cfg->rules, app->cal, rule, trigger,
+		    RECONSIDERATION_EXTENSION_DAYS, app->cfg->makeup_workdays, &r, &err) :
+		    deadline_compute(app->cfg->rules, app->cal, rule, trigger, NULL,
+		    app->cfg->makeup_workdays, &r, &err);
+	}
+	if (rc != DUBAN_OK) {
 		struct buf names = BUF_INIT;
 		size_t k;
 
@@ -169,9 +150,7 @@ cli_deadline(struct app *app, int argc, char **argv)
 		buf_release(&names);
 		return err.rc;
 	}
-	if (explain)
-		print_explanation(app, rule, &r);
-	else
+	if (!explain)
 		printf("%s\n", date_format(r.due, iso));
 	if (r.uncovered_year != 0)
 		app_warn_uncovered(app, r.uncovered_year);
@@ -180,27 +159,6 @@ cli_deadline(struct app *app, int argc, char **argv)
 		    date_format(r.alt_due, iso), app->cfg->makeup_workdays ?
 		    _("not counted as working days") : _("counted as working days"));
 	return DUBAN_OK;
-}
-
-static const char *
-weekday_label(int wd)
-{
-	switch (wd) {
-	case 1:
-		return _("Mon");
-	case 2:
-		return _("Tue");
-	case 3:
-		return _("Wed");
-	case 4:
-		return _("Thu");
-	case 5:
-		return _("Fri");
-	case 6:
-		return _("Sat");
-	default:
-		return _("Sun");
-	}
 }
 
 int
@@ -227,7 +185,7 @@ cli_calendar(struct app *app, int argc, char **argv)
 	}
 	n = calendar_entries_of_year(app->cal, (int)year, &e);
 	for (i = 0; i < n; i++) {
-		printf("%s  %s  %s  %s\n", date_format(e[i].on, iso), weekday_label(
+		printf("%s  %s  %s  %s\n", date_format(e[i].on, iso), explain_weekday_label(
 		    date_weekday(e[i].on)), e[i].is_workday ? _("work") : _("rest"), e[i].name);
 	}
 	return DUBAN_OK;
@@ -241,6 +199,9 @@ cli_check(struct app *app, int argc, char **argv)
 	struct buf report = BUF_INIT;
 	struct buf dups = BUF_INIT;
 	struct buf cov = BUF_INIT;
+	struct buf docs = BUF_INIT;
+	int doc_problems = 0;
+	int docs_checked = 0;
 	bool sound = false;
 	int version = 0;
 	int rc;
@@ -256,10 +217,13 @@ cli_check(struct app *app, int argc, char **argv)
 		rc = db_check(db, &sound, &report, &err);
 	if (rc == DUBAN_OK && sound)
 		rc = db_key_duplicates(db, &dups, &err);
+	if (rc == DUBAN_OK && sound)
+		rc = attach_check(db, &docs, &doc_problems, &docs_checked, &err);
 	db_close(db);
 	if (rc != DUBAN_OK) {
 		buf_release(&report);
 		buf_release(&dups);
+		buf_release(&docs);
 		return app_report(&err);
 	}
 	calendar_describe_coverage(app->cal, &cov);
@@ -272,6 +236,11 @@ cli_check(struct app *app, int argc, char **argv)
 		printf("%s\n%s", _("keys: records that are the same case or document twice (kept "
 		    "when the database was upgraded to compare numbers in a normalised form):"),
 		    buf_str(&dups));
+	if (doc_problems > 0)
+		printf(_("attachments: %d of %d missing or changed since they were attached:\n%s"),
+		    doc_problems, docs_checked, buf_str(&docs));
+	else if (docs_checked > 0)
+		printf(_("attachments: %d, all present and unchanged\n"), docs_checked);
 	printf(_("calendar: official schedules for %s\n"), cov.len ? buf_str(&cov) : _("no year"));
 	printf(_("deadline rules: %zu, all that duban needs\n"), rules_count(app->cfg->rules));
 	/* Deadlines reach into next year; both years must be covered. */
@@ -281,7 +250,10 @@ cli_check(struct app *app, int argc, char **argv)
 	buf_release(&report);
 	buf_release(&dups);
 	buf_release(&cov);
-	return sound ? DUBAN_OK : DUBAN_EDB;
+	buf_release(&docs);
+	if (!sound)
+		return DUBAN_EDB;
+	return doc_problems > 0 ? DUBAN_EINPUT : DUBAN_OK;
 }
 
 static int
@@ -328,6 +300,7 @@ static const struct {
 	{ "export", cli_export },
 	{ "backup", cli_backup },
 	{ "assess", cli_assess },
+	{ "attach", cli_attach },
 };
 
 int

@@ -251,6 +251,9 @@ cli_export(struct app *app, int argc, char **argv)
 	int rc;
 	int i;
 
+	for (i = 1; i + 1 < argc; i++)
+		if (strcmp(argv[i], "--format") == 0 && strcmp(argv[i + 1], "ical") == 0)
+			return cli_export_ical(app, argc, argv);
 	memset(&o, 0, sizeof(o));
 	o.format = EXPORT_CSV;
 	o.encoding = ENCODING_UTF8;
@@ -263,7 +266,7 @@ cli_export(struct app *app, int argc, char **argv)
 			else if (strcmp(argv[i], "json") == 0)
 				o.format = EXPORT_JSON;
 			else
-				return cli_usage(_("--format takes csv or json, not \"%s\""),
+				return cli_usage(_("--format takes csv, json or ical, not \"%s\""),
 				    argv[i]);
 		} else if (strcmp(argv[i], "--encoding") == 0 && i + 1 < argc) {
 			if (!encoding_parse(argv[++i], &o.encoding) || o.encoding == ENCODING_AUTO)

@@ -7,11 +7,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <csv.h>
 
 #include "duban/access.h"
 #include "duban/agency.h"
+#include "duban/attach.h"
 #include "duban/buf.h"
 #include "duban/config.h"
 #include "duban/dashboard.h"
@@ -20,6 +22,7 @@
 #include "duban/duty.h"
 #include "duban/history.h"
 #include "duban/i18n.h"
+#include "duban/impact.h"
 #include "duban/json.h"
 #include "duban/mem.h"
 #include "duban/record.h"
@@ -442,6 +445,21 @@ print_record(struct record_env *env, const struct record *r)
 	}
 }
 
+/* An attached document under the record's fields (the file's state: `attach list`). */
+static int
+show_attachment(const struct attachment *a, void *arg)
+{
+	struct buf b = BUF_INIT;
+
+	(void)arg;
+	buf_printf(&b, _("Attachment %lld: "), (long long)a->id);
+	text_sanitize(a->path, &b);
+	buf_printf(&b, _(" (%lld bytes, sha256 %.16s)"), (long long)a->size, a->sha256);
+	cli_put_line(&b);
+	buf_release(&b);
+	return DUBAN_OK;
+}
+
 int
 cli_show(struct app *app, int argc, char **argv)
 {
@@ -468,6 +486,7 @@ cli_show(struct app *app, int argc, char **argv)
 		    r->deleted ? " (deleted)" : "");
 		puts(hdr);
 		print_record(&env, r);
+		rc = attach_each(db, kind->name, id, show_attachment, NULL, &err);
 	}
 	record_free(r);
 	db_close(db);
@@ -786,27 +805,131 @@ cli_user(struct app *app, int argc, char **argv)
 	return cli_usage(_("user takes: add LOGIN ROLE | role LOGIN ROLE | remove LOGIN | list"));
 }
 
+static void
+print_impact(const struct impact *im)
+{
+	struct buf table = BUF_INIT;
+
+	impact_render(im, &table);
+	fputs(buf_str(&table), stdout);
+	buf_release(&table);
+}
+
+/* A person at a terminal answers; anything but yes is no. */
+static bool
+confirm_on_terminal(const char *question)
+{
+	char line[64];
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDERR_FILENO))
+		return false;
+	app_eprintf("%s [y/N] ", question);
+	if (fgets(line, sizeof(line), stdin) == NULL)
+		return false;
+	return line[0] == 'y' || line[0] == 'Y' || strncmp(line, "是", strlen("是")) == 0;
+}
+
+/* recompute --acknowledge: a supervisor has seen the moved due dates. */
+static int
+acknowledge(struct app *app)
+{
+	struct duban_err err;
+	struct db *db = NULL;
+	struct record_env env;
+	int64_t moves = 0;
+	int rc;
+
+	rc = cli_open_for(app, ACCESS_READ, &db, &err);
+	if (rc == DUBAN_OK) {
+		env = app_env(app, db);
+		rc = impact_acknowledge(&env, &moves, &err);
+	}
+	db_close(db);
+	if (rc != DUBAN_OK)
+		return app_report(&err);
+	if (moves > 0)
+		app_eprintf(P_("duban: acknowledged %lld moved due date\n",
+		    "duban: acknowledged %lld moved due dates\n", moves), (long long)moves);
+	else
+		app_eprintf("%s\n", _("duban: no calendar or rule change is waiting to be "
+		    "acknowledged"));
+	return DUBAN_OK;
+}
+
 int
 cli_recompute(struct app *app, int argc, char **argv)
 {
 	struct duban_err err;
 	struct db *db = NULL;
 	struct record_env env;
-	int64_t changed = 0;
+	struct impact seen;
+	struct impact done;
+	bool dry_run = false;
+	bool yes = false;
 	int rc;
+	int i;
 
-	(void)argv;
-	if (argc != 1)
-		return cli_usage(_("recompute takes no arguments"));
-	rc = cli_open_for(app, ACCESS_MANAGE, &db, &err);
-	if (rc == DUBAN_OK) {
-		env = app_env(app, db);
-		rc = record_recompute_all(&env, &changed, &err);
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--acknowledge") == 0 && argc == 2)
+			return acknowledge(app);
+		if (strcmp(argv[i], "--dry-run") == 0)
+			dry_run = true;
+		else if (strcmp(argv[i], "--yes") == 0)
+			yes = true;
+		else
+			return cli_usage(_("recompute takes --dry-run (only show what moves), --yes "
+			    "(apply without asking) or --acknowledge (supervisor: the moves were seen)"));
 	}
-	db_close(db);
+	if (dry_run && yes)
+		return cli_usage(_("recompute takes --dry-run or --yes, not both"));
+	memset(&seen, 0, sizeof(seen));
+	memset(&done, 0, sizeof(done));
+	/* Opening must not apply the change this command is to show first. */
+	app->hold_recompute = true;
+	rc = cli_open_for(app, ACCESS_MANAGE, &db, &err);
 	if (rc != DUBAN_OK)
 		return app_report(&err);
-	app_eprintf(_("duban: %lld records got new due dates\n"), (long long)changed);
+	env = app_env(app, db);
+	if (!yes) {
+		rc = impact_recompute(&env, IMPACT_PREVIEW, &seen, &err);
+		if (rc != DUBAN_OK) {
+			db_close(db);
+			return app_report(&err);
+		}
+		print_impact(&seen);
+		if (dry_run || seen.n_moves > 0 || seen.records > 0) {
+			app_eprintf(P_("duban: %zu due date moves", "duban: %zu due dates move",
+			    seen.n_moves), seen.n_moves);
+			app_eprintf(P_(" (%lld record gets new values)\n",
+			    " (%lld records get new values)\n", seen.records),
+			    (long long)seen.records);
+		}
+		if (dry_run) {
+			db_close(db);
+			impact_release(&seen);
+			return DUBAN_OK;
+		}
+		if ((seen.n_moves > 0 || seen.records > 0) &&
+		    !confirm_on_terminal(_("Apply these new due dates?"))) {
+			db_close(db);
+			impact_release(&seen);
+			app_eprintf("%s\n", _("duban: nothing applied; run \"duban recompute --yes\" to "
+			    "apply, or \"duban recompute --dry-run\" to only show what moves"));
+			return DUBAN_EUSAGE;
+		}
+	}
+	rc = impact_recompute(&env, IMPACT_APPLY, &done, &err);
+	db_close(db);
+	if (rc != DUBAN_OK) {
+		impact_release(&seen);
+		return app_report(&err);
+	}
+	/* What was applied is what was shown, unless records changed in between. */
+	if (yes || done.n_moves != seen.n_moves || done.records != seen.records)
+		print_impact(&done);
+	impact_release(&seen);
+	impact_release(&done);
+	app_eprintf(_("duban: %lld records got new due dates\n"), (long long)done.records);
 	return DUBAN_OK;
 }
 

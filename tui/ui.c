@@ -19,6 +19,7 @@
 #include "duban/db.h"
 #include "duban/deadline.h"
 #include "duban/i18n.h"
+#include "duban/impact.h"
 #include "duban/text.h"
 #include "duban/tui/app.h"
 #include "duban/tui/priv.h"
@@ -562,6 +563,15 @@ ui_run(struct app *app)
 	if (!calendar_covers(app->cal, app->today.y))
 		ui_status(&ui, true, _("No official holiday schedule for %d: due dates count "
 		    "weekends only (doc/calendar.md)"), app->today.y);
+	{
+		int64_t moved = 0;
+
+		/* Until a supervisor acknowledges a change that moved due dates (impact.h). */
+		if (impact_pending(ui.db, &moved, NULL, &err) == DUBAN_OK && moved > 0)
+			ui_status(&ui, true, P_("Rules or calendar changed: %lld due date moved "
+			    "(doc/calendar.md 5a)", "Rules or calendar changed: %lld due dates moved "
+			    "(doc/calendar.md 5a)", moved), (long long)moved);
+	}
 	ui_recover_offer(&ui);
 	while (!ui.quit && !got_signal) {
 		struct screen *top = ui.stack[ui.depth - 1];

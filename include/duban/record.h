@@ -49,12 +49,25 @@ struct field_def {
 	int max_len;		/* FIELD_TEXT: bytes; 0 = 2000 */
 };
 
+/* What a derived due date comes from, told to record_env.on_due as derive works out each due
+ * date (core/explain.c uses it to explain a record's deadline with the kind's own logic). */
+struct due_source {
+	int due;		/* the due-date field */
+	const char *rule;
+	struct date trigger;	/* date_none(): no trigger yet */
+	const struct rule_period *override;	/* a stated period, or NULL; valid in the call */
+	int extension_days;	/* 0: not extended */
+};
+
 /* What validation and deadline derivation need besides the record. */
 struct record_env {
 	struct db *db;
 	const struct config *cfg;
 	const struct calendar *cal;
 	struct date today;
+	/* NULL, or told what each due date is derived from (see struct due_source). */
+	void (*on_due)(const struct due_source *src, void *arg);
+	void *on_due_arg;
 };
 
 #define RECORD_MAX_PROBLEMS 32

@@ -178,3 +178,28 @@ test_deadline_missing_config_file_rejected() {
 	expect_stdout
 	expect_stderr_contains nonexistent.ini
 }
+
+# Issue 14 item 1: the whole count, day by day, with the holiday's name, the make-up working
+# day and the other reading; the same in Chinese.
+test_deadline_explain_day_by_day() {
+	run deadline reconsideration-reply 2024-09-27 --explain
+	expect_status 0
+	expect_stdout_contains \
+	    "2024-09-27  Fri         the day of the event: not counted" \
+	    "2024-09-28  Sat      -  weekend; not counted" \
+	    "2024-09-29  Sun      1  make-up working day 调休 (国庆节); counted; a rest day under the other reading of make-up working days" \
+	    "2024-10-07  Mon      -  official rest day (国庆节); not counted" \
+	    "2024-10-16  Wed     10  working day; counted; last day of the period; DUE DATE" \
+	    "* 2024-01-01  10 working days"
+	run --lang zh deadline reconsideration-reply 2024-09-27 --explain
+	expect_status 0
+	expect_stdout_contains "2024-09-29  周日     1  调休上班日（国庆节）；计入" \
+	    "2024-10-01  周二     -  法定节假日（国庆节）；不计入" "期限届满日"
+	# A period of days rolled past the break: the day it rolled to is named.
+	run deadline reconsideration-decision 2025-08-02 --explain
+	expect_status 0
+	expect_stdout_contains \
+	    "2025-10-01  Wed     60  official rest day (国庆节、中秋节); counted; last day of the period (a rest day: moves to the next working day)" \
+	    "2025-10-02  Thu      -  official rest day (国庆节、中秋节); rolled over: the last day fell on a rest day" \
+	    "2025-10-09  Thu      -  working day; the period rolled to this day, the next working day; DUE DATE"
+}

@@ -122,3 +122,32 @@ test_due_decision_extension_record() {
 	expect_status 0
 	expect_sql db "SELECT decision_due_on FROM reconsideration_cases" 2025-11-10
 }
+
+# A stored record's due date explained day by day from what its kind derives it from: the
+# decision extended under 第六十二条, a suggestion's period stated in the document.
+test_due_explain_record() {
+	due_db
+	run_ok --today 2025-09-01 add reconsideration case_no=R1 agency=县公安局 applicant=李四 \
+	    received_on=2025-07-28 accepted_on=2025-08-02 extended=是
+	run --today 2025-09-01 deadline --record reconsideration R1 decision_due_on
+	expect_status 0
+	[ "$(sed -n 2p "$T/.stdout")" = "$(sqlite3 db "SELECT decision_due_on FROM reconsideration_cases")" ] ||
+	    fail "the explained date is not the stored one"
+	expect_stdout_contains "reconsideration 1: Decision due on" "2025-11-10" \
+	    "2025-10-10  Fri      1  working day; counted as a day of the extension" \
+	    "2025-11-10  Mon      -  working day; the period rolled to this day, the next working day; DUE DATE"
+	run_ok --today 2025-09-01 add suggestion doc_no=S1 kind=司法建议 agency=县公安局 \
+	    received_on=2025-08-01 period_length=20 period_unit=workdays
+	run --today 2025-09-01 deadline --record suggestion S1
+	expect_status 0
+	expect_stdout_contains "period: 20 working days (the period stated in the document)" "DUE DATE"
+	[ "$(sed -n 2p "$T/.stdout")" = "$(sqlite3 db "SELECT due_on FROM suggestions")" ] ||
+	    fail "the explained date is not the stored one: $(sed -n 2p "$T/.stdout")"
+	run --today 2025-09-01 deadline --record reconsideration R1 case_no
+	expect_status 1
+	run_ok --today 2025-09-01 add reconsideration case_no=R2 agency=县公安局 applicant=王五 \
+	    received_on=2025-07-28
+	run --today 2025-09-01 deadline --record reconsideration R2 decision_due_on
+	expect_status 2
+	expect_stderr_contains "no due date to explain"
+}

@@ -13,7 +13,7 @@ test_usage_help_mentions_every_command() {
 	# Every command of INTERFACES.md that this duban knows (does not call unknown) is in the
 	# help, so a command added later without its help line fails here.
 	for c in init deadline calendar import export list show add edit delete dashboard \
-	    assess history user recompute backup check; do
+	    assess history user recompute backup check attach; do
 		run "$c" --no-such-option
 		if ! grep -qF "unknown command" "$T/.stderr" &&
 		    ! grep -qE "^  $c( |\$)" help.txt; then

@@ -29,6 +29,7 @@ struct app {
 	char now[32];		/* wall-clock time for audit rows, "YYYY-MM-DD HH:MM:SS" */
 	const char *db_path;	/* --db, else the configuration's */
 	enum user_role role;	/* of login in the open database */
+	bool hold_recompute;	/* open without recomputing stale due dates (recompute) */
 };
 
 /* Print "duban: where: msg" to stderr; returns err->rc. */

@@ -22,6 +22,8 @@ const struct kind_def *cli_kind_arg(const char *name);
 
 int cli_init(struct app *app, int argc, char **argv);
 int cli_deadline(struct app *app, int argc, char **argv);
+/* deadline --record KIND ID|KEY [FIELD] (tui/cli_explain.c). */
+int cli_deadline_record(struct app *app, int argc, char **argv);
 int cli_calendar(struct app *app, int argc, char **argv);
 int cli_check(struct app *app, int argc, char **argv);
 int cli_list(struct app *app, int argc, char **argv);
@@ -35,7 +37,11 @@ int cli_recompute(struct app *app, int argc, char **argv);
 int cli_dashboard(struct app *app, int argc, char **argv);
 int cli_import(struct app *app, int argc, char **argv);
 int cli_export(struct app *app, int argc, char **argv);
+/* export ... --format ical (tui/cli_ical.c). */
+int cli_export_ical(struct app *app, int argc, char **argv);
 int cli_assess(struct app *app, int argc, char **argv);
+/* attach add|list|remove (tui/cli_attach.c). */
+int cli_attach(struct app *app, int argc, char **argv);
 
 struct assess_result;
 struct assess_agency;

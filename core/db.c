@@ -497,6 +497,7 @@ db_open(const char *path, enum db_mode mode, int busy_timeout_ms, struct db **ou
 	int rc;
 	int version = 0;
 	int ntables = 0;
+	bool existing = false;
 
 	if (mode != DB_CREATE && stat(path, &sb) != 0) {
 		if (errno != ENOENT)
@@ -505,10 +506,11 @@ db_open(const char *path, enum db_mode mode, int busy_timeout_ms, struct db **ou
 		return duban_err_set(err, DUBAN_EDB,
 		    _("there is no database at %s (create one with \"duban init\")"), path);
 	}
+	/* A file with something in it is refused below, once it is clear that it is not what
+	 * an init killed midway leaves: an SQLite file without tables or schema version. */
 	if (mode == DB_CREATE && stat(path, &sb) == 0 && sb.st_size > 0)
-		return duban_err_set(err, DUBAN_EDB,
-		    _("%s already exists; duban init does not overwrite a database"), path);
-	if (mode == DB_CREATE) {
+		existing = true;
+	if (mode == DB_CREATE && !existing) {
 		/* SQLite would create the file 0644: the group must write it (several people),
 		 * the world must not read it. Its -wal and -shm files copy this mode. */
 		int fd = open(path, O_RDWR | O_CREAT, 0660);
@@ -538,9 +540,13 @@ db_open(const char *path, enum db_mode mode, int busy_timeout_ms, struct db **ou
 	}
 	sqlite3_busy_timeout(db->sql, busy_timeout_ms);
 	rc = count_tables(db, &ntables, err);
-	if (rc != DUBAN_OK)
+	if (rc == DUBAN_OK)
+		rc = db_schema_version(db, &version, err);
+	if (existing && (rc != DUBAN_OK || ntables > 0 || version > 0)) {
+		rc = duban_err_set(err, DUBAN_EDB,
+		    _("%s already exists; duban init does not overwrite a database"), path);
 		goto fail;
-	rc = db_schema_version(db, &version, err);
+	}
 	if (rc != DUBAN_OK)
 		goto fail;
 	if (version > DB_SCHEMA_VERSION) {

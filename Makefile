@@ -175,6 +175,8 @@ valgrind-cli: $(B)/duban $(MO)
 # failure) counts as one failure.
 TEST_STAGES := valgrind-unit stress-test tui-test cli-test asan-unit valgrind-cli unit \
 	fuzz-smoke test-lint
+# The names the stages report their counts under (tests/summary.sh), in the same order.
+TEST_REPORTS := valgrind-unit stress tui cli asan-unit valgrind-cli unit fuzz-smoke lint
 TEST_MAKE_JOBS ?= 6
 
 test-lint: lint
@@ -195,7 +197,7 @@ test: deps
 	mkdir -p $(B); counts=$(CURDIR)/$(B)/test-counts; : >"$$counts"; \
 	TMPDIR=$$tmp TEST_COUNTS=$$counts $(MAKE) --no-print-directory -k -j$(TEST_MAKE_JOBS) \
 		--output-sync=target all test-stages; \
-	sh tests/summary.sh "$$counts" $(TEST_STAGES)
+	sh tests/summary.sh "$$counts" $(TEST_REPORTS)
 
 demo: deps
 	$(Q)$(MAKE) --no-print-directory all
@@ -231,7 +233,7 @@ fuzz: $(FUZZ_BIN)
 
 # A few seconds of each target (its seed corpus, then new inputs), all at once, for make test.
 fuzz-smoke: $(FUZZ_BIN)
-	$(Q)DUBAN_DATA=$(CURDIR)/data sh tests/fuzz/run.sh fuzz-smoke 3 $(FUZZ_BIN)
+	$(Q)DUBAN_DATA=$(CURDIR)/data sh tests/fuzz/run.sh fuzz-smoke 2 $(FUZZ_BIN)
 
 # Banned calls (STYLE.md §5) and curses in core.
 lint:

@@ -3,10 +3,11 @@
 # part of make test). Proves, with numbers, that duban never leaves half a change behind:
 #
 #   1. kill -9 at STRESS_KILLS (1000) random moments while a command runs, spread over init,
-#      add, edit, import (of 3,000 rows) and export. After every kill: PRAGMA integrity_check is ok; every record has exactly as
-#      many audit rows as its version, and its last audit row holds what is stored; an import
-#      is all or nothing; an interrupted init leaves either no database or a whole one (or
-#      an empty file init can use); an export's file, when there, is complete.
+#      add, edit, import (of 3,000 rows) and export. After every kill: PRAGMA
+#      integrity_check is ok; every record has exactly as many audit rows as its version,
+#      and its last audit row holds what is stored; an import is all or nothing, with its
+#      batch row only when whole; an interrupted init leaves no database, a whole one, or an
+#      empty file init takes; an export's file, when there, is complete.
 #   2. STRESS_WRITERS (8) writers adding and editing records for STRESS_SECONDS (30) each:
 #      every change duban reported as saved is there, exactly once, with its audit row;
 #      changes refused (the database stayed locked past the busy timeout) are counted.
@@ -251,8 +252,8 @@ wait
 cat "$W"/added* 2>/dev/null | sort >"$W/added"
 cat "$W"/edited* 2>/dev/null | sort >"$W/edited"
 sqlite3 "$WDB" "SELECT case_no FROM litigation_cases WHERE case_no LIKE 'W%'" | sort >"$W/stored"
-sqlite3 "$WDB" "SELECT case_no FROM litigation_cases WHERE plaintiff = '原告' || substr(case_no, 2)" |
-    sort >"$W/stored_edits"
+sqlite3 "$WDB" "SELECT case_no FROM litigation_cases
+    WHERE plaintiff = '原告' || substr(case_no, 2)" | sort >"$W/stored_edits"
 added=$(wc -l <"$W/added")
 edited=$(wc -l <"$W/edited")
 addfail=$(cat "$W"/addfail* 2>/dev/null | wc -l)

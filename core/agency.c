@@ -36,12 +36,74 @@ static const struct field_def agency_fields[A_N] = {
 	[A_HEAD] = { "head", "head", "负责人", N_("Head"), FIELD_TEXT, 0, NULL, 100 },
 };
 
+/* One step up: the parent of agency id, 0 when it has none (or cannot be read). */
+static int64_t
+parent_of(struct db *db, int64_t id)
+{
+	sqlite3_stmt *st = NULL;
+	int64_t parent = 0;
+
+	if (db_prepare_cached(db, "SELECT parent_id FROM agencies WHERE id = ?1", &st, NULL) !=
+	    DUBAN_OK)
+		return 0;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		parent = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return parent;
+}
+
+/* The agency this record is, saved or not: by id, or (a new record that an import or a second
+ * add will match by its key) by name. 0 when there is none yet. */
+static int64_t
+self_id(struct db *db, const struct record *r)
+{
+	sqlite3_stmt *st = NULL;
+	int64_t id = r->id;
+
+	if (id != 0 || db_prepare_cached(db, "SELECT id FROM agencies WHERE name = ?1", &st,
+	    NULL) != DUBAN_OK)
+		return id;
+	sqlite3_bind_text(st, 1, r->values[A_NAME], -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return id;
+}
+
+/* An agency may not sit under itself, directly or through others (甲 -> 乙 -> 甲): such a
+ * tree has no top, and its export could not be imported back. The chain is named. */
 static void
 agency_check(const struct record_env *env, const struct record *r, struct record_problems *p)
 {
-	(void)env;
-	if (r->id != 0 && r->values[A_PARENT][0] != '\0' && record_int(r, A_PARENT) == r->id)
+	struct buf chain = BUF_INIT;
+	int64_t self;
+	int64_t cur;
+	int steps;
+
+	if (r->values[A_PARENT][0] == '\0')
+		return;
+	self = self_id(env->db, r);
+	if (self == 0)
+		return;
+	cur = record_int(r, A_PARENT);
+	if (cur == self) {
 		record_problem(p, A_PARENT, _("an agency cannot be its own parent"));
+		return;
+	}
+	buf_adds(&chain, r->values[A_NAME]);
+	/* Bounded: a loop stored by an older duban must not hang the check. */
+	for (steps = 0; cur != 0 && steps < 1000; steps++) {
+		buf_adds(&chain, " -> ");
+		agency_name(env->db, cur, &chain, NULL);
+		if (cur == self) {
+			record_problem(p, A_PARENT, _("the agencies would form a loop (%s): an agency "
+			    "cannot be placed under one of its own subordinates"), buf_str(&chain));
+			break;
+		}
+		cur = parent_of(env->db, cur);
+	}
+	buf_release(&chain);
 }
 
 const struct kind_def agency_kind = {
@@ -154,22 +216,27 @@ suggest(struct db *db, const char *text, struct buf *out)
 int
 agency_resolve(struct db *db, const char *text, int64_t *id, struct duban_err *err)
 {
+	/* The name as written, then as natural keys compare it ("县 公安局"), then the short
+	 * name and the code. */
 	static const char *const sql[] = {
 		"SELECT id FROM agencies WHERE name = ?1 AND deleted = 0",
+		"SELECT id FROM agencies WHERE name_key = ?1 AND deleted = 0",
 		"SELECT id FROM agencies WHERE short_name = ?1 AND short_name <> '' AND deleted = 0",
 		"SELECT id FROM agencies WHERE code = ?1 AND code <> '' AND deleted = 0",
 	};
+	struct buf key = BUF_INIT;
 	size_t i;
 	int rc = DUBAN_OK;
 
+	text_key_norm(text, &key);
 	for (i = 0; i < sizeof(sql) / sizeof(sql[0]); i++) {
 		sqlite3_stmt *st = NULL;
 		int step;
 
 		rc = db_prepare_cached(db, sql[i], &st, err);
 		if (rc != DUBAN_OK)
-			return rc;
-		sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
+			break;
+		sqlite3_bind_text(st, 1, i == 1 ? buf_str(&key) : text, -1, SQLITE_STATIC);
 		step = sqlite3_step(st);
 		if (step == SQLITE_ROW)
 			*id = sqlite3_column_int64(st, 0);
@@ -177,8 +244,11 @@ agency_resolve(struct db *db, const char *text, int64_t *id, struct duban_err *e
 			rc = db_fail(db, _("looking up the agency"), err);
 		sqlite3_reset(st);
 		if (step == SQLITE_ROW || rc != DUBAN_OK)
-			return rc;
+			break;
 	}
+	buf_release(&key);
+	if (i < sizeof(sql) / sizeof(sql[0]))
+		return rc;
 	{
 		struct buf s = BUF_INIT;
 

@@ -16,6 +16,7 @@
 #include "duban/audit.h"
 #include "duban/buf.h"
 #include "duban/db.h"
+#include "duban/decimal.h"
 #include "duban/err.h"
 #include "duban/i18n.h"
 #include "duban/json.h"
@@ -74,11 +75,29 @@ assess_scheme_free(struct assess_scheme *s)
 
 /* ---- metrics ---------------------------------------------------------------------------- */
 
+/* A metric is kept as the exact fraction n / d (d > 0) of its unit: a rate in percent is
+ * 100 x lost / closed, a count is count / 1. Nothing is rounded before the score. */
 struct metrics {
 	int64_t agency_id;
-	double v[METRIC_COUNT];
+	int64_t n[METRIC_COUNT];
+	int64_t d[METRIC_COUNT];
 	bool has[METRIC_COUNT];	/* rates: a denominator exists */
 };
+
+static void
+set_count(struct metrics *x, enum assess_metric m, int64_t count)
+{
+	x->n[m] = count;
+	x->d[m] = 1;
+}
+
+static void
+set_rate(struct metrics *x, enum assess_metric m, int64_t part, int64_t whole)
+{
+	x->has[m] = whole > 0;
+	x->n[m] = whole > 0 ? 100 * part : 0;
+	x->d[m] = whole > 0 ? whole : 1;
+}
 
 static struct metrics *
 find_m(struct metrics *m, int n, int64_t id)
@@ -122,32 +141,28 @@ grouped(struct db *db, const char *sql, const char *from, const char *to, const 
 static void
 take_loss(struct metrics *x, sqlite3_stmt *st)
 {
-	int closed = sqlite3_column_int(st, 1);
-
-	x->has[METRIC_LOSS_RATE] = closed > 0;
-	x->v[METRIC_LOSS_RATE] = closed > 0 ? 100.0 * sqlite3_column_int(st, 2) / closed : 0;
+	set_rate(x, METRIC_LOSS_RATE, sqlite3_column_int64(st, 2), sqlite3_column_int64(st, 1));
 }
 
 static void
 take_reply(struct metrics *x, sqlite3_stmt *st)
 {
-	x->v[METRIC_REPLY_FAILURES] = sqlite3_column_int(st, 1) + sqlite3_column_int(st, 2);
+	set_count(x, METRIC_REPLY_FAILURES, sqlite3_column_int64(st, 1) +
+	    sqlite3_column_int64(st, 2));
 }
 
 static void
 take_overturn(struct metrics *x, sqlite3_stmt *st)
 {
-	int decided = sqlite3_column_int(st, 1);
-
-	x->has[METRIC_OVERTURN_RATE] = decided > 0;
-	x->v[METRIC_OVERTURN_RATE] = decided > 0 ? 100.0 * sqlite3_column_int(st, 2) / decided :
-	    0;
+	set_rate(x, METRIC_OVERTURN_RATE, sqlite3_column_int64(st, 2),
+	    sqlite3_column_int64(st, 1));
 }
 
 static void
 take_suggestion(struct metrics *x, sqlite3_stmt *st)
 {
-	x->v[METRIC_SUGGESTION_FAILURES] = sqlite3_column_int(st, 1) + sqlite3_column_int(st, 2);
+	set_count(x, METRIC_SUGGESTION_FAILURES, sqlite3_column_int64(st, 1) +
+	    sqlite3_column_int64(st, 2));
 }
 
 /* Outcomes that go against the agency (doc/assessment.md). */
@@ -169,12 +184,18 @@ compute_metrics(struct db *db, int year, struct date today, struct appearance *a
 	date_format(date_ymd(year, 12, 31), to);
 	date_format(today, t);
 	for (i = 0; i < napp; i++) {
+		int k;
+
 		m[i].agency_id = app[i].agency_id;
-		m[i].has[METRIC_HEAD_RATE] = app[i].hearings > 0;
-		m[i].v[METRIC_HEAD_RATE] = app[i].hearings > 0 ? appearance_rate(&app[i]) : 0;
-		m[i].v[METRIC_NOBODY_APPEARED] = app[i].nobody;
-		m[i].v[METRIC_LAWYER_ONLY] = app[i].lawyer_only;
-		m[i].v[METRIC_DEFENCE_FAILURES] = app[i].defence_late + app[i].defence_missing;
+		for (k = 0; k < METRIC_COUNT; k++)
+			set_count(&m[i], (enum assess_metric)k, 0);
+		set_rate(&m[i], METRIC_HEAD_RATE, app[i].head_appearances, app[i].hearings);
+		set_rate(&m[i], METRIC_LOSS_RATE, 0, 0);
+		set_rate(&m[i], METRIC_OVERTURN_RATE, 0, 0);
+		set_count(&m[i], METRIC_NOBODY_APPEARED, app[i].nobody);
+		set_count(&m[i], METRIC_LAWYER_ONLY, app[i].lawyer_only);
+		set_count(&m[i], METRIC_DEFENCE_FAILURES, (int64_t)app[i].defence_late +
+		    app[i].defence_missing);
 	}
 	rc = grouped(db, "SELECT agency_id, count(*), sum(outcome IN " LOST_OUTCOMES ")"
 	    " FROM litigation_cases WHERE closed_on BETWEEN ?1 AND ?2 AND outcome <> ''"
@@ -201,10 +222,17 @@ compute_metrics(struct db *db, int year, struct date today, struct appearance *a
 
 /* ---- scoring ---------------------------------------------------------------------------- */
 
-static double
-round2(double x)
+/* Products of counts and millionths overflow 64 bits long before they lose a digit in 128. */
+__extension__ typedef __int128 wide;
+
+/* The fraction n / d (d > 0) in hundredths, rounded half up, once; below 0 is 0 (no score is
+ * below 0, and no value shown is). */
+static int64_t
+half_up(wide n, wide d)
 {
-	return floor(x * 100.0 + 0.5) / 100.0;
+	if (n <= 0)
+		return 0;
+	return (int64_t)((200 * n + d) / (2 * d));
 }
 
 /* A manual item's value for an agency, or NULL. Borrowed from the statement's row copy. */
@@ -237,13 +265,90 @@ grade_idx(const char *s)
 	return -1;
 }
 
-static void
-fmt_num(struct buf *b, double x)
+bool
+assess_item_number(const char *s, int64_t *millionths)
 {
-	if (fabs(x - floor(x + 0.5)) < 0.005)
-		buf_printf(b, "%.0f", x);
+	int64_t v;
+
+	if (s == NULL || !decimal_parse(s, &v) || v < 0 || v > 100 * (int64_t)DECIMAL_ONE)
+		return false;
+	*millionths = v;
+	return true;
+}
+
+/* The value n / d as shown: rounded half up to hundredths, whole numbers without decimals. */
+static void
+fmt_value(struct buf *b, int64_t n, int64_t d)
+{
+	int64_t h = half_up(n, d);
+
+	if (h % 100 == 0)
+		buf_printf(b, "%lld", (long long)(h / 100));
 	else
-		buf_printf(b, "%.2f", x);
+		buf_printf(b, "%lld.%02lld", (long long)(h / 100), (long long)(h % 100));
+}
+
+/* The score of one indicator as the exact fraction *num / *den of a point. */
+static void
+score_of(const struct assess_indicator *ind, bool has, int64_t vn, int64_t vd, wide *num,
+    wide *den)
+{
+	const wide one = DECIMAL_ONE;
+	const wide p = ind->points;
+	const wide t = ind->target;
+
+	*den = one;
+	switch (ind->rule) {
+	case RULE_RATE:
+	case RULE_RATE_LOWER:
+		if (!has) {
+			*num = ind->none_full ? p : 0;
+		} else if (ind->rule == RULE_RATE) {
+			/* v >= target: points; else points x v / target */
+			if ((wide)vn * one >= t * vd) {
+				*num = p;
+			} else {
+				*num = p * vn;
+				*den = t * vd;
+			}
+		} else if ((wide)vn * one <= t * vd) {
+			*num = p;
+		} else {
+			/* points x (100 - v) / (100 - target); 0 at 100 % and above */
+			*num = p * ((wide)100 * vd - vn);
+			*den = (wide)vd * (100 * one - t);
+		}
+		break;
+	case RULE_DEDUCT:
+		/* points - deduct x v, not below floor */
+		*num = p * vd - (wide)ind->deduct * vn;
+		*den = one * vd;
+		if (*num < (wide)ind->floor * vd) {
+			*num = ind->floor;
+			*den = one;
+		}
+		break;
+	case RULE_GRADE:
+		/* a number entered for a graded item counts as points, within the maximum */
+		if (!has) {
+			*num = ind->none_full ? p : 0;
+		} else if ((wide)vn * one > p * vd) {
+			*num = p;
+		} else {
+			*num = vn;
+			*den = vd;
+		}
+		break;
+	case RULE_BONUS:
+		/* v x per, at most points */
+		*num = (wide)vn * ind->per;
+		*den = (wide)vd * one;
+		if (*num > p * vd) {
+			*num = p;
+			*den = one;
+		}
+		break;
+	}
 }
 
 static void
@@ -252,105 +357,94 @@ score_line(struct db *db, int year, const struct assess_indicator *ind, const st
 {
 	struct buf value = BUF_INIT;
 	struct buf target = BUF_INIT;
-	double score = 0;
+	char t1[DECIMAL_TEXT_LEN];
+	char t2[DECIMAL_TEXT_LEN];
 	char *manual = NULL;
+	bool has = false;
+	int64_t vn = 0;
+	int64_t vd = 1;
+	int64_t score;
+	int64_t max;
+	wide num = 0;
+	wide den = 1;
 
 	l->name = ind->name;
 	l->title = xstrdup(ind->title);
 	l->metric = ind->metric;
-	l->max = ind->rule == RULE_BONUS ? 0 : ind->points;
+	if (ind->metric == METRIC_MANUAL) {
+		/* A stored value that is not a number from 0 to 100 (a database written before they
+		 * were checked) counts as no number: it never reaches a score. */
+		manual = manual_value(db, year, m->agency_id, ind->item);
+		has = assess_item_number(manual, &vn);
+		vd = DECIMAL_ONE;
+		if (!has)
+			vn = 0;
+	} else {
+		has = m->has[ind->metric] || ind->rule == RULE_DEDUCT;
+		vn = m->n[ind->metric];
+		vd = m->d[ind->metric];
+	}
 	switch (ind->rule) {
 	case RULE_RATE:
-	case RULE_RATE_LOWER: {
-		bool has;
-		double v;
-
-		if (ind->metric == METRIC_MANUAL) {
-			char *end = NULL;
-
-			manual = manual_value(db, year, m->agency_id, ind->item);
-			v = manual != NULL ? strtod(manual, &end) : 0;
-			has = manual != NULL && end != manual && *end == '\0';
-		} else {
-			has = m->has[ind->metric];
-			v = m->v[ind->metric];
-		}
-		buf_printf(&target, ind->rule == RULE_RATE ? ">=%.0f%%" : "<=%.0f%%", ind->target);
+	case RULE_RATE_LOWER:
+		buf_printf(&target, ind->rule == RULE_RATE ? ">=%s%%" : "<=%s%%",
+		    decimal_format(ind->target, t1));
 		if (!has) {
 			buf_adds(&value, "-");
-			score = ind->none_full ? ind->points : 0;
 		} else {
-			fmt_num(&value, v);
+			fmt_value(&value, vn, vd);
 			buf_addc(&value, '%');
-			if (ind->rule == RULE_RATE)
-				score = v >= ind->target ? ind->points : ind->points * v / ind->target;
-			else if (v <= ind->target)
-				score = ind->points;
-			else
-				score = ind->points * (100.0 - v) / (100.0 - ind->target);
 		}
 		break;
-	}
-	case RULE_DEDUCT: {
-		double v = ind->metric == METRIC_MANUAL ? 0 : m->v[ind->metric];
-
-		if (ind->metric == METRIC_MANUAL) {
-			manual = manual_value(db, year, m->agency_id, ind->item);
-			v = manual != NULL ? strtod(manual, NULL) : 0;
-		}
-		fmt_num(&value, v);
-		buf_printf(&target, _("-%g each"), ind->deduct);
-		score = ind->points - ind->deduct * v;
-		if (score < ind->floor)
-			score = ind->floor;
+	case RULE_DEDUCT:
+		/* a missing item (or one that is no number) counts as 0 */
+		fmt_value(&value, vn, vd);
+		buf_printf(&target, _("-%s each"), decimal_format(ind->deduct, t1));
+		has = true;
 		break;
-	}
 	case RULE_GRADE: {
-		int g;
+		int g = manual != NULL ? grade_idx(manual) : -1;
 
-		manual = manual_value(db, year, m->agency_id, ind->item);
-		g = manual != NULL ? grade_idx(manual) : -1;
 		buf_adds(&target, assess_grades[0]);
-		if (manual == NULL) {
-			buf_adds(&value, "-");
-			score = ind->none_full ? ind->points : 0;
-		} else if (g >= 0) {
-			buf_adds(&value, manual);
-			score = ind->grade_points[g];
-		} else {
-			/* A number entered for a graded item counts as points, within the maximum. */
-			score = strtod(manual, NULL);
-			buf_adds(&value, manual);
-			if (score > ind->points)
-				score = ind->points;
-		}
-		break;
-	}
-	case RULE_BONUS: {
-		double v;
-
-		manual = manual_value(db, year, m->agency_id, ind->item);
-		v = manual != NULL ? strtod(manual, NULL) : 0;
 		if (manual == NULL)
 			buf_adds(&value, "-");
 		else
-			fmt_num(&value, v);
-		buf_printf(&target, _("+%g per unit, at most %g"), ind->per, ind->points);
-		score = v * ind->per;
-		if (score > ind->points)
-			score = ind->points;
-		if (score < 0)
-			score = 0;
+			buf_adds(&value, manual);
+		if (g >= 0) {
+			has = true;
+			vn = ind->grade_points[g];
+			vd = DECIMAL_ONE;
+		} else if (manual != NULL) {
+			/* an item that is neither a grade nor a number scores nothing */
+			has = true;
+		}
 		break;
 	}
+	case RULE_BONUS:
+		if (manual == NULL)
+			buf_adds(&value, "-");
+		else
+			fmt_value(&value, vn, vd);
+		buf_printf(&target, _("+%s per unit, at most %s"), decimal_format(ind->per, t1),
+		    decimal_format(ind->points, t2));
+		break;
 	}
-	if (score < 0)
-		score = 0;
-	l->score = round2(score);
-	l->lost = ind->rule == RULE_BONUS ? 0 : round2(l->max - l->score);
+	score_of(ind, has, vn, vd, &num, &den);
+	score = half_up(num, den);
+	max = ind->rule == RULE_BONUS ? 0 : half_up(ind->points, DECIMAL_ONE);
+	l->score = (double)score / 100.0;
+	l->max = (double)max / 100.0;
+	l->lost = ind->rule == RULE_BONUS || score >= max ? 0 : (double)(max - score) / 100.0;
 	l->value = buf_detach(&value);
 	l->target = buf_detach(&target);
 	free(manual);
+}
+
+/* A score held in a double is an exact number of hundredths (score_line): get it back. */
+static int64_t
+hundredths_of(double x)
+{
+	return llround(x * 100.0);
 }
 
 static int
@@ -519,6 +613,7 @@ assess_compute(struct db *db, const struct assess_scheme *scheme, int year, stru
 	r->n = napp;
 	for (i = 0; i < napp; i++) {
 		struct assess_agency *a = &r->agencies[i];
+		int64_t total;
 		int t;
 
 		a->agency_id = app[i].agency_id;
@@ -528,14 +623,16 @@ assess_compute(struct db *db, const struct assess_scheme *scheme, int year, stru
 		a->lines = xcalloc((size_t)(scheme->n_ind > 0 ? scheme->n_ind : 1),
 		    sizeof(*a->lines));
 		a->n_lines = scheme->n_ind;
+		total = 0;
 		for (k = 0; k < scheme->n_ind; k++) {
 			score_line(db, year, &scheme->ind[k], &m[i], &a->lines[k]);
-			a->total += a->lines[k].score;
+			total += hundredths_of(a->lines[k].score);
 		}
-		a->total = round2(a->total);
+		/* the total is the sum of the rounded scores, compared with each min exactly */
+		a->total = (double)total / 100.0;
 		t = scheme->n_tiers - 1;
 		for (k = 0; k < scheme->n_tiers; k++) {
-			if (a->total >= scheme->tiers[k].min) {
+			if (total * (DECIMAL_ONE / 100) >= scheme->tiers[k].min) {
 				t = k;
 				break;
 			}
@@ -545,7 +642,8 @@ assess_compute(struct db *db, const struct assess_scheme *scheme, int year, stru
 			const struct assess_cap *c = &scheme->caps[k];
 			int max = tier_idx(scheme, c->max_tier);
 
-			if (c->metric < METRIC_COUNT && m[i].v[c->metric] > c->above && max > t) {
+			if (c->metric < METRIC_COUNT && (wide)m[i].n[c->metric] * DECIMAL_ONE >
+			    (wide)c->above * m[i].d[c->metric] && max > t) {
 				t = max;
 				free(a->capped_by);
 				a->capped_by = xstrdup(assess_metric_name(c->metric));
@@ -938,12 +1036,12 @@ assess_report(const struct assess_result *r, struct buf *out)
 	/* Which indicators cost the most points across all agencies. */
 	if (r->n > 0 && r->agencies[0].n_lines > 0) {
 		int nl = r->agencies[0].n_lines;
-		double *lost = xcalloc((size_t)nl, sizeof(double));
+		int64_t *lost = xcalloc((size_t)nl, sizeof(*lost));
 		bool *done = xcalloc((size_t)nl, sizeof(bool));
 
 		for (i = 0; i < r->n; i++)
 			for (k = 0; k < r->agencies[i].n_lines && k < nl; k++)
-				lost[k] += r->agencies[i].lines[k].lost;
+				lost[k] += hundredths_of(r->agencies[i].lines[k].lost);
 		buf_printf(out, "\n%s\n", _("Largest sources of lost points"));
 		for (i = 0; i < nl; i++) {
 			int best = -1;
@@ -956,7 +1054,7 @@ assess_report(const struct assess_result *r, struct buf *out)
 			done[best] = true;
 			buf_printf(out, "  %-4d ", i + 1);
 			buf_adds(out, r->agencies[0].lines[best].title);
-			buf_printf(out, _(": %.2f points in all\n"), lost[best]);
+			buf_printf(out, _(": %.2f points in all\n"), (double)lost[best] / 100.0);
 		}
 		free(lost);
 		free(done);

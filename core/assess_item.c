@@ -31,6 +31,7 @@ check(const struct record_env *env, const struct record *r, struct record_proble
 	const char *score = record_get(r, I_SCORE);
 	char *end = NULL;
 	long year = strtol(record_get(r, I_YEAR), &end, 10);
+	int64_t n;
 	size_t i;
 
 	(void)env;
@@ -41,10 +42,9 @@ check(const struct record_env *env, const struct record *r, struct record_proble
 	for (i = 0; assess_grades[i] != NULL; i++)
 		if (strcmp(score, assess_grades[i]) == 0)
 			return;
-	strtod(score, &end);
-	if (*end != '\0' || end == score)
-		record_problem(p, I_SCORE, _("the score \"%s\" is neither a number nor one of "
-		    "优秀, 良好, 合格, 不合格"), score);
+	if (!assess_item_number(score, &n))
+		record_problem(p, I_SCORE, _("the score \"%s\" is neither a number from 0 to 100 "
+		    "(at most six decimals) nor one of 优秀, 良好, 合格, 不合格"), score);
 }
 
 const struct kind_def assess_item_kind = {

@@ -20,6 +20,7 @@
 #include "duban/csvin.h"
 #include "duban/record.h"
 #include "duban/date.h"
+#include "duban/decimal.h"
 #include "duban/err.h"
 #include "duban/i18n.h"
 #include "duban/mem.h"
@@ -380,7 +381,7 @@ load_rule(struct rules *rules, dictionary *d, const char *sec, const char *path,
 		return rc;
 	snprintf(key, sizeof(key), "%s:length", sec);
 	val = iniparser_getstring(d, key, NULL);
-	if (val == NULL || !parse_int(val, 1, 3650, &n))
+	if (val == NULL || !parse_int(val, 1, RULE_MAX_LENGTH, &n))
 		return refuse(err, path, sec, "length",
 		    _("length must be a whole number from 1 to 3650 (days, working days or "
 		      "months)"));
@@ -725,17 +726,14 @@ sget(dictionary *d, const char *sec, const char *key)
 	return iniparser_getstring(d, k, NULL);
 }
 
+/* An exact decimal of the scheme (decimal.h) from min to max, both in millionths: nan, inf,
+ * exponents and more than six decimals are not numbers here. */
 static bool
-parse_double(const char *v, double min, double max, double *out)
+parse_decimal(const char *v, int64_t min, int64_t max, int64_t *out)
 {
-	char *end = NULL;
-	double x;
+	int64_t x;
 
-	if (v == NULL)
-		return false;
-	errno = 0;
-	x = strtod(v, &end);
-	if (errno != 0 || end == v || *end != '\0' || x < min || x > max)
+	if (v == NULL || !decimal_parse(v, &x) || x < min || x > max)
 		return false;
 	*out = x;
 	return true;
@@ -793,26 +791,26 @@ scheme_indicator(dictionary *d, const char *path, const char *sec, struct assess
 		      "hand), exactly one"));
 	if ((ind->rule == RULE_GRADE || ind->rule == RULE_BONUS) && ind->item == NULL)
 		return refuse(err, path, sec, "item", _("grade and bonus rules score a manual item"));
-	if (!parse_double(sget(d, sec, "points"), 0, 100, &ind->points))
+	if (!parse_decimal(sget(d, sec, "points"), 0, 100 * DECIMAL_ONE, &ind->points))
 		return refuse(err, path, sec, "points", _("points must be a number from 0 to 100"));
 	if ((ind->rule == RULE_RATE || ind->rule == RULE_RATE_LOWER) &&
-	    !parse_double(sget(d, sec, "target"), ind->rule == RULE_RATE ? 0.01 : 0,
-	    ind->rule == RULE_RATE ? 100 : 99.99, &ind->target))
+	    !parse_decimal(sget(d, sec, "target"), ind->rule == RULE_RATE ? 1 : 0,
+	    ind->rule == RULE_RATE ? 100 * DECIMAL_ONE : 100 * DECIMAL_ONE - 1, &ind->target))
 		return refuse(err, path, sec, "target",
 		    _("target must be a percentage (above 0 for rate, below 100 for rate_lower)"));
 	if (ind->rule == RULE_DEDUCT) {
-		if (!parse_double(sget(d, sec, "deduct"), 0, 100, &ind->deduct))
+		if (!parse_decimal(sget(d, sec, "deduct"), 0, 100 * DECIMAL_ONE, &ind->deduct))
 			return refuse(err, path, sec, "deduct", _("deduct must be a number from 0 to "
 			    "100"));
 		v = sget(d, sec, "floor");
-		if (v != NULL && !parse_double(v, 0, ind->points, &ind->floor))
+		if (v != NULL && !parse_decimal(v, 0, ind->points, &ind->floor))
 			return refuse(err, path, sec, "floor", _("floor must be a number from 0 to the "
 			    "indicator's points"));
 	}
-	if (ind->rule == RULE_BONUS && !parse_double(sget(d, sec, "per"), 0, 100, &ind->per))
+	if (ind->rule == RULE_BONUS && !parse_decimal(sget(d, sec, "per"), 0, 100 * DECIMAL_ONE, &ind->per))
 		return refuse(err, path, sec, "per", _("per must be a number of points per unit"));
 	for (g = 0; ind->rule == RULE_GRADE && assess_grades[g] != NULL; g++) {
-		if (!parse_double(sget(d, sec, assess_grades[g]), 0, ind->points,
+		if (!parse_decimal(sget(d, sec, assess_grades[g]), 0, ind->points,
 		    &ind->grade_points[g]))
 			return refuse(err, path, sec, assess_grades[g], _("each grade needs its points, "
 			    "from 0 to the indicator's points"));
@@ -855,7 +853,7 @@ config_load_scheme(const char *path, struct assess_scheme **out, struct duban_er
 	int nsec;
 	int i;
 	int rc = DUBAN_OK;
-	double total = 0;
+	int64_t total = 0;
 
 	ini_error[0] = '\0';
 	iniparser_set_error_callback(ini_error_cb);
@@ -894,7 +892,7 @@ config_load_scheme(const char *path, struct assess_scheme **out, struct duban_er
 			struct assess_tier *t = &s->tiers[s->n_tiers++];
 
 			t->name = xstrdup(sec + 5);
-			if (!parse_double(sget(d, sec, "min"), 0, 1000, &t->min))
+			if (!parse_decimal(sget(d, sec, "min"), 0, 1000 * DECIMAL_ONE, &t->min))
 				rc = refuse(err, path, sec, "min", _("min must be the lowest total of the "
 				    "tier"));
 			else if (s->n_tiers > 1 && t->min >= s->tiers[s->n_tiers - 2].min)
@@ -909,7 +907,8 @@ config_load_scheme(const char *path, struct assess_scheme **out, struct duban_er
 			if (m == NULL || !assess_metric_parse(m, &c->metric))
 				rc = refuse(err, path, sec, "metric", _("a cap needs a metric from the "
 				    "records"));
-			else if (!parse_double(sget(d, sec, "above"), -1, 1000000, &c->above))
+			else if (!parse_decimal(sget(d, sec, "above"), -DECIMAL_ONE, 1000000 * (int64_t)DECIMAL_ONE,
+			    &c->above))
 				rc = refuse(err, path, sec, "above", _("above must be a number"));
 		} else {
 			rc = refuse(err, path, sec, NULL, _("unknown section [%s]; sections are [scheme], "
@@ -952,9 +951,9 @@ config_load_scheme(const char *path, struct assess_scheme **out, struct duban_er
 		rc = duban_err_set(err, DUBAN_EINPUT, _("%s defines no [indicator ...]"), path);
 	if (rc == DUBAN_OK && s->n_tiers == 0)
 		rc = duban_err_set(err, DUBAN_EINPUT, _("%s defines no [tier ...]"), path);
-	if (rc == DUBAN_OK && (total < 99.99 || total > 100.01))
+	if (rc == DUBAN_OK && total != 100 * DECIMAL_ONE)
 		rc = duban_err_set(err, DUBAN_EINPUT, _("%s: the indicators' points add up to %.2f; "
-		    "they must add up to 100 (bonuses apart)"), path, total);
+		    "they must add up to 100 (bonuses apart)"), path, (double)total / DECIMAL_ONE);
 	iniparser_freedict(d);
 	if (rc != DUBAN_OK) {
 		assess_scheme_free(s);

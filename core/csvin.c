@@ -65,6 +65,7 @@ struct csvin {
 	const struct kind_def *kind;
 	bool zh;
 	bool has_hearing;
+	bool header_read;	/* rows from now on are data */
 };
 
 static void
@@ -311,8 +312,13 @@ build_row(struct csvin *c)
 	size_t i;
 
 	for (i = 0; i < c->n_cells; i++) {
-		c->cell_ptrs[i] = buf_str(&c->cell_bufs[i]);
-		c->cell_lens[i] = c->cell_bufs[i].len;
+		/* The apostrophe an export put before a formula-like cell comes off again;
+		 * header cells never carry one. */
+		size_t skip = c->header_read ? text_csv_guard_len(buf_str(&c->cell_bufs[i]),
+		    c->cell_bufs[i].len) : 0;
+
+		c->cell_ptrs[i] = buf_str(&c->cell_bufs[i]) + skip;
+		c->cell_lens[i] = c->cell_bufs[i].len - skip;
 	}
 	c->row.line = c->row_line;
 	c->row.n = c->n_cells;
@@ -548,28 +554,36 @@ static int
 check_columns(struct csvin *c, const struct csvin_opts *o, struct duban_err *err)
 {
 	struct buf missing = BUF_INIT;
+	/* The first column of each field (and of each hearing field), 1-based; 0: none yet.
+	 * Indexed by field, so a header of any width is checked in one pass. */
+	size_t *seen = xcalloc((size_t)c->kind->n_fields + (size_t)hearing_kind.n_fields,
+	    sizeof(*seen));
 	int matched;
 	int zh = 0;
 	int en = 0;
 	size_t i;
-	size_t j;
 
 	c->n_cols = c->header.n;
 	c->cols = xcalloc(c->n_cols, sizeof(*c->cols));
 	map_columns(&c->header, c->kind, o, c->cols, &matched);
 	for (i = 0; i < c->n_cols; i++) {
 		const struct csvin_column *a = &c->cols[i];
+		size_t *first = a->field >= 0 ? &seen[a->field] : a->hearing_field >= 0 ?
+		    &seen[c->kind->n_fields + a->hearing_field] : NULL;
 
-		for (j = 0; j < i; j++) {
-			const struct csvin_column *b = &c->cols[j];
-
-			if ((a->field >= 0 && a->field == b->field) ||
-			    (a->field < 0 && a->hearing_field >= 0 &&
-			    a->hearing_field == b->hearing_field))
-				return duban_err_set(err, DUBAN_EINPUT, _("%s: columns %zu (%s) "
-				    "and %zu (%s) name the same field; keep one of them"), c->name,
-				    j + 1, b->header, i + 1, a->header);
+		if (first != NULL && *first != 0) {
+			duban_err_set(err, DUBAN_EINPUT, _("%s: columns %zu (%s) and %zu (%s) name "
+			    "the same field; keep one of them"), c->name, *first,
+			    c->cols[*first - 1].header, i + 1, a->header);
+			free(seen);
+			return DUBAN_EINPUT;
 		}
+		if (first != NULL)
+			*first = i + 1;
+		/* 案号 feeds the case and its hearing: a hearing column of that name repeats it. */
+		if (a->field >= 0 && a->hearing_field >= 0 &&
+		    seen[c->kind->n_fields + a->hearing_field] == 0)
+			seen[c->kind->n_fields + a->hearing_field] = i + 1;
 		if (a->field >= 0) {
 			if (strcmp(a->header, c->kind->fields[a->field].zh) == 0)
 				zh++;
@@ -577,6 +591,7 @@ check_columns(struct csvin *c, const struct csvin_opts *o, struct duban_err *err
 				en++;
 		}
 	}
+	free(seen);
 	c->zh = zh >= en;
 	c->has_hearing = has_hearing_columns(c->cols, c->n_cols);
 	missing_columns(c->kind, c->cols, c->n_cols, &missing);
@@ -615,6 +630,7 @@ read_header(struct csvin *c, const struct csvin_opts *o, struct duban_err *err)
 		cells[i] = clean_header(h->cells[i]);
 		lens[i] = strlen(cells[i]);
 	}
+	c->header_read = true;
 	c->header.line = h->line;
 	c->header.n = h->n;
 	c->header.cells = cells;

@@ -15,12 +15,14 @@
 #include "duban/err.h"
 #include "duban/i18n.h"
 #include "duban/mem.h"
+#include "duban/text.h"
 
 struct db {
 	sqlite3 *sql;
 	char *path;
 	int depth;	/* db_begin nesting */
 	bool read_only;
+	bool checked;	/* the quick check before the first change passed */
 	char *login;	/* the acting person, for the audit trail */
 	char *now;
 	int role;
@@ -226,9 +228,37 @@ static const char schema_v1[] =
 	"CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log"
 	"  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;";
 
+/* Version 2: natural keys written as text (case and document numbers, agency names,
+ * assessment items) are unique in their normalised form (text_key_norm), kept beside them
+ * in <column>_key: "（2025）浙0521行初361号" and "(2025)浙0521行初361号" are one case.
+ * Records that already collide keep everything; the first of them (live before deleted,
+ * then the oldest) gets the key, the others a NULL key, and `duban check` lists them so that
+ * someone corrects their numbers. duban_key() is registered by db_open. */
+#define KEY_COLUMN(table, col, partition) \
+	"ALTER TABLE " table " ADD COLUMN " col "_key TEXT;" \
+	"UPDATE " table " SET " col "_key = x.k FROM (SELECT id, duban_key(" col ") AS k," \
+	"  row_number() OVER (PARTITION BY " partition "duban_key(" col ")" \
+	"  ORDER BY deleted, id) AS n FROM " table ") AS x" \
+	"  WHERE x.id = " table ".id AND x.n = 1;"
+static const char schema_v2[] =
+	KEY_COLUMN("agencies", "name", "")
+	"CREATE UNIQUE INDEX agencies_by_name_key ON agencies(name_key);"
+	KEY_COLUMN("litigation_cases", "case_no", "")
+	"CREATE UNIQUE INDEX litigation_by_case_no_key ON litigation_cases(case_no_key);"
+	KEY_COLUMN("reconsideration_cases", "case_no", "")
+	"CREATE UNIQUE INDEX reconsideration_by_case_no_key"
+	"  ON reconsideration_cases(case_no_key);"
+	KEY_COLUMN("suggestions", "doc_no", "")
+	"CREATE UNIQUE INDEX suggestions_by_doc_no_key ON suggestions(doc_no_key);"
+	KEY_COLUMN("assessment_items", "item", "year, agency_id, ")
+	"CREATE UNIQUE INDEX assessment_items_by_key"
+	"  ON assessment_items(year, agency_id, item_key);";
+#undef KEY_COLUMN
+
 /* migrations[v] brings a database from version v to v + 1. */
 static const char *const migrations[] = {
 	schema_v1,
+	schema_v2,
 };
 
 int
@@ -393,13 +423,77 @@ writer_describe(struct db *db, struct duban_err *err)
 	fclose(f);
 }
 
+/* Above this size the check before the first change is left to `duban check` (run it
+ * nightly, doc/operations.md): reading every page costs about 0.1 s per 10 MB, which a
+ * county's database (a few MB) does not notice and a merged city database of a gigabyte
+ * would pay on every command that writes. SQLite still refuses any damaged page it meets,
+ * and that is reported as a database error (exit 3). */
+#define DB_CHECK_BEFORE_WRITE_MAX_BYTES (32LL << 20)
+
+/* Before the first change through this connection: a damaged file is not written to, where
+ * a change could spread the damage or be lost with it. The check is `duban check`'s own
+ * (PRAGMA integrity_check, stopping at the first fault: quick_check misses an index that
+ * lost rows), so a file that check calls damaged is never written; it reads every page
+ * once, outside the write lock. */
+static int
+check_before_write(struct db *db, struct duban_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	int64_t bytes = 0;
+	int rc;
+	int step;
+
+	if (db->checked)
+		return DUBAN_OK;
+	rc = db_prepare(db, "SELECT page_count * page_size FROM pragma_page_count(),"
+	    " pragma_page_size()", &st, err);
+	if (rc != DUBAN_OK)
+		return rc;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		bytes = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	st = NULL;
+	if (bytes > DB_CHECK_BEFORE_WRITE_MAX_BYTES) {
+		db->checked = true;
+		return DUBAN_OK;
+	}
+	rc = db_prepare(db, "PRAGMA integrity_check(1)", &st, err);
+	if (rc != DUBAN_OK)
+		return rc;
+	step = sqlite3_step(st);
+	if (step == SQLITE_ROW) {
+		const char *res = (const char *)sqlite3_column_text(st, 0);
+
+		if (res != NULL && strcmp(res, "ok") == 0) {
+			db->checked = true;
+		} else {
+			rc = duban_err_set(err, DUBAN_EDB, _("the database is damaged (%s); nothing "
+			    "was written: run \"duban check\" and restore a backup (see "
+			    "doc/operations.md)"), res != NULL ? res : "?");
+			duban_err_where(err, "%s", db->path);
+		}
+	} else {
+		rc = db_fail(db, _("checking the database before a change"), err);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
 int
 db_begin(struct db *db, struct duban_err *err)
 {
+	int rc;
+
 	if (db->read_only)
 		return duban_err_set(err, DUBAN_EDB, _("the database was opened read-only"));
-	if (db->depth++ > 0)
+	if (db->depth > 0) {
+		db->depth++;
 		return DUBAN_OK;
+	}
+	rc = check_before_write(db, err);
+	if (rc != DUBAN_OK)
+		return rc;
+	db->depth++;
 	/* IMMEDIATE takes the write lock now, so the busy handler waits here, not halfway
 	 * through a change. */
 	if (sqlite3_exec(db->sql, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
@@ -487,6 +581,23 @@ count_tables(struct db *db, int *n, struct duban_err *err)
 	return rc;
 }
 
+/* duban_key(text): text_key_norm for SQL, used by the migration to schema 2. */
+static void
+sql_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const unsigned char *t = sqlite3_value_text(argv[0]);
+	struct buf b = BUF_INIT;
+
+	(void)argc;
+	if (t == NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	text_key_norm((const char *)t, &b);
+	sqlite3_result_text(ctx, buf_str(&b), (int)b.len, SQLITE_TRANSIENT);
+	buf_release(&b);
+}
+
 int
 db_open(const char *path, enum db_mode mode, int busy_timeout_ms, struct db **out,
     struct duban_err *err)
@@ -531,6 +642,11 @@ db_open(const char *path, enum db_mode mode, int busy_timeout_ms, struct db **ou
 		goto fail;
 	}
 	sqlite3_extended_result_codes(db->sql, 1);
+	if (sqlite3_create_function(db->sql, "duban_key", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+	    NULL, sql_key, NULL, NULL) != SQLITE_OK) {
+		rc = db_fail(db, _("opening the database"), err);
+		goto fail;
+	}
 	/* SQLite falls back to read-only without a word; say so now, not after a form was
 	 * filled in. */
 	if (mode != DB_READ_ONLY && sqlite3_db_readonly(db->sql, "main") == 1) {
@@ -728,6 +844,54 @@ db_check(struct db *db, bool *sound, struct buf *report, struct duban_err *err)
 	rc = collect_check(db, "PRAGMA integrity_check", true, sound, report, err);
 	if (rc == DUBAN_OK)
 		rc = collect_check(db, "PRAGMA foreign_key_check", false, sound, report, err);
+	return rc;
+}
+
+int
+db_key_duplicates(struct db *db, struct buf *report, struct duban_err *err)
+{
+	static const struct {
+		const char *sql;
+		const char *what;	/* N_() */
+	} keys[] = {
+		{ "SELECT id, name FROM agencies WHERE name_key IS NULL AND deleted = 0",
+		  N_("Agency") },
+		{ "SELECT id, case_no FROM litigation_cases WHERE case_no_key IS NULL"
+		  " AND deleted = 0", N_("Litigation case") },
+		{ "SELECT id, case_no FROM reconsideration_cases WHERE case_no_key IS NULL"
+		  " AND deleted = 0", N_("Reconsideration case") },
+		{ "SELECT id, doc_no FROM suggestions WHERE doc_no_key IS NULL AND deleted = 0",
+		  N_("Suggestion") },
+		{ "SELECT id, item FROM assessment_items WHERE item_key IS NULL AND deleted = 0",
+		  N_("Assessment item") },
+	};
+	size_t i;
+	int version = 0;
+	int rc = db_schema_version(db, &version, err);
+
+	if (rc != DUBAN_OK || version < 2)
+		return rc;	/* no key columns before schema 2 (a read-only open) */
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]) && rc == DUBAN_OK; i++) {
+		sqlite3_stmt *st = NULL;
+		int step;
+
+		rc = db_prepare(db, keys[i].sql, &st, err);
+		if (rc != DUBAN_OK)
+			break;
+		while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+			struct buf v = BUF_INIT;
+
+			text_sanitize((const char *)sqlite3_column_text(st, 1), &v);
+			buf_printf(report, _("%s %lld \"%s\" is the same as another record once "
+			    "brackets, full-width characters and spaces are ignored; correct one of "
+			    "them\n"), _(keys[i].what), (long long)sqlite3_column_int64(st, 0),
+			    buf_str(&v));
+			buf_release(&v);
+		}
+		if (step != SQLITE_DONE)
+			rc = db_fail(db, _("checking the database"), err);
+		sqlite3_finalize(st);
+	}
 	return rc;
 }
 

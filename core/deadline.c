@@ -47,16 +47,21 @@ deadline_apply(const struct calendar *cal, struct rule_period period, struct dat
 	struct date d = trigger;
 	int yr = 0;
 	int counted = 0;
-	int steps = 0;
+	int rest = 0;
 
 	switch (period.unit) {
 	case RULE_WORKDAYS:
-		while (counted < period.length && steps < period.length + MAX_SEARCH_DAYS * 4) {
+		/* Every working day is counted, however long the period; only a run of rest days
+		 * longer than any real break (a calendar file of nothing but rest days) stops. */
+		while (counted < period.length && d.y <= DATE_MAX_YEAR && rest < MAX_SEARCH_DAYS) {
 			d = date_add_days(d, 1);
 			note_year(cal, d, &yr);
-			if (calendar_is_working_day(cal, d, makeup_counts))
+			if (calendar_is_working_day(cal, d, makeup_counts)) {
 				counted++;
-			steps++;
+				rest = 0;
+			} else {
+				rest++;
+			}
 		}
 		break;
 	case RULE_DAYS:
@@ -72,9 +77,10 @@ deadline_apply(const struct calendar *cal, struct rule_period period, struct dat
 			d = next_working_day(cal, d, makeup_counts, &yr);
 		break;
 	}
-	*due = d;
+	/* A date past the last year duban represents is no date: the caller refuses it. */
+	*due = d.y >= DATE_MIN_YEAR && d.y <= DATE_MAX_YEAR ? d : date_none();
 	if (uncovered_year != NULL)
-		*uncovered_year = yr;
+		*uncovered_year = d.y <= DATE_MAX_YEAR ? yr : 0;
 }
 
 int
@@ -106,7 +112,51 @@ deadline_compute(const struct rules *rules, const struct calendar *cal, const ch
 	r.version = v;
 	deadline_apply(cal, period, trigger, makeup_counts, &r.due, &r.uncovered_year);
 	deadline_apply(cal, period, trigger, !makeup_counts, &r.alt_due, &alt_uncovered);
+	r.beyond = date_is_none(r.due) || date_is_none(r.alt_due);
+	r.unextended = date_none();
+	r.extension_alt = date_none();
 	*out = r;
+	if (r.beyond)
+		return duban_err_set(err, DUBAN_EINPUT, _("the due date falls after %d-12-31, the "
+		    "last day duban can represent; check the date and the period"), DATE_MAX_YEAR);
+	return DUBAN_OK;
+}
+
+int
+deadline_compute_extended(const struct rules *rules, const struct calendar *cal,
+    const char *rule_name, struct date trigger, int extension_days, bool makeup_counts,
+    struct deadline_result *out, struct duban_err *err)
+{
+	struct rule_period ext = { extension_days, RULE_DAYS, true };
+	struct deadline_result r;
+	int rc;
+	int yr = 0;
+
+	memset(&r, 0, sizeof(r));
+	rc = deadline_compute(rules, cal, rule_name, trigger, NULL, makeup_counts, &r, err);
+
+	if (rc != DUBAN_OK) {
+		*out = r;
+		return rc;
+	}
+	r.unextended = r.due;
+	/* The extension runs on from the last day of the period as it stood. */
+	deadline_apply(cal, ext, r.due, makeup_counts, &r.due, &yr);
+	if (r.uncovered_year == 0)
+		r.uncovered_year = yr;
+	deadline_apply(cal, ext, r.alt_due, !makeup_counts, &r.alt_due, &yr);
+	/* The other reading: one longer period from the trigger (60 + 30 days). */
+	if (r.version != NULL && r.version->period.unit == RULE_DAYS) {
+		struct rule_period longer = r.version->period;
+
+		longer.length += extension_days;
+		deadline_apply(cal, longer, trigger, makeup_counts, &r.extension_alt, &yr);
+	}
+	r.beyond = date_is_none(r.due) || date_is_none(r.alt_due);
+	*out = r;
+	if (r.beyond)
+		return duban_err_set(err, DUBAN_EINPUT, _("the due date falls after %d-12-31, the "
+		    "last day duban can represent; check the date and the period"), DATE_MAX_YEAR);
 	return DUBAN_OK;
 }
 
@@ -200,6 +250,11 @@ deadline_status_parse(const char *s, enum deadline_status *out)
 	return false;
 }
 
+/* Changes whenever duban computes a due date differently, so that the due dates stored by an
+ * older version are recomputed like those of a changed rule or calendar. 2: the decision
+ * extension runs on from the original due date (行政复议法 第六十二条; doc/deadlines.md §3.5). */
+#define DEADLINE_ENGINE 2
+
 /* FNV-1a, 64 bits: not for security, only to notice that something changed. */
 static void
 fnv(uint64_t *h, const void *data, size_t len)
@@ -240,6 +295,7 @@ deadline_fingerprint(const struct rules *rules, const struct calendar *cal,
 	int y;
 
 	fnv_int(&h, makeup_counts);
+	fnv_int(&h, DEADLINE_ENGINE);
 	for (i = 0; i < rules_count(rules); i++) {
 		const struct rule *r = rules_at(rules, i);
 

@@ -90,6 +90,34 @@ utf8_char_len(const unsigned char *s, size_t n)
 	return len;
 }
 
+bool
+encoding_looks_utf8(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	bool cjk = false;
+	size_t i = 0;
+
+	while (i < len) {
+		int n = utf8_char_len(p + i, len - i);
+		unsigned long cp;
+
+		if (n == 1) {
+			i++;
+			continue;
+		}
+		if (n != 3)
+			return false;
+		cp = ((unsigned long)(p[i] & 0x0F) << 12) | ((unsigned long)(p[i + 1] & 0x3F) << 6) |
+		    (p[i + 2] & 0x3Fu);
+		/* CJK punctuation, kana, ideographs (with extension A), full-width forms. */
+		if (!((cp >= 0x3000 && cp <= 0x9FFF) || (cp >= 0xFF00 && cp <= 0xFFEF)))
+			return false;
+		cjk = true;
+		i += 3;
+	}
+	return cjk;
+}
+
 enum encoding
 encoding_detect(const unsigned char *s, size_t len, bool at_eof, size_t *bom_len)
 {
@@ -241,6 +269,25 @@ start(struct encoding_reader *r, struct duban_err *err)
 	return DUBAN_OK;
 }
 
+/* Whether the GB18030 decoder stopped inside a UTF-8 Chinese character: at is within
+ * in[0..in_len), and up to two bytes before it may belong to the character. */
+static bool
+inside_utf8(const struct encoding_reader *r, const unsigned char *at, size_t avail)
+{
+	size_t pos = (size_t)(at - r->in);
+	size_t back;
+
+	for (back = 0; back <= 2 && back <= pos; back++) {
+		const unsigned char *s = at - back;
+
+		if (avail + back >= 3 && encoding_looks_utf8((const char *)s, 3))
+			return true;
+		if ((*s & 0xC0) != 0x80)
+			break;	/* not a continuation byte: the character cannot start earlier */
+	}
+	return false;
+}
+
 static int
 undecodable(struct encoding_reader *r, const unsigned char *at, size_t avail, long line,
     struct duban_err *err)
@@ -251,9 +298,14 @@ undecodable(struct encoding_reader *r, const unsigned char *at, size_t avail, lo
 
 	for (i = 0; i < n; i++)
 		buf_printf(&hex, "%s%02X", i > 0 ? " " : "", at[i]);
-	duban_err_set(err, DUBAN_EINPUT, _("the bytes %s are neither UTF-8 nor GB18030 text; "
-	    "save the file as UTF-8 or GB18030 (GBK), or give the right --encoding"),
-	    buf_str(&hex));
+	if (inside_utf8(r, at, avail))
+		duban_err_set(err, DUBAN_EINPUT, _("this line holds UTF-8 text in a file read as "
+		    "GB18030 (the bytes %s); save the whole file in one encoding, UTF-8 or "
+		    "GB18030"), buf_str(&hex));
+	else
+		duban_err_set(err, DUBAN_EINPUT, _("the bytes %s are neither UTF-8 nor GB18030 "
+		    "text; save the file as UTF-8 or GB18030 (GBK), or give the right "
+		    "--encoding"), buf_str(&hex));
 	buf_release(&hex);
 	return duban_err_where(err, "%s:%ld", r->name, line);
 }

@@ -1,6 +1,8 @@
 /* core/export.c: records out to CSV or JSON. CSV cells are what record_display gives with
  * csv_words (dates YYYY-MM-DD, 是/否, Chinese enumeration words, agency names, case numbers),
- * quoted by libcsv, so the import reads them back to the same stored values. Never prints:
+ * quoted by libcsv, so the import reads them back to the same stored values. A cell that a
+ * spreadsheet would run as a formula (= + - @ tab CR) gets a leading apostrophe, which the
+ * import removes again (text_csv_guard). Never prints:
  * the caller hands in the stream or the path. */
 #include "duban/export.h"
 
@@ -21,6 +23,7 @@
 #include "duban/json.h"
 #include "duban/mem.h"
 #include "duban/record.h"
+#include "duban/text.h"
 
 struct export {
 	const struct record_env *env;
@@ -31,6 +34,7 @@ struct export {
 	struct buf line;	/* one record, UTF-8 */
 	struct buf out;		/* the same, encoded */
 	struct buf value;
+	struct buf guarded;	/* value with a formula guard (text_csv_guard) */
 	char *quoted;
 	size_t quoted_cap;
 	int64_t n;
@@ -194,7 +198,9 @@ export_record(struct export *ex, const struct record *r, struct duban_err *err)
 		for (i = 0; i < r->kind->n_fields; i++) {
 			buf_reset(&ex->value);
 			record_display(ex->env, r, i, true, &ex->value);
-			add_cell(ex, buf_str(&ex->value), ex->value.len, i == 0);
+			buf_reset(&ex->guarded);
+			text_csv_guard(buf_str(&ex->value), ex->value.len, &ex->guarded);
+			add_cell(ex, buf_str(&ex->guarded), ex->guarded.len, i == 0);
 		}
 		buf_adds(&ex->line, "\r\n");
 	}
@@ -235,6 +241,7 @@ export_close(struct export *ex, bool ok, struct duban_err *err)
 	buf_release(&ex->line);
 	buf_release(&ex->out);
 	buf_release(&ex->value);
+	buf_release(&ex->guarded);
 	free(ex->quoted);
 	free(ex->tmp);
 	free(ex);

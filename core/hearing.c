@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include "duban/date.h"
+
 #include "duban/access.h"
 #include "duban/i18n.h"
 #include "duban/record.h"
@@ -56,12 +58,39 @@ head_appeared(const struct record *r)
 	    strcmp(rank, "other-leader") == 0;
 }
 
+/* Who appeared, in what capacity and whether they spoke are facts of a hearing that has
+ * taken place; for one dated after today they can only be a mistake, and they would count in
+ * the appearance rate. The court's notice (head required, why) comes before the hearing, and
+ * so may a written explanation of an absence. */
+static void
+check_not_yet_held(const struct record_env *env, const struct record *r,
+    struct record_problems *p)
+{
+	static const int facts[] = { H_APPEARER, H_TITLE, H_RANK, H_SPOKE };
+	struct date on = record_date(r, H_ON);
+	char iso[DATE_ISO_LEN];
+	size_t i;
+
+	if (date_is_none(on) || date_cmp(on, env->today) <= 0)
+		return;
+	for (i = 0; i < sizeof(facts) / sizeof(facts[0]); i++) {
+		int f = facts[i];
+
+		if (r->kind->fields[f].type == FIELD_BOOL ? !record_bool(r, f) :
+		    r->values[f][0] == '\0')
+			continue;
+		record_problem(p, f, _("%s: the hearing on %s has not taken place yet (today is "
+		    "%s); record who appeared once it has"), _(r->kind->fields[f].label),
+		    r->values[H_ON], date_format(env->today, iso));
+	}
+}
+
 static void
 check(const struct record_env *env, const struct record *r, struct record_problems *p)
 {
 	const char *rank = r->values[H_RANK];
 
-	(void)env;
+	check_not_yet_held(env, r, p);
 	if (record_bool(r, H_SPOKE) && !head_appeared(r))
 		record_problem(p, H_SPOKE, _("only a head who appeared can have spoken in court"));
 	if (strcmp(rank, "none") == 0 && r->values[H_APPEARER][0] != '\0')

@@ -18,6 +18,7 @@
 #include "duban/buf.h"
 #include "duban/csvin.h"
 #include "duban/db.h"
+#include "duban/encoding.h"
 #include "duban/err.h"
 #include "duban/hearing.h"
 #include "duban/i18n.h"
@@ -59,6 +60,8 @@ struct importer {
 	bool use_cache;
 	struct cache_slot *cache;
 	size_t cache_n;
+
+	struct encoding_encoder *gb;	/* back to the file's bytes (check_encoding) */
 
 	FILE *rejects;
 	char *rejects_tmp;
@@ -169,12 +172,18 @@ import_default_rejects_path(const char *input, struct buf *out)
 	buf_adds(out, ".rejects.csv");
 }
 
+/* A cell of the rejects file, guarded against formulas as an export is (the import took the
+ * guard off; it goes back on, so the file reads back to the same cells). */
 static void
 csv_cell(FILE *f, const char *s, size_t len, bool first)
 {
+	struct buf g = BUF_INIT;
+
 	if (!first)
 		fputc(',', f);
-	csv_fwrite(f, s, len);
+	text_csv_guard(s, len, &g);
+	csv_fwrite(f, g.data != NULL ? g.data : "", g.len);
+	buf_release(&g);
 }
 
 static int
@@ -397,6 +406,16 @@ first_key(const struct kind_def *k)
 	return f < k->n_fields ? f : -1;
 }
 
+/* The database failed while a cell was checked (a reference looked up): that stops the
+ * import as a database error, never a refusal of the row. */
+static int
+db_fault(struct importer *im, struct duban_err *err)
+{
+	if (err != NULL)
+		*err = im->p.fault;
+	return im->p.fault.rc;
+}
+
 /* The record of kind k a row describes (sub: the hearing a litigation row carries). */
 struct part {
 	const struct kind_def *k;
@@ -425,6 +444,7 @@ part_build(struct importer *im, struct part *pt, bool shared, const char *case_i
 
 	pt->r = record_new(k);
 	im->p.n = 0;
+	im->p.fault.rc = DUBAN_OK;
 	for (i = 0; i < im->n_cols; i++) {
 		if (!column_feeds(csvin_column(im->in, i), pt->sub, &f) ||
 		    !(k->fields[f].flags & FIELD_KEY))
@@ -434,6 +454,8 @@ part_build(struct importer *im, struct part *pt, bool shared, const char *case_i
 		else
 			record_input(im->env, pt->r, f, row->cells[i], &im->p);
 	}
+	if (im->p.fault.rc != DUBAN_OK)
+		return db_fault(im, err);
 	if (im->p.n > 0) {
 		refuse_problems(im, k, &im->p);
 		return DUBAN_OK;
@@ -445,9 +467,14 @@ part_build(struct importer *im, struct part *pt, bool shared, const char *case_i
 		if (!(k->fields[f].flags & FIELD_KEY))
 			continue;
 		buf_addc(key, '\x1f');
-		/* The case of a new case's hearing has no id yet: its number stands in. */
-		buf_adds(key, pt->sub && k->fields[f].type == FIELD_CASE ? case_no :
-		    pt->r->values[f]);
+		/* The case of a new case's hearing has no id yet: its number stands in. Text
+		 * keys in the form they are compared in ("（2025）" is "(2025)"). */
+		if (pt->sub && k->fields[f].type == FIELD_CASE)
+			text_key_norm(case_no, key);
+		else if (k->fields[f].type == FIELD_TEXT)
+			text_key_norm(pt->r->values[f], key);
+		else
+			buf_adds(key, pt->r->values[f]);
 	}
 	pt->keyed = true;
 	if (im->n_refused_keys > 0) {
@@ -483,6 +510,8 @@ part_build(struct importer *im, struct part *pt, bool shared, const char *case_i
 		    !(k->fields[f].flags & (FIELD_KEY | FIELD_DERIVED)))
 			apply_cell(im, pt->r, f, row->cells[i]);
 	}
+	if (im->p.fault.rc != DUBAN_OK)
+		return db_fault(im, err);
 	if (im->p.n > 0) {
 		refuse_problems(im, k, &im->p);
 		return DUBAN_OK;
@@ -505,6 +534,7 @@ precheck_hearing(struct importer *im, const struct part *pt)
 	int f;
 
 	im->p.n = 0;
+	im->p.fault.rc = DUBAN_OK;
 	for (f = 0; f < k->n_fields; f++) {
 		if ((k->fields[f].flags & FIELD_REQUIRED) && k->fields[f].type != FIELD_CASE &&
 		    pt->r->values[f][0] == '\0')
@@ -524,7 +554,13 @@ part_save(struct importer *im, struct part *pt, enum record_outcome *outcome,
 	int rc;
 
 	im->p.n = 0;
+	im->p.fault.rc = DUBAN_OK;
 	rc = record_save(im->env, pt->r, im->batch_id, outcome, &im->p, &save_err);
+	if (rc == DUBAN_OK && pt->r->uncovered_year != 0) {
+		im->res->n_uncovered++;
+		if (im->res->uncovered_year == 0 || pt->r->uncovered_year < im->res->uncovered_year)
+			im->res->uncovered_year = pt->r->uncovered_year;
+	}
 	if (rc == DUBAN_EINPUT) {
 		if (im->p.n > 0)
 			refuse_problems(im, pt->k, &im->p);
@@ -577,6 +613,42 @@ check_shape(struct importer *im)
 		    strlen(row->cells[i]) != row->lens[i])
 			refuse(im, c->header,
 			    _("holds a NUL byte; the file is damaged or not text"));
+	}
+}
+
+/* In a file read as GB18030, a cell that was UTF-8 Chinese text: GB18030 decodes its bytes
+ * without an error into nonsense ("中文" -> "涓枃"), which would be stored. GB18030 maps
+ * to Unicode one to one, so encoding the cell again gives back the file's bytes. */
+static void
+check_encoding(struct importer *im)
+{
+	const struct csvin_row *row = im->row;
+	struct duban_err err;
+	size_t i;
+
+	if (csvin_encoding(im->in) != ENCODING_GB18030)
+		return;
+	if (im->gb == NULL)
+		im->gb = encoding_encoder_new(ENCODING_GB18030);
+	for (i = 0; i < im->n_cols && i < row->n; i++) {
+		const struct csvin_column *c = csvin_column(im->in, i);
+		const char *p;
+
+		if (c->role != CSVIN_FIELD && c->role != CSVIN_HEARING)
+			continue;	/* ignored columns are not stored */
+		for (p = row->cells[i]; *p != '\0' && (unsigned char)*p < 0x80; p++)
+			;
+		if (*p == '\0')
+			continue;
+		buf_reset(&im->text);
+		if (encoding_encode(im->gb, row->cells[i], row->lens[i], &im->text, &err) !=
+		    DUBAN_OK || !encoding_looks_utf8(buf_str(&im->text), im->text.len))
+			continue;
+		buf_reset(&im->text);
+		buf_printf(&im->text, _("this cell is UTF-8 text in a file read as GB18030 (it "
+		    "would be stored as \"%.*s\"); save the whole file in one encoding"),
+		    (int)text_fit(row->cells[i], 40, NULL), row->cells[i]);
+		refuse(im, c->header, buf_str(&im->text));
 	}
 }
 
@@ -652,6 +724,8 @@ process_row(struct importer *im, struct duban_err *err)
 	im->refused = false;
 	buf_reset(&im->reason);
 	check_shape(im);
+	if (!im->refused)
+		check_encoding(im);
 	if (!im->refused) {
 		hearing = csvin_has_hearing(im->in) && row_has_hearing(im);
 		if (hearing) {
@@ -775,10 +849,19 @@ set_cache_size(struct db *db, int n)
 	db_exec(db, sql, NULL);
 }
 
+/* At most this many unknown columns are named in the warning; the rest are counted. */
+#define WARN_COLUMNS_NAMED 5
+
+/* One warning for every column without a name, one for every column that is no field: a
+ * file of thousands of stray columns gets two lines, not thousands. */
 static void
 warn_columns(struct importer *im)
 {
+	struct buf unnamed = BUF_INIT;
+	struct buf unknown = BUF_INIT;
 	struct buf msg = BUF_INIT;
+	size_t n_unnamed = 0;
+	size_t n_unknown = 0;
 	size_t i;
 
 	if (im->o->warn == NULL)
@@ -788,15 +871,42 @@ warn_columns(struct importer *im)
 
 		if (c->role != CSVIN_UNKNOWN)
 			continue;
-		buf_reset(&msg);
-		if (c->header[0] == '\0')
-			buf_printf(&msg, _("%s: column %zu has no name; it is ignored"), im->name,
-			    i + 1);
-		else
-			buf_printf(&msg, _("%s: column %zu \"%s\" is not a field of %s records; "
-			    "it is ignored"), im->name, i + 1, c->header, im->kind->name);
+		if (c->header[0] == '\0') {
+			if (n_unnamed++ < WARN_COLUMNS_NAMED)
+				buf_printf(&unnamed, "%s%zu", unnamed.len > 0 ? ", " : "", i + 1);
+		} else if (n_unknown++ < WARN_COLUMNS_NAMED) {
+			buf_printf(&unknown, "%s%zu \"", unknown.len > 0 ? ", " : "", i + 1);
+			text_sanitize(c->header, &unknown);
+			buf_addc(&unknown, '"');
+		}
+	}
+	if (n_unnamed > WARN_COLUMNS_NAMED)
+		buf_printf(&unnamed, P_(" and %zu more", " and %zu more",
+		    n_unnamed - WARN_COLUMNS_NAMED), n_unnamed - WARN_COLUMNS_NAMED);
+	if (n_unknown > WARN_COLUMNS_NAMED)
+		buf_printf(&unknown, P_(" and %zu more", " and %zu more",
+		    n_unknown - WARN_COLUMNS_NAMED), n_unknown - WARN_COLUMNS_NAMED);
+	if (n_unknown == 1) {
+		buf_printf(&msg, _("%s: column %s is not a field of %s records; it is ignored"),
+		    im->name, buf_str(&unknown), im->kind->name);
+		im->o->warn(im->o->arg, buf_str(&msg));
+	} else if (n_unknown > 1) {
+		buf_printf(&msg, _("%s: %zu columns are not fields of %s records and are ignored: "
+		    "%s"), im->name, n_unknown, im->kind->name, buf_str(&unknown));
 		im->o->warn(im->o->arg, buf_str(&msg));
 	}
+	buf_reset(&msg);
+	if (n_unnamed == 1) {
+		buf_printf(&msg, _("%s: column %s has no name; it is ignored"), im->name,
+		    buf_str(&unnamed));
+		im->o->warn(im->o->arg, buf_str(&msg));
+	} else if (n_unnamed > 1) {
+		buf_printf(&msg, _("%s: %zu columns have no name (%s); they are ignored"),
+		    im->name, n_unnamed, buf_str(&unnamed));
+		im->o->warn(im->o->arg, buf_str(&msg));
+	}
+	buf_release(&unnamed);
+	buf_release(&unknown);
 	buf_release(&msg);
 }
 
@@ -919,6 +1029,7 @@ import_run(const struct record_env *env, const struct import_opts *o,
 		rc = end_rc;
 	csvin_close(im.in);
 	cache_free(&im);
+	encoding_encoder_free(im.gb);
 	buf_release(&im.reason);
 	buf_release(&im.keys[0]);
 	buf_release(&im.keys[1]);

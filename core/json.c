@@ -1,7 +1,9 @@
 /* core/json.c: JSON string escaping. Output must stay valid for any stored text, including
- * ESC sequences, NULs cut short by SQLite, and broken UTF-8 from old imports. */
+ * ESC sequences, NULs cut short by SQLite, and broken UTF-8 from old imports; control
+ * characters, C1 ones included, are escaped, never written raw. */
 #include "duban/json.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -57,7 +59,21 @@ json_add_stringn(struct buf *b, const char *s, size_t len)
 			continue;
 		}
 		if (c >= 0x80 && (n = utf8_seq_len(p + i, len - i)) > 0) {
+			/* C1 controls (U+0080-U+009F: C2 80-9F) act on terminals that show the
+			 * JSON; U+2028 and U+2029 end lines in JavaScript. Escape them. */
+			bool c1 = c == 0xC2 && p[i + 1] <= 0x9F;
+			bool sep = c == 0xE2 && p[i + 1] == 0x80 && (p[i + 2] == 0xA8 ||
+			    p[i + 2] == 0xA9);
+
+			if (!c1 && !sep) {
+				i += n;
+				continue;
+			}
+			buf_add(b, s + run, i - run);
+			buf_printf(b, "\\u%04x", c1 ? (unsigned)p[i + 1] :
+			    0x2000u + (p[i + 2] & 0x3Fu));
 			i += n;
+			run = i;
 			continue;
 		}
 		/* Copied in runs: an audit row per imported record makes this a hot path. */

@@ -114,21 +114,12 @@ derive(const struct record_env *env, struct record *r)
 	    "reconsideration-copy", R_ACCEPTED, NULL);
 	record_derive_due(env, r, R_REPLY_DUE, simple ? "reconsideration-reply-simplified" :
 	    "reconsideration-reply", R_COPY_RECEIVED, NULL);
-	if (record_bool(r, R_EXTENDED)) {
-		/* 第62条: extended by at most 30 days: the period runs 30 days longer. */
-		const struct rule *rule = rules_find(env->cfg->rules, decision_rule);
-		const struct rule_version *v = rule != NULL ?
-		    rule_version_for(rule, record_date(r, R_ACCEPTED)) : NULL;
-
-		if (v != NULL && v->period.unit == RULE_DAYS) {
-			struct rule_period longer = v->period;
-
-			longer.length += 30;
-			record_derive_due(env, r, R_DECISION_DUE, decision_rule, R_ACCEPTED, &longer);
-			return;
-		}
-	}
-	record_derive_due(env, r, R_DECISION_DUE, decision_rule, R_ACCEPTED, NULL);
+	/* 第62条: extended by at most 30 days, counted on from the original due date. */
+	if (record_bool(r, R_EXTENDED) && !simple)
+		record_derive_due_extended(env, r, R_DECISION_DUE, decision_rule, R_ACCEPTED,
+		    RECONSIDERATION_EXTENSION_DAYS);
+	else
+		record_derive_due(env, r, R_DECISION_DUE, decision_rule, R_ACCEPTED, NULL);
 }
 
 const struct kind_def reconsideration_kind = {

@@ -64,6 +64,7 @@ record_new(const struct kind_def *kind)
 	int i;
 
 	r->kind = kind;
+	r->beyond_field = -1;
 	r->values = xcalloc((size_t)kind->n_fields, sizeof(char *));
 	/* A yes/no field not given is no, as the database stores it. */
 	for (i = 0; i < kind->n_fields; i++)
@@ -171,6 +172,17 @@ record_problem(struct record_problems *p, int field, const char *fmt, ...)
 	p->n++;
 }
 
+/* The database failed while checking input: remember it apart from the input's problems. */
+static void
+record_fault(struct record_problems *p, const struct duban_err *err)
+{
+	if (p == NULL)
+		return;
+	if (p->fault.rc == DUBAN_OK)
+		p->fault = *err;
+	record_problem(p, -1, "%s", err->msg);
+}
+
 bool
 record_parse_bool(const char *s, bool *out)
 {
@@ -224,17 +236,22 @@ list_choices(const struct field_def *f, struct buf *out)
 	}
 }
 
+/* A case by its number as written, else by its normalised form ("（2025）" = "(2025)"). */
 static int
 lookup_case(struct db *db, const char *case_no, int64_t *id, struct duban_err *err)
 {
 	sqlite3_stmt *st = NULL;
-	int rc = db_prepare_cached(db, "SELECT id FROM litigation_cases WHERE case_no = ?1 AND deleted = 0",
-	    &st, err);
+	struct buf key = BUF_INIT;
+	int rc = db_prepare_cached(db, "SELECT id FROM litigation_cases WHERE deleted = 0 AND"
+	    " (case_no = ?1 OR case_no_key = ?2) ORDER BY case_no <> ?1 LIMIT 1", &st, err);
 	int step;
 
 	if (rc != DUBAN_OK)
 		return rc;
+	text_key_norm(case_no, &key);
 	sqlite3_bind_text(st, 1, case_no, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, buf_str(&key), -1, SQLITE_TRANSIENT);
+	buf_release(&key);
 	step = sqlite3_step(st);
 	if (step == SQLITE_ROW)
 		*id = sqlite3_column_int64(st, 0);
@@ -274,8 +291,18 @@ record_input(const struct record_env *env, struct record *r, int field, const ch
 			record_problem(p, field, _("%s is not valid UTF-8 text (was the file saved "
 			    "in another encoding?)"), label);
 			ok = false;
+		} else if ((f->flags & FIELD_KEY) && text_has_any_control(t)) {
+			/* A key is one line: "N2\rX" would look like "X" and be another record. */
+			record_problem(p, field, _("%s contains a control character (line break, tab "
+			    "or other); a key is one line of text"), label);
+			ok = false;
 		} else if (text_has_control(t)) {
 			record_problem(p, field, _("%s contains control characters"), label);
+			ok = false;
+		} else if (text_has_bidi(t)) {
+			record_problem(p, field, _("%s contains a text direction control (such as "
+			    "U+202E), which makes text show in another order than it is stored"),
+			    label);
 			ok = false;
 		} else if ((int)strlen(t) > max) {
 			record_problem(p, field, _("%s is too long (at most %d bytes)"), label, max);
@@ -335,8 +362,11 @@ record_input(const struct record_env *env, struct record *r, int field, const ch
 			int rc = f->type == FIELD_AGENCY ? agency_resolve(env->db, t, &id, &err) :
 			    lookup_case(env->db, t, &id, &err);
 
-			if (rc != DUBAN_OK) {
+			if (rc == DUBAN_EINPUT) {
 				record_problem(p, field, "%s: %s", label, err.msg);
+				ok = false;
+			} else if (rc != DUBAN_OK) {
+				record_fault(p, &err);
 				ok = false;
 			} else {
 				buf_printf(&canon, "%lld", (long long)id);
@@ -374,6 +404,32 @@ enum { SQL_FIND_KEY, SQL_SELECT, SQL_INSERT, SQL_UPDATE, SQL_UPDATE_UNDELETE, SQ
 
 static void select_sql(const struct kind_def *k, struct buf *sql);
 
+/* A text field of the natural key: compared, and unique, in its normalised form
+ * (text_key_norm), stored beside it in the column <column>_key. */
+static bool
+is_text_key(const struct field_def *f)
+{
+	return (f->flags & FIELD_KEY) && f->type == FIELD_TEXT;
+}
+
+/* Bind the normalised form of each text key of r at ?(n_fields + 3 + field). */
+static void
+bind_keys(sqlite3_stmt *st, const struct record *r)
+{
+	const struct kind_def *k = r->kind;
+	int i;
+
+	for (i = 0; i < k->n_fields; i++) {
+		struct buf key = BUF_INIT;
+
+		if (!is_text_key(&k->fields[i]))
+			continue;
+		text_key_norm(r->values[i], &key);
+		sqlite3_bind_text(st, k->n_fields + 3 + i, buf_str(&key), -1, SQLITE_TRANSIENT);
+		buf_release(&key);
+	}
+}
+
 static void
 build_sql(const struct kind_def *k, int which, struct buf *sql)
 {
@@ -382,12 +438,13 @@ build_sql(const struct kind_def *k, int which, struct buf *sql)
 
 	switch (which) {
 	case SQL_FIND_KEY:
+		/* Text keys by their normalised form, kept in <column>_key (schema 2). */
 		buf_printf(sql, "SELECT id FROM %s WHERE ", k->table);
 		for (i = 0; i < k->n_fields; i++) {
 			if (!(k->fields[i].flags & FIELD_KEY))
 				continue;
-			buf_printf(sql, "%s%s = ?%d", n > 0 ? " AND " : "", k->fields[i].column,
-			    n + 1);
+			buf_printf(sql, "%s%s%s = ?%d", n > 0 ? " AND " : "", k->fields[i].column,
+			    is_text_key(&k->fields[i]) ? "_key" : "", n + 1);
 			n++;
 		}
 		break;
@@ -398,9 +455,15 @@ build_sql(const struct kind_def *k, int which, struct buf *sql)
 		buf_printf(sql, "INSERT INTO %s (", k->table);
 		for (i = 0; i < k->n_fields; i++)
 			buf_printf(sql, "%s%s", i > 0 ? ", " : "", k->fields[i].column);
+		for (i = 0; i < k->n_fields; i++)
+			if (is_text_key(&k->fields[i]))
+				buf_printf(sql, ", %s_key", k->fields[i].column);
 		buf_adds(sql, ") VALUES (");
 		for (i = 0; i < k->n_fields; i++)
 			buf_printf(sql, "%s?%d", i > 0 ? ", " : "", i + 1);
+		for (i = 0; i < k->n_fields; i++)
+			if (is_text_key(&k->fields[i]))
+				buf_printf(sql, ", ?%d", k->n_fields + 3 + i);
 		buf_adds(sql, ")");
 		break;
 	case SQL_UPDATE:
@@ -410,6 +473,10 @@ build_sql(const struct kind_def *k, int which, struct buf *sql)
 			buf_adds(sql, ", deleted = 0");
 		for (i = 0; i < k->n_fields; i++)
 			buf_printf(sql, ", %s = ?%d", k->fields[i].column, i + 1);
+		for (i = 0; i < k->n_fields; i++)
+			if (is_text_key(&k->fields[i]))
+				buf_printf(sql, ", %s_key = ?%d", k->fields[i].column,
+				    k->n_fields + 3 + i);
 		buf_printf(sql, " WHERE id = ?%d AND version = ?%d", k->n_fields + 1,
 		    k->n_fields + 2);
 		break;
@@ -460,8 +527,17 @@ record_find_key(struct db *db, const struct record *r, int64_t *id, struct duban
 	if (rc != DUBAN_OK)
 		return rc;
 	for (i = 0; i < k->n_fields; i++) {
-		if (k->fields[i].flags & FIELD_KEY)
+		struct buf key = BUF_INIT;
+
+		if (!(k->fields[i].flags & FIELD_KEY))
+			continue;
+		if (is_text_key(&k->fields[i])) {
+			text_key_norm(r->values[i], &key);
+			sqlite3_bind_text(st, ++n, buf_str(&key), -1, SQLITE_TRANSIENT);
+			buf_release(&key);
+		} else {
 			sqlite3_bind_text(st, ++n, r->values[i], -1, SQLITE_STATIC);
+		}
 	}
 	step = sqlite3_step(st);
 	*id = 0;
@@ -473,22 +549,29 @@ record_find_key(struct db *db, const struct record *r, int64_t *id, struct duban
 	return rc;
 }
 
-static bool
-references_exist(const struct record_env *env, const struct record *r, int field)
+/* *found: whether the live record field refers to exists. A database error is returned,
+ * never taken for "does not exist". */
+static int
+references_exist(const struct record_env *env, const struct record *r, int field, bool *found,
+    struct duban_err *err)
 {
 	const struct field_def *f = &r->kind->fields[field];
 	const char *sql = f->type == FIELD_AGENCY ?
 	    "SELECT 1 FROM agencies WHERE id = ?1 AND deleted = 0" :
 	    "SELECT 1 FROM litigation_cases WHERE id = ?1 AND deleted = 0";
 	sqlite3_stmt *st = NULL;
-	bool found;
+	int rc = db_prepare_cached(env->db, sql, &st, err);
+	int step;
 
-	if (db_prepare_cached(env->db, sql, &st, NULL) != DUBAN_OK)
-		return false;
+	if (rc != DUBAN_OK)
+		return rc;
 	sqlite3_bind_int64(st, 1, record_int(r, field));
-	found = sqlite3_step(st) == SQLITE_ROW;
+	step = sqlite3_step(st);
+	*found = step == SQLITE_ROW;
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		rc = db_fail(env->db, _("checking a reference"), err);
 	sqlite3_reset(st);
-	return found;
+	return rc;
 }
 
 /* record_validate; *found: the id of the live or deleted record with r's key (0: none), or
@@ -498,6 +581,7 @@ validate(const struct record_env *env, const struct record *r, struct record_pro
     int64_t *found)
 {
 	const struct kind_def *k = r->kind;
+	struct duban_err err;
 	int i;
 	int64_t other = 0;
 
@@ -505,47 +589,88 @@ validate(const struct record_env *env, const struct record *r, struct record_pro
 
 	for (i = 0; i < k->n_fields; i++) {
 		const struct field_def *f = &k->fields[i];
+		bool exists = true;
 
 		if ((f->flags & FIELD_REQUIRED) && r->values[i][0] == '\0') {
 			record_problem(p, i, _("%s is required"), _(f->label));
 			continue;
 		}
-		if ((f->type == FIELD_AGENCY || f->type == FIELD_CASE) && r->values[i][0] != '\0' &&
-		    !references_exist(env, r, i))
-			record_problem(p, i, _("%s refers to a record that does not exist"),
-			    _(f->label));
+		if ((f->type == FIELD_AGENCY || f->type == FIELD_CASE) && r->values[i][0] != '\0') {
+			if (references_exist(env, r, i, &exists, &err) != DUBAN_OK) {
+				record_fault(p, &err);
+				return;
+			}
+			if (!exists)
+				record_problem(p, i, _("%s refers to a record that does not exist"),
+				    _(f->label));
+		}
 	}
 	if (k->check != NULL)
 		k->check(env, r, p);
-	if (p->n > 0 || record_find_key(env->db, r, &other, NULL) != DUBAN_OK)
+	if (r->beyond_field >= 0)
+		record_problem(p, r->beyond_field, _("%s: the due date falls after %d-12-31, the "
+		    "last day duban can represent; check the dates and the period"),
+		    _(k->fields[r->beyond_field].label), DATE_MAX_YEAR);
+	if (p->n > 0)
 		return;
+	if (record_find_key(env->db, r, &other, &err) != DUBAN_OK) {
+		record_fault(p, &err);
+		return;
+	}
 	*found = other;
 	if (other != 0 && other != r->id) {
 		int key = -1;
 		bool deleted = false;
 		sqlite3_stmt *st = NULL;
 		struct buf sql = BUF_INIT;
+		struct buf stored = BUF_INIT;
+		int step = SQLITE_ERROR;
 
-		buf_printf(&sql, "SELECT deleted FROM %s WHERE id = ?1", k->table);
-		if (db_prepare(env->db, buf_str(&sql), &st, NULL) == DUBAN_OK) {
-			sqlite3_bind_int64(st, 1, other);
-			deleted = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) != 0;
-			sqlite3_finalize(st);
-		}
-		buf_release(&sql);
 		for (i = 0; i < k->n_fields && key < 0; i++)
 			if (k->fields[i].flags & FIELD_KEY)
 				key = i;
+		buf_printf(&sql, "SELECT deleted, %s FROM %s WHERE id = ?1", k->fields[key].column,
+		    k->table);
+		if (db_prepare(env->db, buf_str(&sql), &st, &err) == DUBAN_OK) {
+			sqlite3_bind_int64(st, 1, other);
+			step = sqlite3_step(st);
+			if (step == SQLITE_ROW) {
+				const unsigned char *t = sqlite3_column_text(st, 1);
+
+				deleted = sqlite3_column_int(st, 0) != 0;
+				if (t != NULL)
+					record_display_value(env->db, &k->fields[key],
+					    (const char *)t, false, &stored);
+			} else if (step != SQLITE_DONE) {
+				db_fail(env->db, _("looking up a record"), &err);
+			}
+			sqlite3_finalize(st);
+		}
+		buf_release(&sql);
+		if (step != SQLITE_ROW && step != SQLITE_DONE) {
+			buf_release(&stored);
+			*found = -1;
+			record_fault(p, &err);
+			return;
+		}
 		/* A deleted record with the same key is brought back by the save instead. */
 		if (!deleted || r->id != 0) {
 			struct buf shown = BUF_INIT;
 
 			/* A reference is named as people know it: the case number, not its id. */
 			record_display(env, r, key, false, &shown);
-			record_problem(p, key, _("%s \"%s\" is already recorded (record %lld)"),
-			    _(k->fields[key].label), buf_str(&shown), (long long)other);
+			if (stored.len > 0 && strcmp(buf_str(&stored), buf_str(&shown)) != 0)
+				record_problem(p, key, _("%s \"%s\" is already recorded as \"%s\" "
+				    "(record %lld); numbers that differ only in brackets, full-width "
+				    "characters or spaces are the same"), _(k->fields[key].label),
+				    buf_str(&shown), buf_str(&stored), (long long)other);
+			else
+				record_problem(p, key, _("%s \"%s\" is already recorded (record "
+				    "%lld)"), _(k->fields[key].label), buf_str(&shown),
+				    (long long)other);
 			buf_release(&shown);
 		}
+		buf_release(&stored);
 	}
 }
 
@@ -703,7 +828,11 @@ record_lookup(const struct record_env *env, const struct kind_def *kind, const c
 		record_input(env, probe, i, part, &p);
 		free(part);
 	}
-	if (p.n > 0) {
+	if (p.fault.rc != DUBAN_OK) {
+		if (err != NULL)
+			*err = p.fault;
+		rc = p.fault.rc;
+	} else if (p.n > 0) {
 		rc = duban_err_set(err, DUBAN_EINPUT, "%s", p.items[0].msg);
 	} else {
 		rc = record_find_key(env->db, probe, id, err);
@@ -790,6 +919,7 @@ write_insert(struct db *db, struct record *r, struct duban_err *err)
 		return rc;
 	for (i = 0; i < k->n_fields; i++)
 		bind_value(st, i + 1, &k->fields[i], r->values[i]);
+	bind_keys(st, r);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		rc = db_fail(db, _("saving the record"), err);
 	else {
@@ -817,6 +947,7 @@ write_update(struct db *db, struct record *r, int64_t stored_version, bool undel
 		bind_value(st, i + 1, &k->fields[i], r->values[i]);
 	sqlite3_bind_int64(st, k->n_fields + 1, r->id);
 	sqlite3_bind_int64(st, k->n_fields + 2, stored_version);
+	bind_keys(st, r);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		rc = db_fail(db, _("saving the record"), err);
 	else
@@ -888,9 +1019,18 @@ record_save(const struct record_env *env, struct record *r, int64_t batch_id,
 	rc = db_begin(env->db, err);
 	if (rc != DUBAN_OK)
 		return rc;
+	r->uncovered_year = 0;
+	r->beyond_field = -1;
 	if (k->derive != NULL)
 		k->derive(env, r);
 	validate(env, r, p, &found);
+	if (p->fault.rc != DUBAN_OK) {
+		/* The database failed during the checks: its error, not the input's. */
+		if (err != NULL)
+			*err = p->fault;
+		rc = p->fault.rc;
+		goto out;
+	}
 	if (p->n > 0) {
 		rc = duban_err_set(err, DUBAN_EINPUT, "%s", p->items[0].msg);
 		goto out;
@@ -1151,18 +1291,40 @@ record_check_not_future(const struct record_env *env, const struct record *r,
 		    date_format(env->today, iso));
 }
 
-void
-record_derive_due(const struct record_env *env, struct record *r, int due, const char *rule,
-    int trigger, const struct rule_period *override)
+/* extension_days > 0: the rule's own period, extended (override is then NULL). */
+static void
+derive_due(const struct record_env *env, struct record *r, int due, const char *rule,
+    int trigger, const struct rule_period *override, int extension_days)
 {
 	struct date t = record_date(r, trigger);
 	struct deadline_result res;
 	char iso[DATE_ISO_LEN];
 
-	if (date_is_none(t) || deadline_compute(env->cfg->rules, env->cal, rule, t, override,
-	    env->cfg->makeup_workdays, &res, NULL) != DUBAN_OK) {
+	memset(&res, 0, sizeof(res));
+	if (date_is_none(t) || (extension_days > 0 ? deadline_compute_extended(env->cfg->rules,
+	    env->cal, rule, t, extension_days, env->cfg->makeup_workdays, &res, NULL) :
+	    deadline_compute(env->cfg->rules, env->cal, rule, t, override,
+	    env->cfg->makeup_workdays, &res, NULL)) != DUBAN_OK) {
 		record_set(r, due, "");
+		if (res.beyond && r->beyond_field < 0)
+			r->beyond_field = due;
 		return;
 	}
+	if (res.uncovered_year != 0 && r->uncovered_year == 0)
+		r->uncovered_year = res.uncovered_year;
 	record_set(r, due, date_format(res.due, iso));
+}
+
+void
+record_derive_due(const struct record_env *env, struct record *r, int due, const char *rule,
+    int trigger, const struct rule_period *override)
+{
+	derive_due(env, r, due, rule, trigger, override, 0);
+}
+
+void
+record_derive_due_extended(const struct record_env *env, struct record *r, int due,
+    const char *rule, int trigger, int extension_days)
+{
+	derive_due(env, r, due, rule, trigger, NULL, extension_days);
 }

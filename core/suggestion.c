@@ -75,8 +75,10 @@ check(const struct record_env *env, const struct record *r, struct record_proble
 	if ((r->values[S_PERIOD][0] != '\0') != (r->values[S_UNIT][0] != '\0'))
 		record_problem(p, S_UNIT, _("a period stated in the document needs both its length "
 		    "and its unit"));
-	else if (r->values[S_PERIOD][0] != '\0' && record_int(r, S_PERIOD) == 0)
-		record_problem(p, S_PERIOD, _("a stated period must be at least 1"));
+	else if (r->values[S_PERIOD][0] != '\0' && (record_int(r, S_PERIOD) < 1 ||
+	    record_int(r, S_PERIOD) > RULE_MAX_LENGTH))
+		record_problem(p, S_PERIOD, _("a stated period must be from 1 to %d (days, working "
+		    "days or months), as a rule's length"), RULE_MAX_LENGTH);
 }
 
 static void

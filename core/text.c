@@ -2,39 +2,13 @@
  * sequences from a hostile CSV, broken UTF-8 from an old export); what leaves here is safe. */
 #include "duban/text.h"
 
+#include <stddef.h>
 #include <string.h>
 #include <wchar.h>
 
 #include "duban/buf.h"
 
 #define REPLACEMENT "\xEF\xBF\xBD"
-
-void
-text_trim(const char *s, struct buf *out)
-{
-	const char *end;
-
-	for (;;) {
-		if (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n' || *s == '\f' ||
-		    *s == '\v')
-			s++;
-		else if (strncmp(s, "\xE3\x80\x80", 3) == 0)	/* U+3000 ideographic space */
-			s += 3;
-		else
-			break;
-	}
-	end = s + strlen(s);
-	for (;;) {
-		if (end > s && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\r' ||
-		    end[-1] == '\n' || end[-1] == '\f' || end[-1] == '\v'))
-			end--;
-		else if (end - s >= 3 && strncmp(end - 3, "\xE3\x80\x80", 3) == 0)
-			end -= 3;
-		else
-			break;
-	}
-	buf_add(out, s, (size_t)(end - s));
-}
 
 /* Decode one UTF-8 character: its length (1..4) and code point, or 0 if invalid. */
 static size_t
@@ -76,6 +50,185 @@ static bool
 is_control(unsigned long cp)
 {
 	return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F);
+}
+
+/* A blank: ASCII white space, no-break and the other Unicode spaces (U+00A0, U+1680,
+ * U+2000-U+200A, U+202F, U+205F, U+3000), the line and paragraph separators, and the
+ * invisible U+200B and U+FEFF that copying from web pages and Word leaves behind. */
+static bool
+is_space(unsigned long cp)
+{
+	return cp == ' ' || cp == '\t' || cp == '\r' || cp == '\n' || cp == '\f' || cp == '\v' ||
+	    cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x2028 ||
+	    cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000 || cp == 0xFEFF;
+}
+
+/* Bidirectional formatting characters: they reorder what a reader sees (U+202E turns
+ * "txt.exe" around), and no record of a county bureau needs them. */
+static bool
+is_bidi(unsigned long cp)
+{
+	return cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
+	    (cp >= 0x2066 && cp <= 0x2069);
+}
+
+/* Bytes of the blank at s, 0 if s does not start with one. */
+static size_t
+space_at(const char *s)
+{
+	unsigned long cp;
+	size_t n;
+
+	if (*s == '\0')
+		return 0;
+	n = decode((const unsigned char *)s, &cp);
+	return n > 0 && is_space(cp) ? n : 0;
+}
+
+void
+text_trim(const char *s, struct buf *out)
+{
+	const char *end;
+	size_t n;
+	size_t k;
+
+	while ((n = space_at(s)) > 0)
+		s += n;
+	end = s + strlen(s);
+	for (;;) {
+		/* A blank ending at end: try its possible lengths (1 to 3 bytes). */
+		for (k = 1; k <= 3 && end - s >= (ptrdiff_t)k; k++)
+			if (space_at(end - k) == k)
+				break;
+		if (k > 3 || end - s < (ptrdiff_t)k)
+			break;
+		end -= k;
+	}
+	buf_add(out, s, (size_t)(end - s));
+}
+
+void
+text_key_norm(const char *s, struct buf *out)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned long cp;
+
+	while (*p != '\0') {
+		size_t n = decode(p, &cp);
+
+		if (n == 0) {
+			buf_addc(out, (char)*p++);
+			continue;
+		}
+		p += n;
+		if (is_space(cp))
+			continue;
+		if (cp >= 0xFF01 && cp <= 0xFF5E)	/* full-width ASCII */
+			cp -= 0xFEE0;
+		switch (cp) {
+		case '[': case 0x3010: case 0x3014: case 0x3016: case 0xFE59: case 0xFF5F:
+		case 0x2985:
+			cp = '(';
+			break;
+		case ']': case 0x3011: case 0x3015: case 0x3017: case 0xFE5A: case 0xFF60:
+		case 0x2986:
+			cp = ')';
+			break;
+		default:
+			break;
+		}
+		if (cp < 0x80) {
+			buf_addc(out, (char)cp);
+		} else {
+			/* Unchanged: copy its bytes. */
+			buf_add(out, (const char *)p - n, n);
+		}
+	}
+}
+
+bool
+text_has_bidi(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned long cp;
+
+	while (*p != '\0') {
+		size_t n = decode(p, &cp);
+
+		if (n == 0)
+			n = 1;
+		else if (is_bidi(cp))
+			return true;
+		p += n;
+	}
+	return false;
+}
+
+bool
+text_has_any_control(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned long cp;
+
+	while (*p != '\0') {
+		size_t n = decode(p, &cp);
+
+		if (n == 0)
+			n = 1;
+		else if (is_control(cp))
+			return true;
+		p += n;
+	}
+	return false;
+}
+
+void
+text_escape(const char *s, struct buf *out)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned long cp;
+
+	while (*p != '\0') {
+		size_t n = decode(p, &cp);
+
+		if (n == 0) {
+			buf_printf(out, "\\x%02X", *p);
+			n = 1;
+		} else if (cp == '\t') {
+			buf_adds(out, "\\t");
+		} else if (cp < 0x20 || cp == 0x7F) {
+			buf_printf(out, "\\x%02X", (unsigned)cp);
+		} else if (is_control(cp) || is_bidi(cp) || cp == 0x2028 || cp == 0x2029) {
+			buf_printf(out, "\\u%04lX", cp);
+		} else {
+			buf_add(out, (const char *)p, n);
+		}
+		p += n;
+	}
+}
+
+/* OWASP, "CSV Injection": a cell starting with one of these is a formula to Excel, WPS and
+ * LibreOffice. */
+static bool
+formula_start(char c)
+{
+	return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
+void
+text_csv_guard(const char *s, size_t len, struct buf *out)
+{
+	/* An apostrophe of the user's own is doubled, so that the import can tell it from
+	 * ours: it removes one apostrophe only before a formula character or another one. */
+	if (len > 0 && (formula_start(s[0]) || s[0] == '\''))
+		buf_addc(out, '\'');
+	buf_add(out, s, len);
+}
+
+size_t
+text_csv_guard_len(const char *s, size_t len)
+{
+	return len >= 2 && s[0] == '\'' && (formula_start(s[1]) || s[1] == '\'') ? 1 : 0;
 }
 
 bool

@@ -21,16 +21,70 @@
 #include "duban/i18n.h"
 #include "duban/mem.h"
 #include "duban/record.h"
+#include "duban/text.h"
 #include "duban/tui/priv.h"
 #include "duban/user.h"
+
+/* Write text to stderr with every control character, bidirectional control and invalid
+ * byte shown escaped (\x1B, \u202E), line ends kept: messages quote the user's arguments and
+ * file names, and an ESC in them must not reach the terminal. */
+static void
+put_escaped(const char *s)
+{
+	struct buf b = BUF_INIT;
+	struct buf line = BUF_INIT;
+	const char *nl;
+
+	while (*s != '\0') {
+		nl = strchr(s, '\n');
+		buf_reset(&line);
+		buf_add(&line, s, nl != NULL ? (size_t)(nl - s) : strlen(s));
+		text_escape(buf_str(&line), &b);
+		if (nl == NULL)
+			break;
+		buf_addc(&b, '\n');
+		s = nl + 1;
+	}
+	fputs(buf_str(&b), stderr);
+	buf_release(&line);
+	buf_release(&b);
+}
+
+void
+app_veprintf(const char *fmt, va_list ap)
+{
+	va_list cp;
+	char *s;
+	int n;
+
+	va_copy(cp, ap);
+	n = vsnprintf(NULL, 0, fmt, cp);
+	va_end(cp);
+	if (n < 0)
+		return;
+	s = xmalloc((size_t)n + 1);
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	put_escaped(s);
+	free(s);
+}
+
+void
+app_eprintf(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	app_veprintf(fmt, ap);
+	va_end(ap);
+}
 
 int
 app_report(const struct duban_err *err)
 {
 	if (err->where[0] != '\0')
-		fprintf(stderr, "duban: %s: %s\n", err->where, err->msg);
+		app_eprintf("duban: %s: %s\n", err->where, err->msg);
 	else
-		fprintf(stderr, "duban: %s\n", err->msg);
+		app_eprintf("duban: %s\n", err->msg);
 	return err->rc;
 }
 
@@ -39,9 +93,9 @@ app_warn(const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "duban: %s: ", _("warning"));
+	app_eprintf("duban: %s: ", _("warning"));
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	app_veprintf(fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
 }

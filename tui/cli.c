@@ -16,6 +16,7 @@
 #include "duban/deadline.h"
 #include "duban/demo.h"
 #include "duban/record.h"
+#include "duban/reconsideration.h"
 #include "duban/i18n.h"
 #include "duban/rules.h"
 #include "duban/tui/app.h"
@@ -68,10 +69,10 @@ cli_init(struct app *app, int argc, char **argv)
 		remove(app->db_path);
 		return app_report(&err);
 	}
-	fprintf(stderr, _("duban: created %s; %s is its administrator\n"), app->db_path,
+	app_eprintf(_("duban: created %s; %s is its administrator\n"), app->db_path,
 	    app->login);
 	if (demo)
-		fprintf(stderr, "%s\n", _("duban: filled with the demo data set"));
+		app_eprintf("%s\n", _("duban: filled with the demo data set"));
 	return DUBAN_OK;
 }
 
@@ -102,6 +103,15 @@ print_explanation(struct app *app, const char *rule_name, const struct deadline_
 	}
 	printf("%s: %s\n", _("make-up working days"), app->cfg->makeup_workdays ?
 	    _("count as working days") : _("count as rest days"));
+	if (!date_is_none(r->unextended)) {
+		printf(_("extension: %d days counted on from the unextended due date %s "
+		    "(行政复议法 第六十二条第一款: at most thirty days)\n"),
+		    RECONSIDERATION_EXTENSION_DAYS, date_format(r->unextended, iso));
+		if (!date_is_none(r->extension_alt) && !date_eq(r->extension_alt, r->due))
+			printf("%s: %s\n", _("under the other reading of the extension (one period "
+			    "lengthened by it, counted from the trigger)"),
+			    date_format(r->extension_alt, iso));
+	}
 	if (!date_eq(r->due, r->alt_due))
 		printf("%s: %s\n", _("under the other reading of make-up working days"),
 		    date_format(r->alt_due, iso));
@@ -116,12 +126,15 @@ cli_deadline(struct app *app, int argc, char **argv)
 	const char *rule = NULL;
 	const char *date = NULL;
 	bool explain = false;
+	bool extended = false;
 	char iso[DATE_ISO_LEN];
 	int i;
 
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--explain") == 0)
 			explain = true;
+		else if (strcmp(argv[i], "--extended") == 0)
+			extended = true;
 		else if (argv[i][0] == '-' && argv[i][1] == '-')
 			return cli_usage(_("deadline: unknown option \"%s\""), argv[i]);
 		else if (rule == NULL)
@@ -134,17 +147,25 @@ cli_deadline(struct app *app, int argc, char **argv)
 	if (rule == NULL || date == NULL)
 		return cli_usage("%s", _("deadline takes RULE DATE, e.g. "
 		    "\"duban deadline reconsideration-reply 2024-09-27\""));
+	/* 第六十二条: only the ordinary procedure's decision period can be extended. */
+	if (extended && strcmp(rule, "reconsideration-decision") != 0)
+		return cli_usage(_("--extended applies to reconsideration-decision only (行政复议法 "
+		    "第六十二条)"));
 	if (date_parse(date, &trigger, &err) != DUBAN_OK)
 		return app_report(&err);
-	if (deadline_compute(app->cfg->rules, app->cal, rule, trigger, NULL,
-	    app->cfg->makeup_workdays, &r, &err) != DUBAN_OK) {
+	if ((extended ? deadline_compute_extended(app->cfg->rules, app->cal, rule, trigger,
+	    RECONSIDERATION_EXTENSION_DAYS, app->cfg->makeup_workdays, &r, &err) :
+	    deadline_compute(app->cfg->rules, app->cal, rule, trigger, NULL,
+	    app->cfg->makeup_workdays, &r, &err)) != DUBAN_OK) {
 		struct buf names = BUF_INIT;
 		size_t k;
 
 		app_report(&err);
+		if (rules_find(app->cfg->rules, rule) != NULL)
+			return err.rc;
 		for (k = 0; k < rules_count(app->cfg->rules); k++)
 			buf_printf(&names, "%s%s", k ? ", " : "", rules_at(app->cfg->rules, k)->name);
-		fprintf(stderr, "duban: %s: %s\n", _("rules"), buf_str(&names));
+		app_eprintf("duban: %s: %s\n", _("rules"), buf_str(&names));
 		buf_release(&names);
 		return err.rc;
 	}
@@ -155,7 +176,7 @@ cli_deadline(struct app *app, int argc, char **argv)
 	if (r.uncovered_year != 0)
 		app_warn_uncovered(app, r.uncovered_year);
 	if (!explain && app->cfg->show_alternate && !date_eq(r.due, r.alt_due))
-		fprintf(stderr, _("duban: note: %s if official make-up working days are %s\n"),
+		app_eprintf(_("duban: note: %s if official make-up working days are %s\n"),
 		    date_format(r.alt_due, iso), app->cfg->makeup_workdays ?
 		    _("not counted as working days") : _("counted as working days"));
 	return DUBAN_OK;
@@ -196,7 +217,7 @@ cli_calendar(struct app *app, int argc, char **argv)
 		return cli_usage("%s", _("calendar takes a YEAR, e.g. \"duban calendar 2025\""));
 	year = strtol(argv[1], &end, 10);
 	if (*end != '\0' || end == argv[1] || year < DATE_MIN_YEAR || year > DATE_MAX_YEAR) {
-		fprintf(stderr, _("duban: \"%s\" is not a year from %d to %d\n"), argv[1],
+		app_eprintf(_("duban: \"%s\" is not a year from %d to %d\n"), argv[1],
 		    DATE_MIN_YEAR, DATE_MAX_YEAR);
 		return DUBAN_EINPUT;
 	}
@@ -218,6 +239,7 @@ cli_check(struct app *app, int argc, char **argv)
 	struct duban_err err;
 	struct db *db = NULL;
 	struct buf report = BUF_INIT;
+	struct buf dups = BUF_INIT;
 	struct buf cov = BUF_INIT;
 	bool sound = false;
 	int version = 0;
@@ -232,15 +254,24 @@ cli_check(struct app *app, int argc, char **argv)
 		rc = db_schema_version(db, &version, &err);
 	if (rc == DUBAN_OK)
 		rc = db_check(db, &sound, &report, &err);
+	if (rc == DUBAN_OK && sound)
+		rc = db_key_duplicates(db, &dups, &err);
 	db_close(db);
-	if (rc != DUBAN_OK)
+	if (rc != DUBAN_OK) {
+		buf_release(&report);
+		buf_release(&dups);
 		return app_report(&err);
+	}
 	calendar_describe_coverage(app->cal, &cov);
 	printf(_("database %s: schema version %d\n"), app->db_path, version);
 	if (sound)
 		printf("%s\n", _("integrity: sound"));
 	else
 		printf("%s\n%s", _("integrity: DAMAGED; restore a backup:"), buf_str(&report));
+	if (dups.len > 0)
+		printf("%s\n%s", _("keys: records that are the same case or document twice (kept "
+		    "when the database was upgraded to compare numbers in a normalised form):"),
+		    buf_str(&dups));
 	printf(_("calendar: official schedules for %s\n"), cov.len ? buf_str(&cov) : _("no year"));
 	printf(_("deadline rules: %zu, all that duban needs\n"), rules_count(app->cfg->rules));
 	/* Deadlines reach into next year; both years must be covered. */
@@ -248,6 +279,7 @@ cli_check(struct app *app, int argc, char **argv)
 		if (!calendar_covers(app->cal, y))
 			app_warn_uncovered(app, y);
 	buf_release(&report);
+	buf_release(&dups);
 	buf_release(&cov);
 	return sound ? DUBAN_OK : DUBAN_EDB;
 }
@@ -270,7 +302,7 @@ cli_backup(struct app *app, int argc, char **argv)
 	db_close(db);
 	if (rc != DUBAN_OK)
 		return app_report(&err);
-	fprintf(stderr, _("duban: backup written to %s and checked; restore it by copying it over "
+	app_eprintf(_("duban: backup written to %s and checked; restore it by copying it over "
 	    "the database while nobody uses duban (doc/operations.md)\n"), argv[1]);
 	return DUBAN_OK;
 }

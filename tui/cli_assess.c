@@ -78,6 +78,17 @@ plain(const struct assess_result *r, const char *kind)
 	buf_release(&b);
 }
 
+/* A cell from the records (agency names, entered values), guarded against formulas. */
+static void
+csv_guarded(FILE *out, const char *s)
+{
+	struct buf g = BUF_INIT;
+
+	text_csv_guard(s, strlen(s), &g);
+	csv_fwrite(out, g.data != NULL ? g.data : "", g.len);
+	buf_release(&g);
+}
+
 void
 assess_write_csv(FILE *out, const struct assess_result *r, const char *kind)
 {
@@ -99,12 +110,12 @@ assess_write_csv(FILE *out, const struct assess_result *r, const char *kind)
 		if (kind != NULL && strcmp(a->kind, kind) != 0)
 			continue;
 		fprintf(out, "%d,%s,%d,", r->year, a->kind, a->rank);
-		csv_fwrite(out, a->name, strlen(a->name));
+		csv_guarded(out, a->name);
 		fprintf(out, ",%.2f,", a->total);
 		csv_fwrite(out, a->tier, strlen(a->tier));
 		for (k = 0; k < a->n_lines; k++) {
 			fprintf(out, ",%.2f,", a->lines[k].score);
-			csv_fwrite(out, a->lines[k].value, strlen(a->lines[k].value));
+			csv_guarded(out, a->lines[k].value);
 		}
 		fputs("\r\n", out);
 	}
@@ -120,17 +131,17 @@ assess_write_detail_csv(FILE *out, const struct assess_result *r, const struct a
 		const struct assess_line *l = &a->lines[k];
 
 		fprintf(out, "%d,", r->year);
-		csv_fwrite(out, a->name, strlen(a->name));
+		csv_guarded(out, a->name);
 		fputc(',', out);
 		csv_fwrite(out, l->title, strlen(l->title));
 		fputc(',', out);
-		csv_fwrite(out, l->value, strlen(l->value));
+		csv_guarded(out, l->value);
 		fputc(',', out);
 		csv_fwrite(out, l->target, strlen(l->target));
 		fprintf(out, ",%.2f,%.2f,%.2f\r\n", l->score, l->max, l->lost);
 	}
 	fprintf(out, "%d,", r->year);
-	csv_fwrite(out, a->name, strlen(a->name));
+	csv_guarded(out, a->name);
 	fprintf(out, ",总分,,,%.2f,,\r\n", a->total);
 }
 
@@ -223,7 +234,7 @@ cli_assess(struct app *app, int argc, char **argv)
 
 			year = strtol(argv[i], &end, 10);
 			if (*end != '\0' || year < 2000 || year > 2999) {
-				fprintf(stderr, _("duban: \"%s\" is not a year\n"), argv[i]);
+				app_eprintf(_("duban: \"%s\" is not a year\n"), argv[i]);
 				return DUBAN_EINPUT;
 			}
 		} else {
@@ -238,13 +249,13 @@ cli_assess(struct app *app, int argc, char **argv)
 	if (rc == DUBAN_OK && unfreeze) {
 		rc = assess_unfreeze(db, (int)year, &err);
 		if (rc == DUBAN_OK)
-			fprintf(stderr, _("duban: %ld is no longer finalized (recorded in the audit "
+			app_eprintf(_("duban: %ld is no longer finalized (recorded in the audit "
 			    "trail)\n"), year);
 	}
 	if (rc == DUBAN_OK && finalize) {
 		rc = assess_finalize(db, scheme, (int)year, app->today, &err);
 		if (rc == DUBAN_OK)
-			fprintf(stderr, _("duban: %ld is finalized: its results are stored and will not "
+			app_eprintf(_("duban: %ld is finalized: its results are stored and will not "
 			    "change\n"), year);
 	}
 	if (rc == DUBAN_OK)

@@ -110,25 +110,33 @@ print_summary(const char *file, const struct import_opts *o, const struct import
 	struct buf b = BUF_INIT;
 
 	text_sanitize(file, &b);
-	fprintf(stderr, _("duban: %s: %s records (%s, %s separated): %lld rows: %lld new, "
+	app_eprintf(_("duban: %s: %s records (%s, %s separated): %lld rows: %lld new, "
 	    "%lld updated, %lld unchanged, %lld refused\n"), buf_str(&b), r->kind->name,
 	    encoding_name(r->encoding == ENCODING_AUTO ? ENCODING_UTF8 : r->encoding),
 	    r->delimiter == '\t' ? _("tab") : _("comma"), (long long)r->rows,
 	    (long long)r->n_new, (long long)r->n_updated, (long long)r->n_unchanged,
 	    (long long)r->n_refused);
 	if (r->hearings_new + r->hearings_updated + r->hearings_unchanged > 0)
-		fprintf(stderr, _("duban: %s: hearings: %lld new, %lld updated, %lld unchanged\n"),
+		app_eprintf(_("duban: %s: hearings: %lld new, %lld updated, %lld unchanged\n"),
 		    buf_str(&b), (long long)r->hearings_new, (long long)r->hearings_updated,
 		    (long long)r->hearings_unchanged);
+	if (r->n_uncovered > 0)
+		app_warn(P_("%s: %lld row has a due date reaching into %d, a year the calendar has no "
+		    "official holiday schedule for: it is counted with weekends only and may be wrong; "
+		    "add the year's file (see doc/calendar.md)", "%s: %lld rows have due dates "
+		    "reaching into %d, a year the calendar has no official holiday schedule for: they "
+		    "are counted with weekends only and may be wrong; add the year's file (see "
+		    "doc/calendar.md)", r->n_uncovered), buf_str(&b), (long long)r->n_uncovered,
+		    r->uncovered_year);
 	if (o->dry_run)
 		fprintf(stderr, "%s\n", _("duban: dry run: nothing was written"));
 	else if (r->written)
-		fprintf(stderr, _("duban: %s: imported as batch %lld\n"), buf_str(&b),
+		app_eprintf(_("duban: %s: imported as batch %lld\n"), buf_str(&b),
 		    (long long)r->batch_id);
 	if (r->rejects_path != NULL) {
 		buf_reset(&b);
 		text_sanitize(r->rejects_path, &b);
-		fprintf(stderr, _("duban: the refused rows are in %s: correct them there and "
+		app_eprintf(_("duban: the refused rows are in %s: correct them there and "
 		    "import that file\n"), buf_str(&b));
 	}
 	buf_release(&b);
@@ -291,7 +299,7 @@ cli_export(struct app *app, int argc, char **argv)
 	if (rc != DUBAN_OK)
 		return app_report(&err);
 	if (o.path != NULL)
-		fprintf(stderr, _("duban: %lld %s records written to %s\n"), (long long)n,
+		app_eprintf(_("duban: %lld %s records written to %s\n"), (long long)n,
 		    o.kind->name, o.path);
 	else if (fflush(stdout) != 0)
 		return DUBAN_EINPUT;

@@ -15,6 +15,7 @@
 #include "duban/config.h"
 #include "duban/dashboard.h"
 #include "duban/db.h"
+#include "duban/decimal.h"
 #include "duban/duty.h"
 #include "duban/history.h"
 #include "duban/i18n.h"
@@ -60,9 +61,14 @@ kind_names(void)
 static void
 csv_field(FILE *f, const char *s, bool first)
 {
+	struct buf g = BUF_INIT;
+
 	if (!first)
 		fputc(',', f);
-	csv_fwrite(f, s, strlen(s));
+	/* Guarded against formulas as export is (doc/csv.md). */
+	text_csv_guard(s, strlen(s), &g);
+	csv_fwrite(f, g.data != NULL ? g.data : "", g.len);
+	buf_release(&g);
 }
 
 static void
@@ -506,7 +512,7 @@ cli_history(struct app *app, int argc, char **argv)
 		rc = history_each(db, kind, id, print_history_entry, &n, &err);
 	db_close(db);
 	if (rc == DUBAN_OK && n == 0)
-		fprintf(stderr, "%s\n", _("duban: no history recorded for this record"));
+		app_eprintf("%s\n", _("duban: no history recorded for this record"));
 	return rc == DUBAN_OK ? DUBAN_OK : app_report(&err);
 }
 
@@ -519,10 +525,10 @@ report_problems(const struct kind_def *kind, const struct record_problems *p)
 
 	for (i = 0; i < p->n; i++) {
 		if (p->items[i].field >= 0)
-			fprintf(stderr, "duban: %s: %s\n", kind->fields[p->items[i].field].csv,
+			app_eprintf("duban: %s: %s\n", kind->fields[p->items[i].field].csv,
 			    p->items[i].msg);
 		else
-			fprintf(stderr, "duban: %s\n", p->items[i].msg);
+			app_eprintf("duban: %s\n", p->items[i].msg);
 	}
 }
 
@@ -553,8 +559,12 @@ apply_assignments(struct record_env *env, struct record *r, int argc, char **arg
 	return p->n == 0;
 }
 
+/* FIELD=VALUE arguments from argv[from] on into r, then save, inside the transaction the
+ * caller began (db_begin), which this ends; r and db are released. The outcome is reported
+ * only once it is committed. */
 static int
-save_and_report(struct app *app, struct db *db, struct record *r)
+assign_and_save(struct app *app, struct db *db, struct record *r, int argc, char **argv,
+    int from)
 {
 	struct record_env env = app_env(app, db);
 	struct record_problems p;
@@ -563,37 +573,33 @@ save_and_report(struct app *app, struct db *db, struct record *r)
 	int rc;
 
 	memset(&p, 0, sizeof(p));
-	rc = record_save(&env, r, 0, &outcome, &p, &err);
-	if (rc != DUBAN_OK) {
-		if (p.n > 0) {
-			report_problems(r->kind, &p);
-			return DUBAN_EINPUT;
-		}
-		return app_report(&err);
-	}
-	printf("%lld\n", (long long)r->id);
-	fprintf(stderr, "duban: %s %s %lld\n", outcome == RECORD_NEW ? _("created") :
-	    outcome == RECORD_UPDATED ? _("changed") : outcome == RECORD_RESTORED ? _("restored") :
-	    _("unchanged"), _(r->kind->label),
-	    (long long)r->id);
-	return DUBAN_OK;
-}
-
-/* FIELD=VALUE arguments from argv[from] on into r, then save; r and db are released. */
-static int
-assign_and_save(struct app *app, struct db *db, struct record *r, int argc, char **argv,
-    int from)
-{
-	struct record_env env = app_env(app, db);
-	struct record_problems p;
-	int rc;
-
-	memset(&p, 0, sizeof(p));
+	duban_err_clear(&err);
 	if (!apply_assignments(&env, r, argc, argv, from, &p)) {
-		report_problems(r->kind, &p);
-		rc = DUBAN_EINPUT;
+		if (p.fault.rc != DUBAN_OK) {
+			/* The database failed looking up a reference: not the input's fault. */
+			err = p.fault;
+			rc = p.fault.rc;
+		} else {
+			report_problems(r->kind, &p);
+			rc = DUBAN_EINPUT;
+		}
 	} else {
-		rc = save_and_report(app, db, r);
+		memset(&p, 0, sizeof(p));
+		rc = record_save(&env, r, 0, &outcome, &p, &err);
+		if (rc == DUBAN_EINPUT && p.n > 0)
+			report_problems(r->kind, &p);
+	}
+	rc = db_end(db, rc, &err);
+	if (rc == DUBAN_OK) {
+		printf("%lld\n", (long long)r->id);
+		app_eprintf("duban: %s %s %lld\n", outcome == RECORD_NEW ? _("created") :
+		    outcome == RECORD_UPDATED ? _("changed") : outcome == RECORD_RESTORED ?
+		    _("restored") : _("unchanged"), _(r->kind->label), (long long)r->id);
+		/* A due date counted into a year without an official schedule is a guess: say so. */
+		if (r->uncovered_year != 0)
+			app_warn_uncovered(app, r->uncovered_year);
+	} else if (err.rc != DUBAN_OK && !(rc == DUBAN_EINPUT && p.n > 0)) {
+		app_report(&err);
 	}
 	record_free(r);
 	db_close(db);
@@ -619,8 +625,12 @@ cli_add(struct app *app, int argc, char **argv)
 		return DUBAN_EUSAGE;
 	rc = cli_open_for(app, (enum access_action)kind->write_access,
 	    &db, &err);
-	if (rc != DUBAN_OK)
+	if (rc == DUBAN_OK)
+		rc = db_begin(db, &err);	/* lookups and save: one transaction */
+	if (rc != DUBAN_OK) {
+		db_close(db);
 		return app_report(&err);
+	}
 	env = app_env(app, db);
 	r = record_new(kind);
 	memset(&p, 0, sizeof(p));
@@ -647,6 +657,10 @@ cli_edit(struct app *app, int argc, char **argv)
 		return DUBAN_EUSAGE;
 	rc = cli_open_for(app, (enum access_action)kind->write_access,
 	    &db, &err);
+	/* Read and save in one transaction: nobody can change the record in between, so a
+	 * busy database makes the edit wait, never refuse it as a conflict. */
+	if (rc == DUBAN_OK)
+		rc = db_begin(db, &err);
 	if (rc == DUBAN_OK)
 		rc = find_record(app, db, 3, argv, &kind, &id, &err);
 	if (rc == DUBAN_OK)
@@ -655,6 +669,8 @@ cli_edit(struct app *app, int argc, char **argv)
 		rc = duban_err_set(&err, DUBAN_EINPUT, _("%s %lld is deleted"), _(kind->label),
 		    (long long)id);
 	if (rc != DUBAN_OK) {
+		if (db != NULL)
+			db_end(db, rc, NULL);
 		record_free(r);
 		db_close(db);
 		return app_report(&err);
@@ -688,7 +704,7 @@ cli_delete(struct app *app, int argc, char **argv)
 	db_close(db);
 	if (rc != DUBAN_OK)
 		return app_report(&err);
-	fprintf(stderr, _("duban: deleted %s %lld (kept in the audit trail)\n"), _(kind->label),
+	app_eprintf(_("duban: deleted %s %lld (kept in the audit trail)\n"), _(kind->label),
 	    (long long)id);
 	return DUBAN_OK;
 }
@@ -728,7 +744,7 @@ cli_user(struct app *app, int argc, char **argv)
 	}
 	if (argc == 4 && strcmp(argv[1], "add") == 0) {
 		if (!user_role_parse(argv[3], &role)) {
-			fprintf(stderr, _("duban: \"%s\" is not a role; roles: admin, supervisor, "
+			app_eprintf(_("duban: \"%s\" is not a role; roles: admin, supervisor, "
 			    "staff, analyst\n"), argv[3]);
 			return DUBAN_EINPUT;
 		}
@@ -738,14 +754,14 @@ cli_user(struct app *app, int argc, char **argv)
 		db_close(db);
 		if (rc != DUBAN_OK)
 			return app_report(&err);
-		fprintf(stderr, _("duban: %s is now %s\n"), argv[2], argv[3]);
+		app_eprintf(_("duban: %s is now %s\n"), argv[2], argv[3]);
 		return DUBAN_OK;
 	}
 	if ((argc == 4 && strcmp(argv[1], "role") == 0) || (argc == 3 &&
 	    strcmp(argv[1], "remove") == 0)) {
 		role = ROLE_NONE;
 		if (argc == 4 && !user_role_parse(argv[3], &role)) {
-			fprintf(stderr, _("duban: \"%s\" is not a role; roles: admin, supervisor, "
+			app_eprintf(_("duban: \"%s\" is not a role; roles: admin, supervisor, "
 			    "staff, analyst\n"), argv[3]);
 			return DUBAN_EINPUT;
 		}
@@ -756,9 +772,9 @@ cli_user(struct app *app, int argc, char **argv)
 		if (rc != DUBAN_OK)
 			return app_report(&err);
 		if (role == ROLE_NONE)
-			fprintf(stderr, _("duban: %s is no longer a user\n"), argv[2]);
+			app_eprintf(_("duban: %s is no longer a user\n"), argv[2]);
 		else
-			fprintf(stderr, _("duban: %s is now %s\n"), argv[2], argv[3]);
+			app_eprintf(_("duban: %s is now %s\n"), argv[2], argv[3]);
 		return DUBAN_OK;
 	}
 	return cli_usage(_("user takes: add LOGIN ROLE | role LOGIN ROLE | remove LOGIN | list"));
@@ -784,7 +800,7 @@ cli_recompute(struct app *app, int argc, char **argv)
 	db_close(db);
 	if (rc != DUBAN_OK)
 		return app_report(&err);
-	fprintf(stderr, _("duban: %lld records got new due dates\n"), (long long)changed);
+	app_eprintf(_("duban: %lld records got new due dates\n"), (long long)changed);
 	return DUBAN_OK;
 }
 
@@ -862,15 +878,17 @@ dashboard_plain(struct app *app, const struct dashboard *d)
 	for (i = 0; i < d->n_agencies; i++) {
 		const struct dashboard_agency *a = &d->agencies[i];
 		char n[5][24];
+		char pct[DECIMAL_TEXT_LEN];
 
 		snprintf(n[0], sizeof(n[0]), "%lld", (long long)a->open);
 		snprintf(n[1], sizeof(n[1]), "%lld", (long long)a->urgent);
 		snprintf(n[2], sizeof(n[2]), "%d", a->hearings);
 		snprintf(n[3], sizeof(n[3]), "%d", a->head_appearances);
-		if (a->rate < 0)
+		if (a->hearings <= 0)
 			snprintf(n[4], sizeof(n[4]), "-");
 		else
-			snprintf(n[4], sizeof(n[4]), "%.1f%%", a->rate);
+			snprintf(n[4], sizeof(n[4]), "%s%%", decimal_percent(a->head_appearances,
+			    a->hearings, 1, pct));
 		pad(&b, a->name, 24);
 		text_pad(&b, n[0], 6, TEXT_RIGHT);
 		buf_addc(&b, ' ');
@@ -892,6 +910,7 @@ dashboard_json(const struct dashboard *d)
 {
 	struct buf b = BUF_INIT;
 	char iso[DATE_ISO_LEN];
+	char pct[DECIMAL_TEXT_LEN];
 	int i;
 
 	buf_printf(&b, "{\"today\":\"%s\",\"due_soon_workdays\":%d,\"duties\":[",
@@ -925,10 +944,11 @@ dashboard_json(const struct dashboard *d)
 		buf_printf(&b, ",\"kind\":\"%s\",\"open\":%lld,\"urgent\":%lld,\"hearings\":%d,"
 		    "\"head_appearances\":%d,\"head_appearance_rate\":", a->kind, (long long)a->open,
 		    (long long)a->urgent, a->hearings, a->head_appearances);
-		if (a->rate < 0)
+		if (a->hearings <= 0)
 			buf_adds(&b, "null}");
 		else
-			buf_printf(&b, "%.1f}", a->rate);
+			buf_printf(&b, "%s}", decimal_percent(a->head_appearances, a->hearings, 1,
+			    pct));
 	}
 	buf_adds(&b, "]}");
 	puts(buf_str(&b));

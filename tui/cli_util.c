@@ -17,11 +17,11 @@ cli_usage(const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "duban: ");
+	app_eprintf("duban: ");
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	app_veprintf(fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\n%s\n", _("Try \"duban --help\"."));
+	app_eprintf("\n%s\n", _("Try \"duban --help\"."));
 	return DUBAN_EUSAGE;
 }
 
@@ -61,7 +61,7 @@ cli_kind_arg(const char *name)
 		return k;
 	for (i = 0; record_kinds[i] != NULL; i++)
 		buf_printf(&kinds, "%s%s", i > 0 ? ", " : "", record_kinds[i]->name);
-	fprintf(stderr, _("duban: \"%s\" is not a record kind; kinds: %s\n"), name,
+	app_eprintf(_("duban: \"%s\" is not a record kind; kinds: %s\n"), name,
 	    buf_str(&kinds));
 	buf_release(&kinds);
 	return NULL;

@@ -38,7 +38,7 @@ print_help(void)
 	    "Commands:\n"
 	    "  (none)               open the terminal desk\n"
 	    "  init [--demo]        create the database; you become its administrator\n"
-	    "  deadline RULE DATE [--explain]\n"
+	    "  deadline RULE DATE [--explain] [--extended]\n"
 	    "                       print the due date of RULE triggered on DATE\n"
 	    "  calendar YEAR        that year's official rest days and make-up working days\n"
 	    "  check                database integrity and calendar coverage\n"
@@ -89,7 +89,7 @@ option_value(int argc, char **argv, int *i, const char *name, int *rc)
 	if (arg[len] != '\0')
 		return NULL;
 	if (*i + 1 >= argc) {
-		fprintf(stderr, _("duban: %s needs a value\n"), name);
+		app_eprintf(_("duban: %s needs a value\n"), name);
 		*rc = 1;
 		return NULL;
 	}

@@ -9,6 +9,7 @@
 
 #include "duban/config.h"
 #include "duban/dashboard.h"
+#include "duban/decimal.h"
 #include "duban/duty.h"
 #include "duban/err.h"
 #include "duban/i18n.h"
@@ -197,13 +198,15 @@ draw_agencies(struct dash *s, int x, int w)
 		bool sel = s->pane == PANE_AGENCIES && s->agency_top + i == s->agency_sel;
 		char n[24];
 		char rate[16];
+		char pct[DECIMAL_TEXT_LEN];
 		int cx = x;
 
 		snprintf(n, sizeof(n), "%lld", (long long)a->open);
-		if (a->rate < 0)
+		if (a->hearings <= 0)
 			snprintf(rate, sizeof(rate), "-");
 		else
-			snprintf(rate, sizeof(rate), "%.0f%%", a->rate);
+			snprintf(rate, sizeof(rate), "%s%%", decimal_percent(a->head_appearances,
+			    a->hearings, 0, pct));
 		cx += ui_text(ui, y + 1 + i, cx, name_w, a->name, sel ? ATTR_SELECTED : ATTR_NORMAL);
 		cx += ui_text_right(ui, y + 1 + i, cx, 4, n, a->urgent > 0 ? ATTR_OVERDUE :
 		    ATTR_NORMAL);

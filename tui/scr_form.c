@@ -433,6 +433,10 @@ save(struct form *s)
 	}
 	if (outcome == RECORD_UNCHANGED)
 		ui_status(ui, false, "%s", _("Nothing changed."));
+	else if (r->uncovered_year != 0)
+		ui_status(ui, true, _("Saved: %s %lld. Its due date reaches into %d, which the "
+		    "calendar has no official schedule for: counted with weekends only, it may be "
+		    "wrong."), _(s->kind->label), (long long)r->id, r->uncovered_year);
 	else
 		ui_status(ui, false, _("Saved: %s %lld."), _(s->kind->label), (long long)r->id);
 	record_free(s->r);

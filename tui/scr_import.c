@@ -239,6 +239,12 @@ summary(struct imp *s, const struct import_result *res, bool dry)
 		add_line(s, ATTR_NORMAL, _("  hearings: new %lld, updated %lld, unchanged %lld"),
 		    (long long)res->hearings_new, (long long)res->hearings_updated,
 		    (long long)res->hearings_unchanged);
+	if (res->n_uncovered > 0)
+		add_line(s, ATTR_WARN, P_("  %lld row has a due date reaching into %d, which the "
+		    "calendar has no official schedule for: counted with weekends only, it may be "
+		    "wrong", "  %lld rows have due dates reaching into %d, which the calendar has no "
+		    "official schedule for: counted with weekends only, they may be wrong",
+		    res->n_uncovered), (long long)res->n_uncovered, res->uncovered_year);
 }
 
 static void

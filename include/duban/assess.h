@@ -41,23 +41,24 @@ struct assess_indicator {
 	enum assess_rule rule;
 	enum assess_metric metric;
 	char *item;		/* manual item name for METRIC_MANUAL */
-	double points;		/* full marks (bonus: the cap) */
-	double target;		/* rates, in percent */
-	double deduct;		/* per failure */
-	double floor;		/* lowest score of a deduct rule */
-	double per;		/* bonus points per unit */
-	double grade_points[4];	/* 优秀 良好 合格 不合格 */
+	/* Numbers of the scheme, exact, in millionths (decimal.h: 0.1 is 100000): */
+	int64_t points;		/* full marks (bonus: the cap) */
+	int64_t target;		/* rates, in percent */
+	int64_t deduct;		/* per failure */
+	int64_t floor;		/* lowest score of a deduct rule */
+	int64_t per;		/* bonus points per unit */
+	int64_t grade_points[4];	/* 优秀 良好 合格 不合格 */
 	bool none_full;		/* no data (no hearings, no item): full marks, else zero */
 };
 
 struct assess_tier {
 	char *name;
-	double min;		/* total at or above this reaches the tier */
+	int64_t min;		/* total at or above this reaches the tier (millionths) */
 };
 
 struct assess_cap {
 	enum assess_metric metric;
-	double above;		/* when the metric is above this ... */
+	int64_t above;		/* when the metric is above this (millionths) ... */
 	char *max_tier;		/* ... the agency cannot rank above this tier */
 };
 
@@ -76,7 +77,9 @@ void assess_scheme_free(struct assess_scheme *s);
 const char *assess_metric_name(enum assess_metric m);
 bool assess_metric_parse(const char *s, enum assess_metric *out);
 
-/* One indicator of one agency. */
+/* One indicator of one agency. Scores are computed exactly from the counts and the scheme's
+ * decimals and rounded half up once, to hundredths; score, max, lost and total hold exactly
+ * that many hundredths (shown with %.2f). */
 struct assess_line {
 	const char *name;	/* borrowed from the scheme (or the stored year) */
 	char *title;

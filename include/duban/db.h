@@ -12,7 +12,7 @@ struct duban_err;
 struct db;	/* opaque */
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define DB_SCHEMA_VERSION 1
+#define DB_SCHEMA_VERSION 2
 
 enum db_mode {
 	DB_OPEN_EXISTING,	/* the file must exist and hold a duban database */
@@ -66,6 +66,10 @@ int db_meta_set(struct db *db, const char *key, const char *value, struct duban_
 
 /* PRAGMA integrity_check and foreign_key_check; appends findings to report, sets *sound. */
 int db_check(struct db *db, bool *sound, struct buf *report, struct duban_err *err);
+/* Append a line per live record whose natural key collides with another's in the normalised
+ * form (text_key_norm): records that existed before schema 2 and were both kept by its
+ * migration. Nothing is appended for a sound database. */
+int db_key_duplicates(struct db *db, struct buf *report, struct duban_err *err);
 
 int db_schema_version(struct db *db, int *version, struct duban_err *err);
 

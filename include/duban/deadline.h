@@ -20,10 +20,18 @@ struct deadline_result {
 	/* The first year the computation touched that the calendar does not cover, or 0. A due
 	 * date with this set is a guess from weekends alone: show the warning with it. */
 	int uncovered_year;
+	/* The due date falls after DATE_MAX_YEAR: due is date_none() and deadline_compute
+	 * refuses (DUBAN_EINPUT), still filling this result in so that callers can tell. */
+	bool beyond;
+	/* deadline_compute_extended only (otherwise date_none()): the due date before the
+	 * extension, and the other reading of an extension (the period lengthened by the
+	 * extension, counted from the trigger: 60 + 30 = 90 days from acceptance). */
+	struct date unextended;
+	struct date extension_alt;
 };
 
 /* Due date of period after trigger. makeup_counts: official make-up working days are working
- * days (the default reading). Never fails for valid dates. */
+ * days (the default reading). A due date after DATE_MAX_YEAR is date_none(). */
 void deadline_apply(const struct calendar *cal, struct rule_period period, struct date trigger,
     bool makeup_counts, struct date *due, int *uncovered_year);
 
@@ -33,6 +41,15 @@ void deadline_apply(const struct calendar *cal, struct rule_period period, struc
 int deadline_compute(const struct rules *rules, const struct calendar *cal,
     const char *rule_name, struct date trigger, const struct rule_period *override,
     bool makeup_counts, struct deadline_result *out, struct duban_err *err);
+
+/* The due date of the named rule extended by extension_days calendar days counted from the
+ * original due date (行政复议法(2023) 第六十二条第一款: "延长期限最多不得超过三十日"): the day
+ * after the original due date is the first day of the extension, and a last day on a rest day
+ * moves to the next working day. out->unextended and out->extension_alt are filled in. Fails
+ * as deadline_compute does. */
+int deadline_compute_extended(const struct rules *rules, const struct calendar *cal,
+    const char *rule_name, struct date trigger, int extension_days, bool makeup_counts,
+    struct deadline_result *out, struct duban_err *err);
 
 enum deadline_status {
 	DEADLINE_PENDING,

@@ -24,6 +24,12 @@ const char *encoding_name(enum encoding enc);
 /* Accepts auto, utf-8, utf8, gb18030, gbk, gb2312 (any case). False if none of them. */
 bool encoding_parse(const char *s, enum encoding *out);
 
+/* True if the bytes s are UTF-8 Chinese text: valid UTF-8, with at least one character of
+ * three bytes and every non-ASCII one a CJK character, punctuation or full-width form. Read
+ * as GB18030, such bytes decode without error into nonsense ("中文" -> "涓枃"); real GB18030
+ * text is almost never like this. */
+bool encoding_looks_utf8(const char *s, size_t len);
+
 /* The encoding of a file that starts with the len bytes of s: a UTF-8 BOM (its length goes to
  * *bom_len, else 0), else UTF-8 if the bytes are valid UTF-8, or mostly so (at least twice as
  * many multi-byte characters as invalid bytes; a character cut off at the end of s counts

@@ -56,6 +56,10 @@ struct import_result {
 	int64_t hearings_new;		/* litigation rows that carried a hearing */
 	int64_t hearings_updated;
 	int64_t hearings_unchanged;
+	/* Rows saved whose due dates reached a year the calendar does not cover (counted with
+	 * weekends only: the caller warns, never silently), and the earliest such year. */
+	int64_t n_uncovered;
+	int uncovered_year;
 	int64_t batch_id;		/* the import_batches row; 0 when nothing was written */
 	bool written;			/* the changes were committed */
 	char *rejects_path;		/* the rejects file written, or NULL */

@@ -4,6 +4,10 @@
 
 struct kind_def;
 
+/* 行政复议法(2023) 第六十二条第一款: the ordinary procedure's decision period may be extended by
+ * at most thirty days; duban counts them from the original due date (doc/deadlines.md §3.5). */
+#define RECONSIDERATION_EXTENSION_DAYS 30
+
 extern const struct kind_def reconsideration_kind;
 
 #endif

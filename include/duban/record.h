@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "duban/date.h"
+#include "duban/err.h"
 #include "duban/rules.h"
 
 struct buf;
@@ -65,6 +66,11 @@ struct record_problems {
 		int field;	/* index into the kind's fields; -1 for the record as a whole */
 		char msg[300];
 	} items[RECORD_MAX_PROBLEMS];
+	/* Not a problem of the input: the database failed while checking it (damaged, locked,
+	 * disk error). fault.rc is DUBAN_EDB then, and the check is incomplete; the message is
+	 * also the last item (field -1). Callers must report it as a database error (exit 3),
+	 * never as the input's fault. Zeroed with the rest. */
+	struct duban_err fault;
 };
 
 struct record;
@@ -91,6 +97,11 @@ struct record {
 	char **values;		/* canonical text per field, never NULL ("" = empty) */
 	char **loaded;		/* values as loaded (NULL for a new record): tells another
 				 * person's change from ours when a save meets a conflict */
+	/* Set when the kind derives its due dates (record_derive_due): the first year a due
+	 * date reached that the calendar does not cover (0: none; the caller warns), and the
+	 * first due field whose date falls after DATE_MAX_YEAR (-1: none; the save refuses). */
+	int uncovered_year;
+	int beyond_field;
 };
 
 /* Every kind, NULL-terminated; and one by name (NULL if unknown). */
@@ -172,6 +183,10 @@ void record_check_not_future(const struct record_env *env, const struct record *
     struct record_problems *p, int field);
 /* Set due to the rule's due date from the trigger field, or "" when the trigger is empty.
  * override may be NULL. A rule with no version for the trigger leaves due empty. */
+/* The same, the rule's due date extended by extension_days counted from it
+ * (deadline_compute_extended). */
+void record_derive_due_extended(const struct record_env *env, struct record *r, int due,
+    const char *rule, int trigger, int extension_days);
 void record_derive_due(const struct record_env *env, struct record *r, int due,
     const char *rule, int trigger, const struct rule_period *override);
 

@@ -18,6 +18,10 @@ enum rule_unit {
 	RULE_MONTHS,	/* months: same day of month, or the month's last day (民法典 第202条) */
 };
 
+/* The longest period a rule or a document may state (days, working days or months): ten
+ * years of days; longer ones are refused where they are written. */
+#define RULE_MAX_LENGTH 3650
+
 /* A period as a rule states it, or as a document overrides it. */
 struct rule_period {
 	int length;

@@ -217,3 +217,88 @@ test_assess_items_listed() {
 	expect_status 0
 	expect_stdout_contains "案卷评查" "培训学时"
 }
+
+# A score that is no finite number from 0 to 100 is refused with exit 2 by add, edit and
+# import; nothing is stored. Before, nan and inf went in: assess printed nan, --format json
+# wrote invalid JSON with exit 0 and --finalize failed on a NOT NULL constraint.
+test_assess_item_score_nan_inf_range_refused() {
+	make_db
+	run_ok add agency name=县甲局 kind=部门
+	for bad in nan inf -inf -1 100.01 1e2 NaN; do
+		run add assessment-item year=2024 agency=县甲局 item=持证率 "score=$bad"
+		expect_status 2
+		expect_stderr_contains "\"$bad\"" "from 0 to 100"
+	done
+	expect_sql db "SELECT count(*) FROM assessment_items" 0
+	run_ok add assessment-item year=2024 agency=县甲局 item=持证率 score=100
+	run edit assessment-item 1 score=nan
+	expect_status 2
+	expect_sql db "SELECT score FROM assessment_items" 100
+	printf '年度,机关,项目,得分\n2024,县甲局,培训学时,inf\n2024,县甲局,案卷评查,-0.5\n' >items.csv
+	run import items.csv --kind assessment-item
+	expect_status 2
+	expect_sql db "SELECT count(*) FROM assessment_items" 1
+}
+
+# Values stored before the check (written behind duban's back here) never reach a score:
+# plain and csv show no nan, json is valid JSON, and the year can be finalized.
+test_assess_stored_bad_scores_never_nan() {
+	make_db
+	run_ok add agency name=县甲局 kind=部门
+	run_ok add agency name=县乙局 kind=部门
+	run_ok add assessment-item year=2024 agency=县甲局 item=持证率 score=90
+	run_ok add assessment-item year=2024 agency=县甲局 item=培训学时 score=10
+	run_ok add assessment-item year=2024 agency=县乙局 item=案卷评查 score=优秀
+	sqlite3 db "UPDATE assessment_items SET score = CASE item WHEN '持证率' THEN 'nan'
+	    WHEN '培训学时' THEN 'inf' ELSE '-1' END"
+	run assess 2024
+	expect_status 0
+	expect_stdout_lacks "nan" "inf"
+	run assess 2024 --format csv
+	expect_status 0
+	expect_stdout_lacks "nan" "inf"
+	run assess 2024 --format json
+	expect_status 0
+	if command -v python3 >/dev/null 2>&1; then
+		python3 -c 'import json, sys; json.load(open(sys.argv[1]))' "$T/.stdout" ||
+		    fail "assess --format json is not JSON"
+	else
+		expect_stdout_lacks "nan" "inf"
+	fi
+	run assess 2024 --finalize
+	expect_status 0
+	expect_sql db "SELECT count(*) FROM assessment_results WHERE year = 2024" 2
+}
+
+# Scores are rounded half up once from exact values: 94.525 % 持证率 against 95 % is
+# 5 x 94.525 / 95 = 4.975, shown 4.98 (binary floating point gave 4.97), 1.45 training hours
+# are 0.145 points, 0.15 (was 0.14).
+test_assess_scores_half_up() {
+	make_db
+	run_ok add agency name=县甲局 kind=部门
+	run_ok add assessment-item year=2024 agency=县甲局 item=持证率 score=94.525
+	run_ok add assessment-item year=2024 agency=县甲局 item=培训学时 score=1.45
+	run_ok add assessment-item year=2024 agency=县甲局 item=案卷评查 score=优秀
+	run assess 2024 --format csv
+	expect_status 0
+	# 85 from the records, 10 for 优秀, 4.98 and 0.15: 100.13.
+	expect_stdout_contains ',100.13,"优秀",' ',4.98,"94.53%",' ',0.15,"1.45"'
+}
+
+# The dashboard's head-appearance rate is rounded half up from the counts: 1 head appearance
+# in 16 hearings is 6.25 %, shown 6.3 (printf's "%.1f" of the binary 6.25 gave 6.2).
+test_dashboard_rate_half_up() {
+	make_db
+	run_ok add agency name=县甲局 kind=部门
+	run_ok add litigation case_no=X1 agency=县甲局 complaint_received_on=2025-01-02
+	for d in 06 07 08 09 10 13 14 15 16 17 20 21 22 23 24 27; do
+		if [ "$d" = 06 ]; then rank=head; else rank=staff; fi
+		run_ok add hearing case_no=X1 "hearing_on=2025-01-$d" "appearer_rank=$rank"
+	done
+	run --today 2025-02-03 dashboard --format json
+	expect_status 0
+	expect_stdout_contains '"hearings":16,"head_appearances":1,"head_appearance_rate":6.3}'
+	run --today 2025-02-03 dashboard
+	expect_status 0
+	expect_stdout_contains " 6.3%"
+}

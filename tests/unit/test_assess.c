@@ -99,7 +99,9 @@
 #include <cmocka.h>
 
 #include "duban/assess.h"
+#include "duban/assess_item.h"
 #include "duban/buf.h"
+#include "duban/decimal.h"
 #include "records_fixture.h"
 
 #define TODAY_NOW "2025-03-01 09:00:00"
@@ -1138,6 +1140,190 @@ test_item_score_checked(void **state)
 	    "'assessment-item' AND action = 'create'", 0), 2);
 }
 
+/* Scores are exact: computed from the counts and the scheme's decimals, rounded half up once
+ * (doc/assessment.md §2). Binary floating point made 94.525 % 持证率 against 95 % worth 4.97
+ * (5 x 94.525 / 95 = 4.975 exactly: 4.98), 1.45 training hours at 0.1 worth 0.14 (0.145:
+ * 0.15), showed 40.625 % as 40.62 %, and so put an agency whose scores add up to 90.00 in
+ * 良好 (89.98) instead of 优秀. */
+static const char exact_scheme[] =
+    "[scheme]\n"
+    "title = 精确计分\n"
+    "[indicator certificates]\n"
+    "rule = rate\n"
+    "item = 持证率\n"
+    "points = 5\n"
+    "target = 95\n"
+    "[indicator appearance]\n"
+    "rule = rate\n"
+    "metric = head_rate\n"
+    "points = 10\n"
+    "target = 100\n"
+    "[indicator review]\n"
+    "rule = grade\n"
+    "item = 案卷评查\n"
+    "points = 85\n"
+    "优秀 = 85\n"
+    "良好 = 70\n"
+    "合格 = 50\n"
+    "不合格 = 0\n"
+    "[indicator training]\n"
+    "rule = bonus\n"
+    "item = 培训学时\n"
+    "per = 0.1\n"
+    "points = 3\n"
+    "[tier 优秀]\n"
+    "min = 90\n"
+    "[tier 良好]\n"
+    "min = 80\n"
+    "[tier 合格]\n"
+    "min = 60\n"
+    "[tier 不合格]\n"
+    "min = 0\n";
+
+static void
+test_scores_exact_half_up(void **state)
+{
+	struct rfx *fx = *state;
+	struct assess_scheme *s = NULL;
+	struct assess_result *r;
+	const struct assess_agency *a;
+	struct duban_err err;
+	char path[RFX_PATH_LEN];
+	char on[32];
+	FILE *f;
+	int i;
+
+	snprintf(path, sizeof(path), "%s/exact.ini", fx->dir);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	assert_true(fputs(exact_scheme, f) >= 0);
+	assert_int_equal(fclose(f), 0);
+	duban_err_clear(&err);
+	assert_int_equal(config_load_scheme(path, &s, &err), DUBAN_OK);
+	rfx_agency(fx, "县甲局", "", "department");
+	/* 32 hearings with the appearance recorded, 13 of them with a head: 40.625 %. */
+	lit(fx, "(2024)浙0521行初7号", "县甲局", "2024-01-02", "2024-01-10", "", "");
+	for (i = 0; i < 32; i++) {
+		snprintf(on, sizeof(on), "2024-%02d-%02d", 2 + i / 28, 1 + i % 28);
+		hearing(fx, "(2024)浙0521行初7号", on, i < 13 ? "head" : "staff");
+	}
+	item(fx, "县甲局", "持证率", "94.525");
+	item(fx, "县甲局", "案卷评查", "80.81");
+	item(fx, "县甲局", "培训学时", "1.45");
+	r = compute(fx, s);
+	a = agency(r, "县甲局");
+	expect_line(a, 0, "94.53%", 4.98, 5);		/* 4.975 */
+	expect_line(a, 1, "40.63%", 4.06, 10);		/* 10 x 40.625 / 100 = 4.0625 */
+	expect_line(a, 2, "80.81", 80.81, 85);
+	expect_line(a, 3, "1.45", 0.15, 0);		/* 0.145 */
+	/* 4.98 + 4.06 + 80.81 + 0.15 = 90.00: 优秀, exactly at its min. */
+	expect_agency(a, "department", 90, "优秀", "", 1);
+	assert_true(llround(a->total * 100) == 9000);
+	assert_true(llround(a->lines[0].score * 100) == 498);
+	assert_true(llround(a->lines[3].score * 100) == 15);
+	assess_result_free(r);
+	assess_scheme_free(s);
+}
+
+/* The exact decimals behind every score and rate (decimal.h): parsed without binary floating
+ * point, percentages rounded half up from the counts. printf rounds an exact binary tie to
+ * even: "%.1f" of 6.25 is 6.2, "%.0f" of 12.5 is 12, "%.2f" of 40.625 is 40.62. */
+static void
+test_decimal_exact(void **state)
+{
+	char t[DECIMAL_TEXT_LEN];
+	int64_t v;
+
+	(void)state;
+	assert_true(decimal_parse("94.525", &v) && v == 94525000);
+	assert_true(decimal_parse("0.1", &v) && v == 100000);
+	assert_true(decimal_parse("-5", &v) && v == -5000000);
+	assert_true(decimal_parse("7.", &v) && v == 7000000);
+	assert_true(decimal_parse("1.2500000", &v) && v == 1250000);
+	assert_false(decimal_parse("1.0000001", &v));
+	assert_false(decimal_parse("nan", &v));
+	assert_false(decimal_parse("inf", &v));
+	assert_false(decimal_parse("1e2", &v));
+	assert_false(decimal_parse("", &v));
+	assert_false(decimal_parse(".", &v));
+	assert_false(decimal_parse(" 1", &v));
+	assert_false(decimal_parse("1234567890123", &v));
+	assert_string_equal(decimal_format(92500000, t), "92.5");
+	assert_string_equal(decimal_format(100000, t), "0.1");
+	assert_string_equal(decimal_format(90000000, t), "90");
+	assert_string_equal(decimal_format(-5000000, t), "-5");
+	assert_string_equal(decimal_percent(1, 16, 1, t), "6.3");
+	assert_string_equal(decimal_percent(1, 8, 0, t), "13");
+	assert_string_equal(decimal_percent(13, 32, 2, t), "40.63");
+	assert_string_equal(decimal_percent(2, 3, 1, t), "66.7");
+	assert_string_equal(decimal_percent(0, 3, 1, t), "0.0");
+	assert_string_equal(decimal_percent(3, 3, 0, t), "100");
+}
+
+/* A score that is not a finite number from 0 to 100 is refused where it is entered; one
+ * already stored (a database from before the check) scores as no number, never as nan. */
+static void
+test_item_score_nan_inf_range_refused(void **state)
+{
+	struct rfx *fx = *state;
+	const struct kind_def *k = record_kind("assessment-item");
+	static const char *const bad[] = { "nan", "NaN", "inf", "-inf", "infinity", "-1", "100.01",
+		"1e2", "0x10", "1.0000001", "", NULL };
+	static const char *const good[] = { "0", "100", "100.000000", "94.525", "0.000001", NULL };
+	struct assess_scheme *s = shipped_scheme();
+	struct assess_result *r;
+	const struct assess_agency *a;
+	struct record *rec;
+	struct record_problems p;
+	struct duban_err err;
+	enum record_outcome out;
+	int64_t v;
+	int i;
+
+	for (i = 0; bad[i] != NULL; i++) {
+		if (assess_item_number(bad[i], &v)) {
+			print_error("\"%s\" taken as the number %lld\n", bad[i], (long long)v);
+			fail();
+		}
+	}
+	for (i = 0; good[i] != NULL; i++)
+		assert_true(assess_item_number(good[i], &v));
+	assert_true(assess_item_number("94.525", &v) && v == 94525000);
+	rfx_agency(fx, "县甲局", "", "department");
+	for (i = 0; bad[i] != NULL && bad[i][0] != '\0'; i++) {
+		rec = record_new(k);
+		rfx_input(fx, rec, "year", "2024");
+		rfx_input(fx, rec, "agency", "县甲局");
+		rfx_input(fx, rec, "item", "持证率");
+		rfx_input(fx, rec, "score", bad[i]);
+		memset(&p, 0, sizeof(p));
+		duban_err_clear(&err);
+		assert_int_equal(record_save(&fx->env, rec, 0, &out, &p, &err), DUBAN_EINPUT);
+		assert_int_equal(p.n, 1);
+		rfx_expect_contains(p.items[0].msg, bad[i]);
+		record_free(rec);
+	}
+	assert_int_equal(rfx_sql_int(fx, "SELECT count(*) FROM assessment_items", 0), 0);
+	/* Stored behind duban's back: nan, inf, a negative, more than 100. */
+	item(fx, "县甲局", "持证率", "90");
+	item(fx, "县甲局", "案卷评查", "优秀");
+	item(fx, "县甲局", "培训学时", "10");
+	assert_int_equal(sqlite3_exec(db_sqlite(fx->db), "UPDATE assessment_items SET score ="
+	    " CASE item WHEN '持证率' THEN 'nan' WHEN '案卷评查' THEN '-1' ELSE 'inf' END",
+	    NULL, NULL, NULL), SQLITE_OK);
+	r = compute(fx, s);
+	a = agency(r, "县甲局");
+	expect_line(a, 7, "-", 0, 5);		/* 持证率 nan: no data, none = zero */
+	expect_line(a, 6, "-1", 0, 10);		/* 案卷评查 -1: neither grade nor number */
+	expect_line(a, 8, "0", 0, 0);		/* 培训学时 inf: nothing */
+	expect_agency(a, "department", 85, "良好", "", 1);
+	assess_result_free(r);
+	/* ... and the year can be finalized: nothing in it is nan. */
+	duban_err_clear(&err);
+	assert_int_equal(assess_finalize(fx->db, s, 2024, fx->env.today, &err), DUBAN_OK);
+	assess_scheme_free(s);
+}
+
 /* ---- the records behind an indicator ------------------------------------------------------- */
 
 static void
@@ -1295,6 +1481,11 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_manual_items_every_rule, today_setup,
 		    rfx_teardown),
 		cmocka_unit_test_setup_teardown(test_item_score_checked, today_setup,
+		    rfx_teardown),
+		cmocka_unit_test(test_decimal_exact),
+		cmocka_unit_test_setup_teardown(test_scores_exact_half_up, today_setup,
+		    rfx_teardown),
+		cmocka_unit_test_setup_teardown(test_item_score_nan_inf_range_refused, today_setup,
 		    rfx_teardown),
 		cmocka_unit_test_setup_teardown(test_sources_behind_indicators, year_setup,
 		    rfx_teardown),

@@ -208,7 +208,7 @@ test_create_new_database(void **state)
 	assert_string_equal(db_path(db), t->db);
 	assert_int_equal(db_schema_version(db, &version, &err), DUBAN_OK);
 	assert_int_equal(version, DB_SCHEMA_VERSION);
-	assert_int_equal(DB_SCHEMA_VERSION, 1);
+	assert_int_equal(DB_SCHEMA_VERSION, 2);
 	assert_int_equal(query_int(db_sqlite(db), "PRAGMA user_version"), DB_SCHEMA_VERSION);
 	query_text(db_sqlite(db), "PRAGMA journal_mode", mode, sizeof(mode));
 	assert_string_equal(mode, "wal");
@@ -743,6 +743,114 @@ test_read_only_file(void **state)
 	assert_true(err.msg[0] != '\0');
 }
 
+/* ---- schema 2: natural keys compared in a normalised form ---- */
+
+/* A schema-1 database with the same case twice, once with full-width brackets: the upgrade
+ * keeps both records and everything in them, gives the key to the first, and `check` can
+ * name the other; from then on the normalised key is unique. */
+static void
+test_migration_2_keeps_duplicate_keys(void **state)
+{
+	struct tmp *t = *state;
+	struct db *db = create_db(t, 1000);
+	struct buf report = BUF_INIT;
+	struct duban_err err;
+	char key[128];
+	int version = 0;
+
+	db_close(db);
+	/* Back to schema 1: no key columns, no unique index on them. */
+	raw_exec(t->db,
+	    "DROP INDEX agencies_by_name_key; ALTER TABLE agencies DROP COLUMN name_key;"
+	    "DROP INDEX litigation_by_case_no_key;"
+	    "ALTER TABLE litigation_cases DROP COLUMN case_no_key;"
+	    "DROP INDEX reconsideration_by_case_no_key;"
+	    "ALTER TABLE reconsideration_cases DROP COLUMN case_no_key;"
+	    "DROP INDEX suggestions_by_doc_no_key; ALTER TABLE suggestions DROP COLUMN doc_no_key;"
+	    "DROP INDEX assessment_items_by_key; ALTER TABLE assessment_items DROP COLUMN item_key;"
+	    "PRAGMA user_version = 1;"
+	    "INSERT INTO agencies (name, kind) VALUES ('县公安局', 'department');"
+	    "INSERT INTO litigation_cases (case_no, agency_id, deleted) VALUES"
+	    " ('（2025）浙0521行初361号', 1, 1), ('(2025)浙0521行初361号', 1, 0),"
+	    " ('（2025） 浙0521行初361号', 1, 0), ('X2', 1, 0);");
+	db = NULL;
+	duban_err_clear(&err);
+	assert_int_equal(db_open(t->db, DB_OPEN_EXISTING, 1000, &db, &err), DUBAN_OK);
+	assert_int_equal(db_schema_version(db, &version, &err), DUBAN_OK);
+	assert_int_equal(version, 2);
+	/* Nothing lost. */
+	assert_int_equal(query_int(db_sqlite(db), "SELECT count(*) FROM litigation_cases"), 4);
+	/* The live one comes before the deleted one, then the oldest. */
+	query_text(db_sqlite(db), "SELECT case_no_key FROM litigation_cases WHERE id = 2", key,
+	    sizeof(key));
+	assert_string_equal(key, "(2025)浙0521行初361号");
+	assert_int_equal(query_int(db_sqlite(db), "SELECT count(*) FROM litigation_cases"
+	    " WHERE case_no_key IS NULL"), 2);
+	query_text(db_sqlite(db), "SELECT case_no_key FROM litigation_cases WHERE id = 4", key,
+	    sizeof(key));
+	assert_string_equal(key, "X2");
+	query_text(db_sqlite(db), "SELECT name_key FROM agencies WHERE id = 1", key, sizeof(key));
+	assert_string_equal(key, "县公安局");
+	/* check names the live duplicate, not the deleted one. */
+	assert_int_equal(db_key_duplicates(db, &report, &err), DUBAN_OK);
+	assert_non_null(strstr(buf_str(&report), "Litigation case 3 "));
+	assert_null(strstr(buf_str(&report), "Litigation case 1 "));
+	/* The normalised key is unique from now on. */
+	assert_int_equal(db_exec(db, "INSERT INTO litigation_cases (case_no, agency_id,"
+	    " case_no_key) VALUES ('〔2025〕浙0521行初361号', 1, '(2025)浙0521行初361号')", &err),
+	    DUBAN_EDB);
+	buf_release(&report);
+	db_close(db);
+}
+
+/* Zeroed pages in the middle of the file: the first change is refused as a database error
+ * (exit 3) before anything is written, not taken for a problem of the input. */
+static void
+test_damaged_database_refuses_writes(void **state)
+{
+	struct tmp *t = *state;
+	struct db *db = create_db(t, 1000);
+	struct duban_err err;
+	char big[2001];
+	char k[32];
+	char zeros[4096];
+	int64_t page_size = query_int(db_sqlite(db), "PRAGMA page_size");
+	int64_t pages;
+	FILE *f;
+	int i;
+
+	memset(big, 'x', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	assert_int_equal(db_begin(db, &err), DUBAN_OK);
+	for (i = 0; i < 200; i++) {
+		snprintf(k, sizeof(k), "k%d", i);
+		assert_int_equal(db_meta_set(db, k, big, &err), DUBAN_OK);
+	}
+	assert_int_equal(db_end(db, DUBAN_OK, &err), DUBAN_OK);
+	assert_int_equal(db_exec(db, "PRAGMA wal_checkpoint(TRUNCATE)", &err), DUBAN_OK);
+	pages = query_int(db_sqlite(db), "PRAGMA page_count");
+	db_close(db);
+	assert_true(pages > 20 && page_size <= (int64_t)sizeof(zeros));
+	memset(zeros, 0, sizeof(zeros));
+	f = fopen(t->db, "r+b");
+	assert_non_null(f);
+	for (i = 0; i < 3; i++) {
+		assert_int_equal(fseek(f, (long)((pages / 2 + i) * page_size), SEEK_SET), 0);
+		assert_int_equal(fwrite(zeros, 1, (size_t)page_size, f), (size_t)page_size);
+	}
+	assert_int_equal(fclose(f), 0);
+
+	db = NULL;
+	duban_err_clear(&err);
+	assert_int_equal(db_open(t->db, DB_OPEN_EXISTING, 1000, &db, &err), DUBAN_OK);
+	duban_err_clear(&err);
+	assert_int_equal(db_begin(db, &err), DUBAN_EDB);
+	assert_int_equal(err.rc, DUBAN_EDB);
+	assert_non_null(strstr(err.msg, "damaged"));
+	assert_int_equal(sqlite3_get_autocommit(db_sqlite(db)), 1);
+	db_close(db);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, tmp_setup, tmp_teardown)
 
 int
@@ -770,6 +878,8 @@ main(void)
 		T(test_disk_full_rolls_back),
 		T(test_read_only_mode_refuses_changes),
 		T(test_read_only_file),
+		T(test_migration_2_keeps_duplicate_keys),
+		T(test_damaged_database_refuses_writes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

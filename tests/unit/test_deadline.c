@@ -698,6 +698,103 @@ test_override_period(void **state)
 	    date_ymd(2024, 9, 20), &fifteen, true, &r, &err), DUBAN_EINPUT);
 }
 
+/* ---- long periods and the last representable day ---- */
+
+/* A stated period of many working days counts every one of them: the loop used to give up
+ * after length + 4 x 366 calendar days, so 5,000 working days ended more than a year early
+ * (2043-03-12 instead of 2044-09-21 in the report; checked here against a plain count). A due date after
+ * 2999-12-31 is refused, not wrapped ("0358-06-02") or shown as "-". */
+static void
+test_long_periods_and_last_day(void **state)
+{
+	struct fixture *fx = *state;
+	struct deadline_result r;
+	struct duban_err err;
+	struct rule_period wd5000 = { 5000, RULE_WORKDAYS, true };
+	struct rule_period wd3650 = { RULE_MAX_LENGTH, RULE_WORKDAYS, true };
+	struct rule_period many_months = { 100000, RULE_MONTHS, true };
+	struct rule_period d3650 = { RULE_MAX_LENGTH, RULE_DAYS, true };
+	struct rule_period ten = { 10, RULE_DAYS, true };
+	struct date due;
+	struct date d = date_ymd(2025, 1, 1);
+	int yr = 0;
+	int n = 0;
+
+	deadline_apply(fx->cal, wd5000, date_ymd(2025, 1, 1), true, &due, &yr);
+	while (n < 5000) {
+		d = date_add_days(d, 1);
+		if (calendar_is_working_day(fx->cal, d, true))
+			n++;
+	}
+	assert_true(date_eq(due, d));
+	/* 2025 and 2026 have their schedules, weekends alone count after: 2044-04-06. */
+	assert_true(date_eq(due, date_ymd(2044, 4, 6)));
+	assert_int_not_equal(yr, 0);	/* it runs through years without a schedule */
+	deadline_apply(fx->cal, wd3650, date_ymd(2025, 1, 1), true, &due, &yr);
+	assert_false(date_is_none(due));
+	/* 100,000 months, 3,650 days from 2995, 10 days from 2999-12-25: past the last day. */
+	duban_err_clear(&err);
+	assert_int_equal(deadline_compute(fx->cfg->rules, fx->cal, "judicial-suggestion",
+	    date_ymd(2025, 1, 1), &many_months, true, &r, &err), DUBAN_EINPUT);
+	assert_true(r.beyond);
+	assert_true(date_is_none(r.due));
+	assert_non_null(strstr(err.msg, "2999-12-31"));
+	assert_int_equal(deadline_compute(fx->cfg->rules, fx->cal, "judicial-suggestion",
+	    date_ymd(2995, 1, 1), &d3650, true, &r, &err), DUBAN_EINPUT);
+	assert_true(r.beyond);
+	assert_int_equal(deadline_compute(fx->cfg->rules, fx->cal, "judicial-suggestion",
+	    date_ymd(2999, 12, 25), &ten, true, &r, &err), DUBAN_EINPUT);
+	assert_true(r.beyond);
+	/* The last day itself is fine (weekends only: 2999-12-31 is a Tuesday). */
+	assert_int_equal(deadline_compute(fx->cfg->rules, fx->cal, "judicial-suggestion",
+	    date_ymd(2999, 12, 21), &ten, true, &r, &err), DUBAN_OK);
+	assert_false(r.beyond);
+	assert_true(date_eq(r.due, date_ymd(2999, 12, 31)));
+}
+
+/* ---- the reconsideration decision's extension (行政复议法(2023) 第六十二条第一款) ---- */
+
+/* Accepted 2025-08-02: 60 days end on 10-01, in the National Day break (10-01..08 R), so the
+ * unextended due date rolls to 10-09 Thu. The extension of at most 30 days runs on from that
+ * date: 10-09 + 30 = 11-08 Sat -> 11-10 Mon. The other reading, one period of 90 days from
+ * acceptance, ends 10-31 Fri (it was what duban computed before, and --explain shows it).
+ * Make-up working days do not touch any of these (9-28 and 10-11 are not last days): both
+ * readings of them agree. */
+static void
+test_decision_extension_from_original_due(void **state)
+{
+	struct fixture *fx = *state;
+	struct deadline_result r;
+	struct duban_err err;
+	bool reading;
+
+	for (reading = false; ; reading = true) {
+		duban_err_clear(&err);
+		assert_int_equal(deadline_compute(fx->cfg->rules, fx->cal, "reconsideration-decision",
+		    date_ymd(2025, 8, 2), NULL, reading, &r, &err), DUBAN_OK);
+		assert_true(date_eq(r.due, date_ymd(2025, 10, 9)));
+		assert_true(date_is_none(r.unextended));
+		assert_int_equal(deadline_compute_extended(fx->cfg->rules, fx->cal,
+		    "reconsideration-decision", date_ymd(2025, 8, 2), 30, reading, &r, &err),
+		    DUBAN_OK);
+		assert_true(date_eq(r.unextended, date_ymd(2025, 10, 9)));
+		assert_true(date_eq(r.due, date_ymd(2025, 11, 10)));
+		assert_true(date_eq(r.alt_due, date_ymd(2025, 11, 10)));
+		assert_true(date_eq(r.extension_alt, date_ymd(2025, 10, 31)));
+		assert_non_null(r.version);
+		if (reading)
+			break;
+	}
+	/* An ordinary last day: accepted 2025-03-03, 60 days = 05-02 R (Labour Day 05-01..05)
+	 * -> 05-06 Tue; + 30 = 06-05 Thu. One 90-day period: 06-01 Sun -> 06-03 Tue (端午
+	 * 05-31..06-02 R). */
+	assert_int_equal(deadline_compute_extended(fx->cfg->rules, fx->cal,
+	    "reconsideration-decision", date_ymd(2025, 3, 3), 30, true, &r, &err), DUBAN_OK);
+	assert_true(date_eq(r.unextended, date_ymd(2025, 5, 6)));
+	assert_true(date_eq(r.due, date_ymd(2025, 6, 5)));
+	assert_true(date_eq(r.extension_alt, date_ymd(2025, 6, 3)));
+}
+
 /* ---- years the calendar does not cover ---- */
 
 static void
@@ -907,6 +1004,8 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_legal_basis_worked_examples),
+		cmocka_unit_test(test_long_periods_and_last_day),
+		cmocka_unit_test(test_decision_extension_from_original_due),
 		cmocka_unit_test(test_issue_examples),
 		cmocka_unit_test(test_reply_due_spans_national_day),
 		cmocka_unit_test(test_2024_new_year),

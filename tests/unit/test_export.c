@@ -16,6 +16,7 @@
 
 #include "duban/demo.h"
 #include "duban/export.h"
+#include "duban/json.h"
 #include "import_fixture.h"
 
 #define TEXT_LEN 4096
@@ -189,10 +190,81 @@ test_export_special_characters_round_trip(void **state)
 	export_to(fx, &fx->env, &o);
 	text = ifx_read(fx, "out.csv", NULL);
 	ifx_expect_contains(text, "\"县\"\"特别\"\"局, 第一\",\"多\n行\",\"007\",\"其他\",\"\","
-	    "\"=SUM(1)\"\r\n");
+	    "\"'=SUM(1)\"\r\n");
 	free(text);
 	assert_int_equal(ifx_import(fx, "out.csv"), DUBAN_OK);
 	assert_int_equal(fx->res.n_unchanged, fx->res.rows);
+}
+
+/* Cells a spreadsheet would run as formulas (OWASP: = + - @ tab CR at the start) are written
+ * with a leading apostrophe; an apostrophe the user typed is doubled, so that the import
+ * takes off exactly what the export put on and the round trip is exact. */
+static void
+test_export_formula_cells_guarded_round_trip(void **state)
+{
+	struct ifx *fx = *state;
+	static const struct {
+		const char *in;		/* cell of the imported file */
+		const char *stored;	/* what it is */
+		const char *out;	/* as exported (inside quotes) */
+	} cases[] = {
+		{ "\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"", "=HYPERLINK(\"http://x\",\"y\")",
+		  "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"" },
+		{ "\"+cmd|'/C calc'!A0\"", "+cmd|'/C calc'!A0", "\"'+cmd|'/C calc'!A0\"" },
+		{ "@SUM(1+1)", "@SUM(1+1)", "\"'@SUM(1+1)\"" },
+		{ "-2+3", "-2+3", "\"'-2+3\"" },
+		{ "'=x", "=x", "\"'=x\"" },		/* guarded already: taken off */
+		{ "'abc", "'abc", "\"''abc\"" },	/* the user's own apostrophe */
+		{ "''=y", "'=y", "\"''=y\"" },
+		{ "''", "'", "\"''\"" },
+		{ "a=b", "a=b", "\"a=b\"" },
+	};
+	struct buf in = BUF_INIT;
+	struct export_opts o;
+	char got[256];
+	char sql[128];
+	char *text;
+	size_t i;
+
+	buf_adds(&in, "机关名称,类别,负责人\n");
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		buf_printf(&in, "机关%zu,其他,%s\n", i, cases[i].in);
+	ifx_writes(fx, "in.csv", buf_str(&in));
+	assert_int_equal(ifx_import(fx, "in.csv"), DUBAN_OK);
+	ifx_expect_counts(fx, (int64_t)i, (int64_t)i, 0, 0, 0);
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		snprintf(sql, sizeof(sql), "SELECT head FROM agencies WHERE name = '机关%zu'", i);
+		ifx_sql_text(fx, sql, got, sizeof(got));
+		assert_string_equal(got, cases[i].stored);
+	}
+	o = csv_opts(fx, "agency", "out.csv");
+	export_to(fx, &fx->env, &o);
+	text = ifx_read(fx, "out.csv", NULL);
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		buf_reset(&in);
+		buf_printf(&in, "\"机关%zu\",\"\",\"\",\"其他\",\"\",%s\r\n", i, cases[i].out);
+		ifx_expect_contains(text, buf_str(&in));
+	}
+	free(text);
+	/* Read back: every record as it was. */
+	assert_int_equal(ifx_import(fx, "out.csv"), DUBAN_OK);
+	assert_int_equal(fx->res.n_unchanged, fx->res.rows);
+	assert_int_equal(fx->res.rows, (int64_t)(sizeof(cases) / sizeof(cases[0])));
+	buf_release(&in);
+}
+
+/* JSON escapes every control character, the C1 ones (U+0080-U+009F) included, and the
+ * JavaScript line ends U+2028/U+2029: a terminal showing the JSON runs none of them. */
+static void
+test_json_escapes_c1_controls(void **state)
+{
+	struct buf b = BUF_INIT;
+
+	(void)state;
+	json_add_string(&b, "a\x1b[31m\xC2\x9B" "31m\xC2\x85\xC2\xA0\xE2\x80\xA8\xE2\x80\xA9z");
+	assert_string_equal(buf_str(&b),
+	    "\"a\\u001b[31m\\u009b31m\\u0085\xC2\xA0\\u2028\\u2029z\"");
+	buf_release(&b);
 }
 
 static void
@@ -404,7 +476,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_export_gb18030, demo_setup, ifx_teardown),
 		cmocka_unit_test_setup_teardown(test_export_special_characters_round_trip,
 		    ifx_setup_empty, ifx_teardown),
+		cmocka_unit_test_setup_teardown(test_export_formula_cells_guarded_round_trip,
+		    ifx_setup_empty, ifx_teardown),
 		cmocka_unit_test_setup_teardown(test_export_json, ifx_setup_empty, ifx_teardown),
+		cmocka_unit_test(test_json_escapes_c1_controls),
 		cmocka_unit_test_setup_teardown(test_export_empty_kind_and_stream, ifx_setup,
 		    ifx_teardown),
 		cmocka_unit_test_setup_teardown(test_export_json_integer_column_holding_text,

@@ -579,7 +579,7 @@ test_stated_period_needs_unit(void **state)
 	expect_refused(fx, s, "period_unit", "needs both its length and its unit");
 	record_free(s);
 	s = rfx_build(fx, "suggestion", zero);
-	expect_refused(fx, s, "period_length", "at least 1");
+	expect_refused(fx, s, "period_length", "from 1 to 3650");
 	memset(&p, 0, sizeof(p));
 	assert_false(record_input(&fx->env, s, rfx_field(s->kind, "period_length"), "一个月", &p));
 	expect_problem(&p, s->kind, "period_length", "is not a whole number");
@@ -682,7 +682,8 @@ test_reconsideration_simplified_due_dates(void **state)
 	expect_stored(fx, "reconsideration_cases", "decision_due_on", id, "2025-07-03");
 }
 
-/* 第62条: the ordinary 60 days extended by at most 30: 90 days. */
+/* 第62条: the ordinary 60 days extended by at most 30, counted on from the original due date
+ * (doc/deadlines.md §3.5), not one 90-day period from acceptance. */
 static void
 test_reconsideration_extended_decision(void **state)
 {
@@ -698,8 +699,9 @@ test_reconsideration_extended_decision(void **state)
 	r = rfx_load(fx, "reconsideration", id);
 	rfx_input(fx, r, "extended", "是");
 	rfx_save(fx, r);
-	/* 06-03 + 90 days = 09-01 (Mon), a working day. */
-	expect_stored(fx, "reconsideration_cases", "decision_due_on", id, "2025-09-01");
+	/* 06-03 + 60 days = 08-02 (Sat) -> 08-04 (Mon); + 30 days = 09-03 (Wed). One 90-day
+	 * period would have ended 09-01 (Mon), two days short of the extension. */
+	expect_stored(fx, "reconsideration_cases", "decision_due_on", id, "2025-09-03");
 	rfx_input(fx, r, "extended", "否");
 	rfx_save(fx, r);
 	expect_stored(fx, "reconsideration_cases", "decision_due_on", id, "2025-08-04");
@@ -1298,6 +1300,169 @@ test_recompute_all(void **state)
 	config_free(longer);
 }
 
+/* ---- issue 11 finding 4, issue 10 findings 13 and 16: keys and faults ------------------- */
+
+/* Input for one field must be refused with a problem containing needle. */
+static void
+expect_input_refused(struct rfx *fx, struct record *r, const char *column, const char *value,
+    const char *needle)
+{
+	struct record_problems p;
+
+	memset(&p, 0, sizeof(p));
+	if (record_input(&fx->env, r, rfx_field(r->kind, column), value, &p)) {
+		print_error("%s.%s = \"%s\" was taken\n", r->kind->name, column, value);
+		fail();
+	}
+	assert_int_equal(p.fault.rc, DUBAN_OK);
+	expect_problem(&p, r->kind, column, needle);
+}
+
+/* The same case number with full-width brackets, 〔〕 or [], full-width digits or spaces is
+ * the same case: refused, naming the case as it was recorded. */
+static void
+test_normalised_case_number_is_a_duplicate(void **state)
+{
+	struct rfx *fx = *state;
+	static const char *const same[] = {
+		"（2025）浙0521行初361号", "〔2025〕浙0521行初361号", "[2025]浙0521行初361号",
+		"［２０２５］浙0521行初361号", "(2025) 浙0521行初361号", "(2025)浙0521行初361号",
+		"【2025】浙0521 行初361号",
+	};
+	const char *sugg[] = { "doc_no", "X检行建〔2025〕3号", "kind", "检察建议", "agency",
+		"县公安局", "received_on", "2025-06-02", NULL };
+	const char *sugg2[] = { "doc_no", "X检行建[2025]3号", "kind", "检察建议", "agency",
+		"县公安局", "received_on", "2025-06-02", NULL };
+	const char *ag[] = { "name", "县 公安局", "kind", "部门", NULL };
+	const char *hear[] = { "case_no", "（2025）浙0521行初361号", "hearing_on", "2025-06-20",
+		NULL };
+	int64_t first = add_case(fx, "(2025)浙0521行初361号", "2025-06-03");
+	struct record *r;
+	int64_t id = 0;
+	struct duban_err err;
+	size_t i;
+
+	for (i = 0; i < sizeof(same) / sizeof(same[0]); i++) {
+		r = new_case(fx, same[i], "2025-06-04");
+		expect_refused(fx, r, "case_no", "is already recorded");
+		if (i < 5)
+			expect_refused(fx, r, "case_no", "as \"(2025)浙0521行初361号\" (record 1)");
+		record_free(r);
+	}
+	assert_int_equal(count_rows(fx, "litigation_cases"), 1);
+	/* Another number is another case. */
+	add_case(fx, "(2025)浙0521行初362号", "2025-06-04");
+
+	/* Found by any of its forms, and a hearing names its case in any of them. */
+	duban_err_clear(&err);
+	assert_int_equal(record_lookup(&fx->env, record_kind("litigation"),
+	    "〔2025〕浙0521行初361号", &id, &err), DUBAN_OK);
+	assert_int_equal(id, first);
+	rfx_add(fx, "hearing", hear);
+	expect_stored(fx, "hearings", "case_id", 1, "1");
+
+	/* Documents and agencies alike. */
+	rfx_add(fx, "suggestion", sugg);
+	r = rfx_build(fx, "suggestion", sugg2);
+	expect_refused(fx, r, "doc_no", "X检行建〔2025〕3号");
+	record_free(r);
+	r = rfx_build(fx, "agency", ag);
+	expect_refused(fx, r, "name", "县公安局");
+	record_free(r);
+	assert_int_equal(count_rows(fx, "agencies"), 1);
+	/* ... and a reference to an agency finds it in the same form. */
+	r = new_case(fx, "(2025)浙0521行初363号", "2025-06-04");
+	rfx_input(fx, r, "agency", "县 公安局");
+	assert_string_equal(record_get(r, rfx_field(r->kind, "agency")), "1");
+	record_free(r);
+	/* The number is stored as typed; only the comparison is normalised. */
+	expect_stored(fx, "litigation_cases", "case_no", first, "(2025)浙0521行初361号");
+}
+
+/* Line breaks, tabs and other controls are refused in keys; NBSP and the other Unicode
+ * spaces are trimmed; bidirectional controls are refused in any text. */
+static void
+test_key_controls_and_lookalikes(void **state)
+{
+	struct rfx *fx = *state;
+	struct record *r = new_case(fx, "X0", "2025-06-03");
+	int64_t id;
+
+	expect_input_refused(fx, r, "case_no", "N2\rX", "control character");
+	expect_input_refused(fx, r, "case_no", "N2\nX", "control character");
+	expect_input_refused(fx, r, "case_no", "N2\tX", "control character");
+	expect_input_refused(fx, r, "case_no", "N2\xC2\x85X", "control character");
+	expect_input_refused(fx, r, "case_no", "\xE2\x80\xAEX1", "direction");
+	expect_input_refused(fx, r, "note", "abc\xE2\x81\xA6" "def", "direction");
+	expect_input_refused(fx, r, "plaintiff", "\xE2\x80\x8F张三", "direction");
+	/* A note may still hold line breaks. */
+	rfx_input(fx, r, "note", "line 1\nline 2");
+	rfx_input(fx, r, "case_no", "\xC2\xA0X1\xE2\x80\xAF\xE3\x80\x80\xEF\xBB\xBF");
+	assert_string_equal(record_get(r, rfx_field(r->kind, "case_no")), "X1");
+	rfx_save(fx, r);
+	id = r->id;
+	record_free(r);
+	r = new_case(fx, "X1", "2025-06-03");
+	expect_refused(fx, r, "case_no", "is already recorded");
+	record_free(r);
+	expect_stored(fx, "litigation_cases", "case_no", id, "X1");
+}
+
+/* A hearing after today cannot have been attended: who appeared, in what capacity and
+ * whether they spoke are refused with the reason; the court's notice is not. */
+static void
+test_future_hearing_appearance_refused(void **state)
+{
+	struct rfx *fx = *state;
+	const char *future[] = { "case_no", "(2025)浙0521行初1号", "hearing_on", "2025-07-10",
+		"appearer_rank", "副职", "appearer", "李副局长", "spoke", "是", NULL };
+	const char *notice[] = { "case_no", "(2025)浙0521行初1号", "hearing_on", "2025-07-10",
+		"head_required", "是", "required_reason", "法院通知", NULL };
+	const char *today[] = { "case_no", "(2025)浙0521行初1号", "hearing_on", "2025-06-30",
+		"appearer_rank", "正职", "appearer", "王局长", "spoke", "是", NULL };
+	struct record *h;
+
+	add_case(fx, "(2025)浙0521行初1号", "2025-06-03");
+	h = rfx_build(fx, "hearing", future);
+	expect_refused(fx, h, "appearer_rank", "has not taken place yet");
+	expect_refused(fx, h, "appearer", "2025-07-10");
+	expect_refused(fx, h, "spoke", "today is 2025-06-30");
+	record_free(h);
+	assert_int_equal(count_rows(fx, "hearings"), 0);
+	rfx_add(fx, "hearing", notice);
+	rfx_add(fx, "hearing", today);
+	assert_int_equal(count_rows(fx, "hearings"), 2);
+}
+
+/* A database that fails while a reference or the key is checked is a database error
+ * (DUBAN_EDB), never "refers to a record that does not exist" or a bad input. */
+static void
+test_database_fault_is_not_an_input_problem(void **state)
+{
+	struct rfx *fx = *state;
+	struct record *r = new_case(fx, "(2025)浙0521行初9号", "2025-06-03");
+	struct record_problems p;
+	struct duban_err err;
+	enum record_outcome out;
+	int rc;
+
+	/* The tables the checks read are gone: every lookup fails as SQLite errors do. */
+	assert_int_equal(db_exec(fx->db, "PRAGMA foreign_keys = OFF; ALTER TABLE agencies RENAME"
+	    " TO agencies_gone; ALTER TABLE litigation_cases RENAME TO lc_gone", &err), DUBAN_OK);
+	memset(&p, 0, sizeof(p));
+	duban_err_clear(&err);
+	rc = record_save(&fx->env, r, 0, &out, &p, &err);
+	assert_int_equal(rc, DUBAN_EDB);
+	assert_int_equal(err.rc, DUBAN_EDB);
+	assert_null(strstr(err.msg, "does not exist"));
+
+	/* record_input of a reference: a fault, kept apart from the input's problems. */
+	memset(&p, 0, sizeof(p));
+	assert_false(record_input(&fx->env, r, rfx_field(r->kind, "agency"), "县公安局", &p));
+	assert_int_equal(p.fault.rc, DUBAN_EDB);
+	record_free(r);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, rfx_setup, rfx_teardown)
 
 int
@@ -1305,6 +1470,10 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		T(test_litigation_required_fields),
+		T(test_normalised_case_number_is_a_duplicate),
+		T(test_key_controls_and_lookalikes),
+		T(test_future_hearing_appearance_refused),
+		T(test_database_fault_is_not_an_input_problem),
 		T(test_suggestion_required_fields),
 		T(test_agency_and_hearing_required_fields),
 		T(test_impossible_date_refused),

@@ -18,6 +18,7 @@
 
 #include "duban/assess.h"
 #include "duban/config.h"
+#include "duban/decimal.h"
 #include "duban/err.h"
 #include "test_tmp.h"
 
@@ -174,7 +175,7 @@ test_good_scheme_loads(void **state)
 	assert_int_equal(s->ind[1].rule, RULE_GRADE);
 	assert_int_equal(s->ind[1].metric, METRIC_MANUAL);
 	assert_string_equal(s->ind[1].item, "案卷评查");
-	assert_true(s->ind[1].grade_points[1] == 30);
+	assert_true(s->ind[1].grade_points[1] == 30 * DECIMAL_ONE);
 	assert_int_equal(s->n_tiers, 2);
 	assert_int_equal(s->n_caps, 1);
 	assert_string_equal(s->caps[0].max_tier, "合格");
@@ -436,6 +437,43 @@ test_refuse_bonus_without_per(void **state)
 	    "16: [indicator training] per", "per must be");
 }
 
+/* nan is no number: strtod took it, and every range check is false for it, so a scheme with
+ * target = nan scored nan. inf, exponents and more than six decimals are refused too. */
+static void
+test_refuse_nan_inf(void **state)
+{
+	expect_refused(*state,
+	    "[scheme]\n"
+	    "title = 测试方案\n"
+	    "[indicator head]\n"
+	    "rule = rate\n"
+	    "metric = head_rate\n"
+	    "points = 60\n"
+	    "target = nan\n"
+	    GOOD_REVIEW GOOD_TIERS GOOD_CAP,
+	    "7: [indicator head] target", "target must be");
+	expect_refused(*state,
+	    "[scheme]\n"
+	    "title = 测试方案\n"
+	    "[indicator head]\n"
+	    "rule = deduct\n"
+	    "metric = defence_failures\n"
+	    "points = 60\n"
+	    "deduct = inf\n"
+	    GOOD_REVIEW GOOD_TIERS GOOD_CAP,
+	    "7: [indicator head] deduct", "deduct must be");
+	expect_refused(*state,
+	    "[scheme]\n"
+	    "title = 测试方案\n"
+	    "[indicator head]\n"
+	    "rule = rate\n"
+	    "metric = head_rate\n"
+	    "points = 6e1\n"
+	    "target = 90\n"
+	    GOOD_REVIEW GOOD_TIERS GOOD_CAP,
+	    "6: [indicator head] points", "points must be");
+}
+
 static void
 test_refuse_bad_none(void **state)
 {
@@ -687,7 +725,7 @@ test_shipped_scheme_loads(void **state)
 	};
 	static const char *const tiers[] = { "优秀", "良好", "合格", "不合格" };
 	static const double mins[] = { 90, 80, 60, 0 };
-	double total = 0;
+	int64_t total = 0;
 	int i;
 
 	snprintf(path, sizeof(path), "%s/assessment.ini", fx->data);
@@ -709,24 +747,24 @@ test_shipped_scheme_loads(void **state)
 			assert_string_equal(ind->item, want[i].item);
 		else
 			assert_null(ind->item);
-		assert_true(ind->points == want[i].points);
-		assert_true(ind->target == want[i].target);
-		assert_true(ind->deduct == want[i].deduct);
+		assert_true(ind->points == (int64_t)(want[i].points * DECIMAL_ONE));
+		assert_true(ind->target == (int64_t)(want[i].target * DECIMAL_ONE));
+		assert_true(ind->deduct == (int64_t)(want[i].deduct * DECIMAL_ONE));
 		assert_true(ind->floor == 0);
 		assert_int_equal(ind->none_full, want[i].none_full);
 		if (ind->rule != RULE_BONUS)
 			total += ind->points;
 	}
-	assert_true(total == 100);
-	assert_true(s->ind[6].grade_points[0] == 10);
-	assert_true(s->ind[6].grade_points[1] == 8);
-	assert_true(s->ind[6].grade_points[2] == 6);
-	assert_true(s->ind[6].grade_points[3] == 0);
-	assert_true(s->ind[8].per == 0.1);
+	assert_true(total == 100 * DECIMAL_ONE);
+	assert_true(s->ind[6].grade_points[0] == 10 * DECIMAL_ONE);
+	assert_true(s->ind[6].grade_points[1] == 8 * DECIMAL_ONE);
+	assert_true(s->ind[6].grade_points[2] == 6 * DECIMAL_ONE);
+	assert_true(s->ind[6].grade_points[3] == 0 * DECIMAL_ONE);
+	assert_true(s->ind[8].per == DECIMAL_ONE / 10);
 	assert_int_equal(s->n_tiers, 4);
 	for (i = 0; i < 4; i++) {
 		assert_string_equal(s->tiers[i].name, tiers[i]);
-		assert_true(s->tiers[i].min == mins[i]);
+		assert_true(s->tiers[i].min == (int64_t)mins[i] * DECIMAL_ONE);
 	}
 	assert_int_equal(s->n_caps, 1);
 	assert_int_equal(s->caps[0].metric, METRIC_NOBODY_APPEARED);
@@ -753,6 +791,7 @@ main(void)
 		cmocka_unit_test(test_refuse_target_zero_for_rate),
 		cmocka_unit_test(test_refuse_deduct_without_deduct),
 		cmocka_unit_test(test_refuse_floor_above_points),
+		cmocka_unit_test(test_refuse_nan_inf),
 		cmocka_unit_test(test_refuse_grade_missing_points),
 		cmocka_unit_test(test_refuse_bonus_without_per),
 		cmocka_unit_test(test_refuse_bad_none),

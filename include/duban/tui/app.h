@@ -3,6 +3,7 @@
 #ifndef DUBAN_TUI_APP_H
 #define DUBAN_TUI_APP_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 
 #include "duban/date.h"
@@ -32,6 +33,10 @@ struct app {
 
 /* Print "duban: where: msg" to stderr; returns err->rc. */
 int app_report(const struct duban_err *err);
+/* fprintf to stderr with control characters, bidirectional controls and invalid bytes shown
+ * escaped (\x1B, \u202E); newlines kept. For every message that may quote user input. */
+void app_eprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void app_veprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 /* Print a warning line "duban: warning: ..." to stderr. */
 void app_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -70,9 +70,9 @@ help:
 	@echo "make demo     deps, build, seed build/demo.db and open the desk on it"
 	@echo "make test     deps, then every stage at once: lint, unit tests (plain, ASan/UBSan,"
 	@echo "              valgrind), CLI, terminal, stress and fuzz smoke tests; ends with"
-	@echo "              \"N passed, N failed, N skipped\" (about a minute on 2 cores)"
+	@echo "              \"N passed, N failed, N skipped\" (doc/testing.md)"
 	@echo "make unit / asan-unit / cli-test / tui-test / stress-test / valgrind / fuzz-smoke"
-	@echo "              one stage of make test (cli-test and tui-test take a name filter: T=...)"
+	@echo "              one stage of make test (cli-test, tui-test: FILTER=word)"
 	@echo "make stress-long  kill -9 at 1000+ points and 8 writers x 30 s (not part of make test)"
 	@echo "make fuzz     each fuzz target for FUZZ_SECONDS (60) with libFuzzer"
 	@echo "make bench    import benchmark against sqlite3 .import"
@@ -141,13 +141,13 @@ asan-unit: $(UNIT_BIN_A)
 
 asan: $(BA)/duban $(MO)
 
-# CLI and screen tests run against the sanitizer build; T=name runs only the tests whose name
-# holds it.
+# CLI and screen tests run against the sanitizer build; FILTER=word runs only the tests
+# whose name holds it.
 cli-test: $(BA)/duban $(MO)
-	$(Q)DUBAN=$(CURDIR)/$(BA)/duban sh tests/cli/run.sh $(T)
+	$(Q)DUBAN=$(CURDIR)/$(BA)/duban sh tests/cli/run.sh $(FILTER)
 
 tui-test: $(BA)/duban $(MO)
-	$(Q)DUBAN=$(CURDIR)/$(BA)/duban sh tests/tui/run.sh $(T)
+	$(Q)DUBAN=$(CURDIR)/$(BA)/duban sh tests/tui/run.sh $(FILTER)
 
 # Many writers, kill -9, hangups, storage faults, backups (tests/stress/run.sh).
 stress-test: $(BA)/duban $(B)/duban $(MO)

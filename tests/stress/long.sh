@@ -79,31 +79,30 @@ mkdir -p "$K"
 DB=$K/db
 d "$DB" init >/dev/null 2>&1 || { echo "stress-long: init failed" >&2; exit 1; }
 d "$DB" add agency name=县公安局 kind=部门 >/dev/null 2>&1
-n=0
-while [ $n -lt 50 ]; do
-	d "$DB" add litigation "case_no=E$n" agency=县公安局 complaint_received_on=2025-06-02 \
-	    >/dev/null 2>&1
-	n=$((n + 1))
-done
 
 # Imports go to a database of their own, put back to this small copy whenever an import
 # has gone through, so that the checks after each kill stay quick.
 IDB=$K/imp.db
-cp "$DB" "$K/template.db"
-cp "$K/template.db" "$IDB"
 
-# One import file per size: ROWS new cases, named by a prefix replaced each round.
+# One import file: ROWS (or N) new cases, named by a prefix replaced each round.
 ROWS=3000
-make_csv() {	# file prefix
+make_csv() {	# file prefix [n]
 	{
 		echo "case_no,agency,complaint_received_on,plaintiff"
 		i=0
-		while [ $i -lt $ROWS ]; do
+		while [ $i -lt "${3:-$ROWS}" ]; do
 			echo "$2-$i,县公安局,2025-06-0$((i % 9 + 1)),原告$i"
 			i=$((i + 1))
 		done
 	} >"$1"
 }
+
+# 1,000 cases to edit and export (an export then takes long enough to be killed midway);
+# the import database starts from the one agency only.
+cp "$DB" "$K/template.db"
+cp "$K/template.db" "$IDB"
+make_csv "$K/e.csv" E 1000
+d "$DB" import "$K/e.csv" >/dev/null 2>&1 || { echo "stress-long: import failed" >&2; exit 1; }
 
 # Each operation as the one command to kill: set up first, then $DUBAN itself in the
 # background (its pid is $!), so that a kill never leaves a later step of it running.
@@ -120,7 +119,7 @@ op_start() {	# op round
 	init) set -- --db "$K/new.db" init ;;
 	add) set -- --db "$DB" add litigation "case_no=A$2" agency=县公安局 \
 	    complaint_received_on=2025-06-03 ;;
-	edit) set -- --db "$DB" edit litigation "E$(($2 % 50))" "plaintiff=P$2" ;;
+	edit) set -- --db "$DB" edit litigation "E-$(($2 % 1000))" "plaintiff=P$2" ;;
 	import) set -- --db "$IDB" import "$K/in.csv" ;;
 	export) set -- --db "$DB" export litigation -o "$K/out.csv" ;;
 	esac
@@ -146,6 +145,7 @@ echo "stress-long: one run takes: init ${ms_init} ms, add ${ms_add} ms, edit ${m
 
 kills=0
 killed_inside=0
+in_init=0 in_add=0 in_edit=0 in_import=0 in_export=0
 round=0
 export_leftovers=0
 start=$(now_ms)
@@ -163,6 +163,9 @@ while [ $killed_inside -lt "$KILLS" ] && [ $round -lt $((KILLS * 10)) ]; do
 	sleep "$(awk -v m="$delay" 'BEGIN { printf "%.3f", m / 1000 }')"
 	if kill -0 "$pid" 2>/dev/null; then
 		killed_inside=$((killed_inside + 1))
+		eval "in_$op=\$((in_$op + 1))"
+		[ $((killed_inside % 250)) = 0 ] &&
+		    echo "stress-long: $killed_inside kills, $problems partial writes so far"
 	fi
 	kill -9 "$pid" 2>/dev/null
 	wait "$pid" 2>/dev/null
@@ -208,8 +211,9 @@ done
 end=$(now_ms)
 d "$DB" check >/dev/null 2>&1 || bad "duban check fails after the kills"
 [ $killed_inside -ge "$KILLS" ] || bad "only $killed_inside kills landed inside a command"
-echo "stress-long: kill -9: $killed_inside kills while the command ran ($kills in all) over" \
-    "init, add, edit, import, export in $(((end - start) / 1000)) s; $problems partial writes;" \
+echo "stress-long: kill -9: $killed_inside kills while the command ran ($kills in all):" \
+    "init $in_init, add $in_add, edit $in_edit, import $in_import, export $in_export;" \
+    "$(((end - start) / 1000)) s; $problems partial writes;" \
     "$imports_done imports of $ROWS rows complete, the others absent; $(sqlite3 "$DB" \
     'SELECT count(*) FROM litigation_cases') cases, $(sqlite3 "$DB" \
     'SELECT count(*) FROM audit_log') audit rows, integrity ok after every kill;" \

@@ -3,9 +3,13 @@
  * nothing), and maps the header to a kind's fields. Memory is bounded by the longest row. */
 #include "duban/csvin.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <csv.h>
 
@@ -668,21 +672,75 @@ csvin_open_stream(FILE *f, const char *name, uint64_t total, const struct csvin_
 	return DUBAN_OK;
 }
 
+/* How long a named pipe nobody writes to yet is given for its writer to start. */
+#define CSVIN_PIPE_WAIT_MS 5000
+
+/* Opened without blocking, a named pipe tells whether anyone writes to it: a read gives a byte
+ * (kept: *c), EAGAIN (a writer, no data yet: wait for it) or 0 (no writer, or an empty one
+ * that has gone). Only a pipe in the file system (mkfifo) waits for a writer to come, a
+ * little; a pipe from a shell (/dev/stdin, <(...)) has had its writer from the start. */
+static int
+pipe_first_byte(int fd, bool named, int *c, const char *name, struct duban_err *err)
+{
+	unsigned char b;
+	struct pollfd p;
+	ssize_t n;
+
+	*c = EOF;
+	n = read(fd, &b, 1);
+	if (n == 0 && named) {
+		p.fd = fd;
+		p.events = POLLIN;
+		p.revents = 0;
+		if (poll(&p, 1, CSVIN_PIPE_WAIT_MS) == 0)
+			return duban_err_set(err, DUBAN_EINPUT, _("nothing is writing to the pipe %s; "
+			    "start the program that writes it first"), name);
+		n = read(fd, &b, 1);
+	}
+	if (n == 1)
+		*c = b;
+	else if (n < 0 && errno != EAGAIN)
+		return duban_err_set(err, DUBAN_EINPUT, _("%s cannot be read: %s"), name,
+		    strerror(errno));
+	return DUBAN_OK;
+}
+
 int
 csvin_open(const char *path, const char *name, const struct csvin_opts *o, struct csvin **out,
     struct duban_err *err)
 {
 	struct stat sb;
-	FILE *f = fopen(path, "rb");
+	struct stat lsb;
+	FILE *f;
+	int first = EOF;
+	int fd;
 	int rc;
 
-	if (f == NULL)
+	/* Never blocking here: opening a named pipe would wait for a writer forever. */
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0)
 		return duban_err_set(err, DUBAN_EINPUT, _("%s cannot be opened (missing, or no "
 		    "permission to read it)"), name);
-	if (fstat(fileno(f), &sb) != 0 || S_ISDIR(sb.st_mode)) {
-		fclose(f);
+	if (fstat(fd, &sb) != 0 || S_ISDIR(sb.st_mode)) {
+		close(fd);
 		return duban_err_set(err, DUBAN_EINPUT, _("%s is not a file"), name);
 	}
+	if (S_ISFIFO(sb.st_mode)) {
+		rc = pipe_first_byte(fd, lstat(path, &lsb) == 0 && S_ISFIFO(lsb.st_mode), &first,
+		    name, err);
+		if (rc != DUBAN_OK) {
+			close(fd);
+			return rc;
+		}
+	}
+	f = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) == 0 ? fdopen(fd, "rb") : NULL;
+	if (f == NULL) {
+		close(fd);
+		return duban_err_set(err, DUBAN_EINPUT, _("%s cannot be opened (missing, or no "
+		    "permission to read it)"), name);
+	}
+	if (first != EOF)
+		ungetc(first, f);
 	rc = csvin_open_stream(f, name, S_ISREG(sb.st_mode) ? (uint64_t)sb.st_size : 0, o, out,
 	    err);
 	if (rc != DUBAN_OK) {

@@ -15,6 +15,7 @@
 #include "duban/err.h"
 #include "duban/i18n.h"
 #include "duban/mem.h"
+#include "duban/safefile.h"
 #include "duban/text.h"
 
 struct db {
@@ -32,6 +33,7 @@ struct db {
 	} cache[DB_STMT_CACHE];
 	int n_cache;
 	int next_evict;
+	db_close_hook close_hook;
 };
 
 /* Version 1: every table the product needs. Enumerations are checked with OR chains, not
@@ -376,14 +378,16 @@ static void
 writer_mark(struct db *db)
 {
 	struct buf p = BUF_INIT;
-	FILE *f;
+	struct safefile *sf = NULL;
 
+	/* A new file renamed over the name: whatever someone put there (a link to another
+	 * file, a pipe) is replaced, never written through. */
 	writer_path(db, &p);
-	f = fopen(buf_str(&p), "w");
-	if (f != NULL) {
-		fprintf(f, "%ld %s %s\n", (long)getpid(), db->login != NULL ? db->login : "?",
-		    db->now != NULL ? db->now : "");
-		fclose(f);
+	if (safefile_open(buf_str(&p), SAFEFILE_OWNED_NAME | SAFEFILE_NO_SYNC | SAFEFILE_DB_MODE,
+	    &sf, NULL) == DUBAN_OK) {
+		fprintf(safefile_stream(sf), "%ld %s %s\n", (long)getpid(),
+		    db->login != NULL ? db->login : "?", db->now != NULL ? db->now : "");
+		safefile_commit(sf, NULL);
 	}
 	buf_release(&p);
 }
@@ -405,13 +409,21 @@ writer_describe(struct db *db, struct duban_err *err)
 	char line[256];
 	long pid = 0;
 	char login[64] = "";
+	struct stat sb;
 	FILE *f;
+	int fd;
 
+	/* Only a regular file of that name is read: not through a link, never blocking on a
+	 * pipe. */
 	writer_path(db, &p);
-	f = fopen(buf_str(&p), "r");
+	fd = open(buf_str(&p), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
 	buf_release(&p);
-	if (f == NULL)
+	if (fd < 0)
 		return;
+	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode) || (f = fdopen(fd, "r")) == NULL) {
+		close(fd);
+		return;
+	}
 	if (fgets(line, sizeof(line), f) != NULL && sscanf(line, "%ld %63s", &pid, login) == 2 &&
 	    pid > 0 && (kill((pid_t)pid, 0) == 0 || errno == EPERM)) {
 		const char *since = strchr(line, ' ');
@@ -581,6 +593,53 @@ count_tables(struct db *db, int *n, struct duban_err *err)
 	return rc;
 }
 
+/* A WAL database in a directory one may not write, with no -wal beside it (a copy on
+ * read-only media, a backup directory of root's): SQLite cannot create the -shm it reads
+ * through. Nobody can be writing to it then, so it is read as it stands on disk. */
+static bool
+wal_unreachable(struct db *db)
+{
+	int code = sqlite3_extended_errcode(db->sql) & 0xff;
+	struct buf wal = BUF_INIT;
+	struct stat sb;
+	bool none;
+
+	if (code != SQLITE_READONLY && code != SQLITE_CANTOPEN)
+		return false;
+	buf_printf(&wal, "%s-wal", db->path);
+	none = lstat(buf_str(&wal), &sb) != 0 && errno == ENOENT;
+	buf_release(&wal);
+	return none;
+}
+
+static int
+open_immutable(struct db *db, int busy_timeout_ms, struct duban_err *err)
+{
+	static const char keep[] = "/._-~";
+	struct buf uri = BUF_INIT;
+	const unsigned char *p;
+	int rc = DUBAN_OK;
+
+	buf_adds(&uri, "file:");
+	for (p = (const unsigned char *)db->path; *p != '\0'; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		    strchr(keep, *p) != NULL)
+			buf_addc(&uri, (char)*p);
+		else
+			buf_printf(&uri, "%%%02X", *p);
+	}
+	buf_adds(&uri, "?immutable=1");
+	sqlite3_close(db->sql);
+	db->sql = NULL;
+	if (sqlite3_open_v2(buf_str(&uri), &db->sql, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) !=
+	    SQLITE_OK)
+		rc = db_fail(db, _("opening the database"), err);
+	sqlite3_extended_result_codes(db->sql, 1);
+	sqlite3_busy_timeout(db->sql, busy_timeout_ms);
+	buf_release(&uri);
+	return rc;
+}
+
 /* duban_key(text): text_key_norm for SQL, used by the migration to schema 2. */
 static void
 sql_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -619,16 +678,29 @@ db_open(const char *path, enum db_mode mode, int busy_timeout_ms, struct db **ou
 	}
 	/* A file with something in it is refused below, once it is clear that it is not what
 	 * an init killed midway leaves: an SQLite file without tables or schema version. */
-	if (mode == DB_CREATE && stat(path, &sb) == 0 && sb.st_size > 0)
+	if (mode == DB_CREATE && lstat(path, &sb) == 0 && sb.st_size > 0) {
+		if (!S_ISREG(sb.st_mode))
+			return duban_err_set(err, DUBAN_EDB,
+			    _("%s already exists; duban init does not overwrite a database"), path);
 		existing = true;
+	}
 	if (mode == DB_CREATE && !existing) {
 		/* SQLite would create the file 0644: the group must write it (several people),
-		 * the world must not read it. Its -wal and -shm files copy this mode. */
-		int fd = open(path, O_RDWR | O_CREAT, 0660);
+		 * the world must not read it, whatever the umask. Its -wal and -shm files copy
+		 * this mode. A new name only: never through a link. */
+		bool exists = lstat(path, &sb) == 0;
+		int fd = open(path, exists ? O_RDWR | O_NOFOLLOW | O_CLOEXEC :
+		    O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0660);
 
 		if (fd < 0)
 			return duban_err_set(err, DUBAN_EDB, _("cannot create %s: %s"), path,
 			    strerror(errno));
+		if (!exists && fchmod(fd, 0660) != 0) {
+			close(fd);
+			unlink(path);
+			return duban_err_set(err, DUBAN_EDB, _("cannot create %s: %s"), path,
+			    strerror(errno));
+		}
 		close(fd);
 	}
 	db = xcalloc(1, sizeof(*db));
@@ -656,6 +728,11 @@ db_open(const char *path, enum db_mode mode, int busy_timeout_ms, struct db **ou
 	}
 	sqlite3_busy_timeout(db->sql, busy_timeout_ms);
 	rc = count_tables(db, &ntables, err);
+	if (rc != DUBAN_OK && mode == DB_READ_ONLY && wal_unreachable(db)) {
+		rc = open_immutable(db, busy_timeout_ms, err);
+		if (rc == DUBAN_OK)
+			rc = count_tables(db, &ntables, err);
+	}
 	if (rc == DUBAN_OK)
 		rc = db_schema_version(db, &version, err);
 	if (existing && (rc != DUBAN_OK || ntables > 0 || version > 0)) {
@@ -681,8 +758,11 @@ db_open(const char *path, enum db_mode mode, int busy_timeout_ms, struct db **ou
 		    _("%s is empty, not a duban database (create one with \"duban init\")"), path);
 		goto fail;
 	}
-	if (mode != DB_READ_ONLY) {
-		rc = db_exec(db, "PRAGMA journal_mode = WAL", err);
+	/* A new database is WAL from the start; an existing one in rollback mode (a restored
+	 * backup) is switched by db_use_wal(), for people who may write: reading leaves it as
+	 * it is. */
+	if (mode == DB_CREATE) {
+		rc = db_use_wal(db, err);
 		if (rc != DUBAN_OK)
 			goto fail;
 	}
@@ -701,6 +781,36 @@ fail:
 	return rc;
 }
 
+int
+db_use_wal(struct db *db, struct duban_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	bool wal = false;
+	int rc;
+
+	if (db->read_only)
+		return DUBAN_OK;
+	rc = db_prepare(db, "PRAGMA journal_mode", &st, err);
+	if (rc != DUBAN_OK)
+		return rc;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		wal = sqlite3_stricmp((const char *)sqlite3_column_text(st, 0), "wal") == 0;
+	sqlite3_finalize(st);
+	if (!wal)
+		rc = db_exec(db, "PRAGMA journal_mode = WAL", err);
+	/* SQLite opens the -wal and -shm files at the next read, not at the switch: read now,
+	 * while the caller holds what opening them needs (doc/operations.md §5). */
+	if (rc == DUBAN_OK && !wal)
+		rc = db_exec(db, "SELECT count(*) FROM sqlite_master", err);
+	return rc;
+}
+
+void
+db_set_close_hook(struct db *db, db_close_hook hook)
+{
+	db->close_hook = hook;
+}
+
 void
 db_close(struct db *db)
 {
@@ -712,7 +822,13 @@ db_close(struct db *db)
 		sqlite3_finalize(db->cache[i].st);
 		free(db->cache[i].sql);
 	}
+	/* The last connection checkpoints and removes -wal and -shm: the hook lends it the
+	 * rights to. */
+	if (db->close_hook != NULL)
+		db->close_hook(true);
 	sqlite3_close(db->sql);	/* accepts NULL; statements are finalized by their owners */
+	if (db->close_hook != NULL)
+		db->close_hook(false);
 	free(db->path);
 	free(db->login);
 	free(db->now);
@@ -898,7 +1014,9 @@ db_key_duplicates(struct db *db, struct buf *report, struct duban_err *err)
 int
 db_backup(struct db *db, const char *path, struct duban_err *err)
 {
-	struct buf tmp = BUF_INIT;
+	struct safefile *sf = NULL;
+	struct buf journal = BUF_INIT;
+	int journal_slot;
 	sqlite3 *dst = NULL;
 	sqlite3_backup *bk = NULL;
 	struct db *check = NULL;
@@ -906,18 +1024,23 @@ db_backup(struct db *db, const char *path, struct duban_err *err)
 	int step;
 	int rc = DUBAN_OK;
 
-	buf_printf(&tmp, "%s.tmp-backup", path);
-	remove(buf_str(&tmp));
-	{
-		int fd = open(buf_str(&tmp), O_RDWR | O_CREAT | O_EXCL, 0660);
-
-		if (fd >= 0)
-			close(fd);
+	/* A new file beside path, renamed over it once checked; a link or a device at path is
+	 * refused. SQLite writes the file by its name, and a journal beside it. */
+	if (safefile_same_file(path, db->path))
+		return duban_err_set(err, DUBAN_EUSAGE, _("%s is the database itself; give "
+		    "another file name"), path);
+	rc = safefile_open(path, SAFEFILE_REGULAR_ONLY, &sf, err);
+	if (rc != DUBAN_OK) {
+		if (err != NULL)
+			err->rc = DUBAN_EDB;
+		return DUBAN_EDB;
 	}
-	if (sqlite3_open_v2(buf_str(&tmp), &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-	    NULL) != SQLITE_OK) {
-		rc = duban_err_set(err, DUBAN_EDB, _("cannot create %s: %s"), buf_str(&tmp),
-		    sqlite3_errmsg(dst));
+	buf_printf(&journal, "%s-journal", safefile_temp_path(sf));
+	journal_slot = safefile_track(buf_str(&journal));
+	if (sqlite3_open_v2(safefile_temp_path(sf), &dst, SQLITE_OPEN_READWRITE, NULL) !=
+	    SQLITE_OK) {
+		rc = duban_err_set(err, DUBAN_EDB, _("cannot create %s: %s"),
+		    safefile_temp_path(sf), sqlite3_errmsg(dst));
 		goto out;
 	}
 	bk = sqlite3_backup_init(dst, "main", db->sql, "main");
@@ -942,21 +1065,30 @@ db_backup(struct db *db, const char *path, struct duban_err *err)
 	sqlite3_exec(dst, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
 	sqlite3_close(dst);
 	dst = NULL;
-	rc = db_open(buf_str(&tmp), DB_READ_ONLY, 1000, &check, err);
+	rc = db_open(safefile_temp_path(sf), DB_READ_ONLY, 1000, &check, err);
 	if (rc == DUBAN_OK)
 		rc = db_check(check, &sound, NULL, err);
 	db_close(check);
 	if (rc == DUBAN_OK && !sound)
 		rc = duban_err_set(err, DUBAN_EDB, "%s", _("the backup copy failed its integrity "
 		    "check; the old backup, if any, is kept"));
-	if (rc == DUBAN_OK && rename(buf_str(&tmp), path) != 0)
-		rc = duban_err_set(err, DUBAN_EDB, _("cannot move the backup to %s: %s"), path,
-		    strerror(errno));
+	if (rc == DUBAN_OK) {
+		rc = safefile_commit(sf, err);
+		sf = NULL;
+		if (rc != DUBAN_OK && err != NULL) {
+			duban_err_wrap(err, "%s", _("cannot move the backup into place: "));
+			err->rc = DUBAN_EDB;
+		}
+		if (rc != DUBAN_OK)
+			rc = DUBAN_EDB;
+	}
 out:
 	if (dst != NULL)
 		sqlite3_close(dst);
-	if (rc != DUBAN_OK)
-		remove(buf_str(&tmp));
-	buf_release(&tmp);
+	if (sf != NULL)
+		safefile_abort(sf);
+	unlink(buf_str(&journal));
+	safefile_untrack(journal_slot);
+	buf_release(&journal);
 	return rc;
 }

@@ -8,8 +8,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <csv.h>
 #include <sqlite3.h>
@@ -23,13 +21,14 @@
 #include "duban/json.h"
 #include "duban/mem.h"
 #include "duban/record.h"
+#include "duban/safefile.h"
 #include "duban/text.h"
 
 struct export {
 	const struct record_env *env;
 	struct export_opts o;
 	FILE *f;
-	char *tmp;		/* the file being written, renamed to o.path at the end */
+	struct safefile *out_file;	/* o.path: written beside, renamed at the end */
 	struct encoding_encoder *enc;
 	struct buf line;	/* one record, UTF-8 */
 	struct buf out;		/* the same, encoded */
@@ -74,34 +73,6 @@ flush_line(struct export *ex, struct duban_err *err)
 	return rc;
 }
 
-static int
-create_tmp(struct export *ex, struct duban_err *err)
-{
-	struct buf tmp = BUF_INIT;
-	mode_t mask;
-	int fd;
-
-	buf_printf(&tmp, "%s.XXXXXX", ex->o.path);
-	fd = mkstemp(tmp.data);
-	if (fd >= 0) {
-		/* mkstemp makes it private; give it the mode a new file would get. */
-		mask = umask(0);
-		umask(mask);
-		if (fchmod(fd, 0666 & ~mask) != 0 || (ex->f = fdopen(fd, "wb")) == NULL) {
-			close(fd);
-			unlink(tmp.data);
-			fd = -1;
-		}
-	}
-	if (fd < 0) {
-		buf_release(&tmp);
-		return duban_err_set(err, DUBAN_EINPUT, _("%s cannot be written (no such "
-		    "directory, or no permission)"), ex->o.path);
-	}
-	ex->tmp = buf_detach(&tmp);
-	return DUBAN_OK;
-}
-
 int
 export_open(const struct record_env *env, const struct export_opts *o, struct export **out,
     struct duban_err *err)
@@ -116,6 +87,9 @@ export_open(const struct record_env *env, const struct export_opts *o, struct ex
 	if (o->format == EXPORT_JSON && o->encoding == ENCODING_GB18030)
 		return duban_err_set(err, DUBAN_EUSAGE, _("JSON is always UTF-8; --encoding "
 		    "gb18030 is for CSV"));
+	if (o->path != NULL && safefile_same_file(o->path, db_path(env->db)))
+		return duban_err_set(err, DUBAN_EUSAGE, _("%s is the database itself; give "
+		    "another file name"), o->path);
 	ex = xcalloc(1, sizeof(*ex));
 	ex->env = env;
 	ex->o = *o;
@@ -123,11 +97,12 @@ export_open(const struct record_env *env, const struct export_opts *o, struct ex
 		ex->o.encoding = ENCODING_UTF8;
 	ex->enc = encoding_encoder_new(ex->o.encoding);
 	if (o->path != NULL) {
-		rc = create_tmp(ex, err);
+		rc = safefile_open(o->path, 0, &ex->out_file, err);
 		if (rc != DUBAN_OK) {
 			export_close(ex, false, NULL);
 			return rc;
 		}
+		ex->f = safefile_stream(ex->out_file);
 	} else {
 		ex->f = o->stream;
 	}
@@ -214,7 +189,6 @@ int
 export_close(struct export *ex, bool ok, struct duban_err *err)
 {
 	int rc = DUBAN_OK;
-	bool bad;
 
 	if (ex == NULL)
 		return DUBAN_OK;
@@ -223,17 +197,11 @@ export_close(struct export *ex, bool ok, struct duban_err *err)
 		rc = flush_line(ex, err);
 		ok = rc == DUBAN_OK;
 	}
-	if (ex->f != NULL && ex->tmp != NULL) {
-		bad = fflush(ex->f) != 0 || ferror(ex->f) != 0;
-		bad = (ok && !bad && fsync(fileno(ex->f)) != 0) || bad;
-		bad = fclose(ex->f) != 0 || bad;
-		if (ok && !bad && rename(ex->tmp, ex->o.path) != 0)
-			bad = true;
-		if (!ok || bad)
-			unlink(ex->tmp);
-		if (ok && bad)
-			rc = duban_err_set(err, DUBAN_EINPUT, _("%s could not be written (disk "
-			    "full, or no permission); nothing was left behind"), ex->o.path);
+	if (ex->out_file != NULL) {
+		if (ok)
+			rc = safefile_commit(ex->out_file, err);
+		else
+			safefile_abort(ex->out_file);
 	} else if (ex->f != NULL && ok && (fflush(ex->f) != 0 || ferror(ex->f) != 0)) {
 		rc = duban_err_set(err, DUBAN_EINPUT, _("the output could not be written"));
 	}
@@ -243,7 +211,6 @@ export_close(struct export *ex, bool ok, struct duban_err *err)
 	buf_release(&ex->value);
 	buf_release(&ex->guarded);
 	free(ex->quoted);
-	free(ex->tmp);
 	free(ex);
 	return rc;
 }

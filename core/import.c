@@ -24,6 +24,7 @@
 #include "duban/i18n.h"
 #include "duban/mem.h"
 #include "duban/record.h"
+#include "duban/safefile.h"
 #include "duban/text.h"
 
 /* Agency names seen in one import, name -> id; bounded, a full table just stops caching. */
@@ -64,7 +65,7 @@ struct importer {
 	struct encoding_encoder *gb;	/* back to the file's bytes (check_encoding) */
 
 	FILE *rejects;
-	char *rejects_tmp;
+	struct safefile *rejects_file;	/* rejects: written beside, renamed at the end */
 	struct buf rejects_path;
 };
 
@@ -190,24 +191,12 @@ static int
 rejects_open(struct importer *im, struct duban_err *err)
 {
 	const struct csvin_row *h = csvin_header(im->in);
-	struct buf tmp = BUF_INIT;
 	bool first = true;
 	size_t i;
-	int fd;
 
-	buf_printf(&tmp, "%s.XXXXXX", buf_str(&im->rejects_path));
-	fd = mkstemp(tmp.data);
-	if (fd < 0 || (im->rejects = fdopen(fd, "wb")) == NULL) {
-		if (fd >= 0) {
-			close(fd);
-			unlink(tmp.data);
-		}
-		buf_release(&tmp);
-		return duban_err_set(err, DUBAN_EINPUT, _("the rejects file %s cannot be created "
-		    "(no such directory, or no permission); give another with --rejects"),
-		    buf_str(&im->rejects_path));
-	}
-	im->rejects_tmp = buf_detach(&tmp);
+	if (safefile_open(buf_str(&im->rejects_path), 0, &im->rejects_file, err) != DUBAN_OK)
+		return duban_err_wrap(err, "%s", _("the rejects file: "));
+	im->rejects = safefile_stream(im->rejects_file);
 	/* A BOM, so that Excel opens the Chinese text correctly. */
 	fputs("\xEF\xBB\xBF", im->rejects);
 	for (i = 0; i < im->n_cols; i++) {
@@ -254,22 +243,22 @@ rejects_row(struct importer *im, struct duban_err *err)
 static int
 rejects_finish(struct importer *im, bool keep, struct duban_err *err)
 {
-	bool bad;
-
 	if (im->rejects == NULL)
 		return DUBAN_OK;
-	bad = ferror(im->rejects) != 0;
-	bad = fclose(im->rejects) != 0 || bad;
 	im->rejects = NULL;
-	if (keep && !bad && rename(im->rejects_tmp, buf_str(&im->rejects_path)) == 0) {
-		im->res->rejects_path = xstrdup(buf_str(&im->rejects_path));
+	if (!keep) {
+		safefile_abort(im->rejects_file);
+		im->rejects_file = NULL;
 		return DUBAN_OK;
 	}
-	unlink(im->rejects_tmp);
-	if (!keep)
-		return DUBAN_OK;
-	return duban_err_set(err, DUBAN_EINPUT, _("the valid rows were imported, but the rejects "
-	    "file %s could not be written (disk full?)"), buf_str(&im->rejects_path));
+	if (safefile_commit(im->rejects_file, err) != DUBAN_OK) {
+		im->rejects_file = NULL;
+		return duban_err_wrap(err, "%s", _("the valid rows were imported, but the rejects "
+		    "file could not be written: "));
+	}
+	im->rejects_file = NULL;
+	im->res->rejects_path = xstrdup(buf_str(&im->rejects_path));
+	return DUBAN_OK;
 }
 
 /* ---- rows -------------------------------------------------------------------------------- */
@@ -815,6 +804,21 @@ finish_batch(struct importer *im, struct duban_err *err)
 	if (sqlite3_step(st) != SQLITE_DONE)
 		rc = db_fail(im->db, _("recording the import"), err);
 	sqlite3_finalize(st);
+	/* A file that changed nothing (a header alone, rows all unchanged or refused) is no
+	 * batch: the list of imports names only those that wrote something. */
+	if (rc == DUBAN_OK && res->n_new + res->n_updated + res->hearings_new +
+	    res->hearings_updated == 0) {
+		st = NULL;
+		rc = db_prepare(im->db, "DELETE FROM import_batches WHERE id = ?1", &st, err);
+		if (rc == DUBAN_OK) {
+			sqlite3_bind_int64(st, 1, im->batch_id);
+			if (sqlite3_step(st) != SQLITE_DONE)
+				rc = db_fail(im->db, _("recording the import"), err);
+			else
+				im->batch_id = 0;
+			sqlite3_finalize(st);
+		}
+	}
 	if (rc == DUBAN_OK)
 		rc = db_exec(im->db, "DROP TABLE temp.import_done; DROP TABLE temp.import_refused",
 		    err);
@@ -1036,7 +1040,7 @@ import_run(const struct record_env *env, const struct import_opts *o,
 	buf_release(&im.trim);
 	buf_release(&im.text);
 	buf_release(&im.rejects_path);
-	free(im.rejects_tmp);
+	safefile_abort(im.rejects_file);
 	return rc;
 }
 

@@ -356,18 +356,31 @@ app_open_db(struct app *app, int mode, struct db **out, struct duban_err *err)
 	int64_t changed = 0;
 	int rc;
 
-	/* The database group, when setgid, only for opening the files of the database. */
-	priv_enter_db();
+	/* The database group, when setgid, only for opening the files of the database. A new
+	 * database is made with the person's own rights: the group lets no one leave files in
+	 * its directory (doc/operations.md §5). */
+	if (mode != DB_CREATE)
+		priv_enter_db();
 	rc = db_open(app->db_path, (enum db_mode)mode, app->cfg->busy_timeout_ms, &db, err);
-	priv_leave_db();
+	if (mode != DB_CREATE)
+		priv_leave_db();
 	if (rc != DUBAN_OK)
 		return rc;
+	if (priv_is_setgid())
+		db_set_close_hook(db, priv_around_close);
 	db_set_actor(db, app->login, app->now);
 	rc = user_role_of(db, app->login, &role, &found, err);
 	if (rc == DUBAN_OK && !found)
 		role = app->cfg->unknown_users == CONFIG_UNKNOWN_READ_ONLY ? ROLE_READER : ROLE_NONE;
 	db_set_actor_role(db, (int)role);
 	app->role = role;
+	/* A restored backup is in rollback mode: one who may write puts it in WAL, with the group
+	 * that creating -wal and -shm needs; reading leaves the file exactly as it was. */
+	if (rc == DUBAN_OK && mode == DB_OPEN_EXISTING && role > ROLE_READER) {
+		priv_enter_db();
+		rc = db_use_wal(db, err);
+		priv_leave_db();
+	}
 	if (rc == DUBAN_OK && mode != DB_CREATE) {
 		env = app_env(app, db);
 		if (mode == DB_READ_ONLY)

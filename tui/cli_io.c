@@ -130,9 +130,12 @@ print_summary(const char *file, const struct import_opts *o, const struct import
 		    r->uncovered_year);
 	if (o->dry_run)
 		fprintf(stderr, "%s\n", _("duban: dry run: nothing was written"));
-	else if (r->written)
+	else if (r->written && r->batch_id > 0)
 		app_eprintf(_("duban: %s: imported as batch %lld\n"), buf_str(&b),
 		    (long long)r->batch_id);
+	else if (r->written)
+		app_eprintf(_("duban: %s: nothing changed; no import batch was recorded\n"),
+		    buf_str(&b));
 	if (r->rejects_path != NULL) {
 		buf_reset(&b);
 		text_sanitize(r->rejects_path, &b);

@@ -2,6 +2,7 @@
  * user, dashboard, recompute. Plain output is aligned by display width (Chinese included). */
 #include "duban/tui/cli.h"
 
+#include <pwd.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -755,6 +756,11 @@ cli_user(struct app *app, int argc, char **argv)
 		if (rc != DUBAN_OK)
 			return app_report(&err);
 		app_eprintf(_("duban: %s is now %s\n"), argv[2], argv[3]);
+		/* duban knows people by their login on this machine (getuid()): a typing slip
+		 * would give a role to nobody. Warned, not refused: accounts may come later. */
+		if (getpwnam(argv[2]) == NULL)
+			app_warn(_("there is no account \"%s\" on this system: the role takes effect "
+			    "only when someone logs in under that name"), argv[2]);
 		return DUBAN_OK;
 	}
 	if ((argc == 4 && strcmp(argv[1], "role") == 0) || (argc == 3 &&

@@ -1,11 +1,12 @@
 /* tui/main.c: the entry point. Global options may stand anywhere on the line (scripts write
  * `duban dashboard --today 2025-06-30`); what is left is the command and its arguments. */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "duban/i18n.h"
+#include "duban/safefile.h"
 #include "duban/tui/app.h"
 #include "duban/tui/cli.h"
 #include "duban/tui/desk.h"
@@ -75,6 +76,40 @@ print_help(void)
 	    "4 not allowed for your role. See duban(1) and doc/ for more.\n"));
 }
 
+/* A batch command killed half-way (Ctrl-C, kill, a dropped SSH session, a closed pipe)
+ * leaves no half-written file beside the one it was writing; then it dies of the signal as
+ * it would have. Commands that handle a signal themselves (import stops between rows) put
+ * their own handler in place meanwhile. */
+static void
+on_fatal_signal(int sig)
+{
+	safefile_remove_temps();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void
+catch_fatal_signals(void)
+{
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGQUIT };
+	struct sigaction sa;
+	size_t i;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_fatal_signal;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		sigaddset(&sa.sa_mask, sigs[i]);
+	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
+		struct sigaction old;
+
+		/* A signal ignored by whoever started duban (nohup) stays ignored. */
+		if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+			continue;
+		sigaction(sigs[i], &sa, NULL);
+	}
+}
+
 /* Take "--opt VALUE" or "--opt=VALUE" at argv[*i]; returns the value or NULL. */
 static const char *
 option_value(int argc, char **argv, int *i, const char *name, int *rc)
@@ -109,8 +144,8 @@ main(int argc, char **argv)
 	int rc = 0;
 	int i;
 
-	/* Files duban creates (database, WAL, exports) are for the group, never the world. */
-	umask(007);
+	/* No umask here: exports, backups and notices get the mode the person's umask gives;
+	 * the database's own files are made 0660 where they are created (core/db.c). */
 	priv_init();
 	memset(&app, 0, sizeof(app));
 	rest = calloc((size_t)argc + 1, sizeof(*rest));
@@ -150,6 +185,9 @@ main(int argc, char **argv)
 	} else if (rc == 0 && nrest == 0) {
 		rc = desk_run(&app);
 	} else if (rc == 0) {
+		/* The desk restores the terminal on signals (tui/ui.c); a command has only files
+		 * to clean up. */
+		catch_fatal_signals();
 		rc = cli_dispatch(&app, nrest, rest);
 	}
 	app_release(&app);

@@ -15,6 +15,7 @@
 #include "duban/err.h"
 #include "duban/i18n.h"
 #include "duban/mem.h"
+#include "duban/safefile.h"
 #include "duban/text.h"
 #include "duban/tui/app.h"
 #include "duban/tui/cli.h"
@@ -326,17 +327,17 @@ export_ranking(struct ranking *s)
 {
 	struct ui *ui = s->base.ui;
 	char path[128];
-	FILE *f;
+	struct safefile *sf = NULL;
+	struct duban_err err;
 
 	snprintf(path, sizeof(path), "考核排名-%d.csv", s->year);
-	f = fopen(path, "w");
-	if (f == NULL) {
-		ui_status(ui, true, _("Cannot write %s: %s"), path, strerror(errno));
+	if (safefile_open(path, 0, &sf, &err) != DUBAN_OK) {
+		ui_status(ui, true, "%s", err.msg);
 		return UI_REDRAW;
 	}
-	assess_write_csv(f, s->r, kind_codes[s->kind_filter]);
-	if (fclose(f) != 0)
-		ui_status(ui, true, _("Cannot write %s: %s"), path, strerror(errno));
+	assess_write_csv(safefile_stream(sf), s->r, kind_codes[s->kind_filter]);
+	if (safefile_commit(sf, &err) != DUBAN_OK)
+		ui_status(ui, true, "%s", err.msg);
 	else
 		ui_status(ui, false, _("Saved to %s"), path);
 	return UI_REDRAW;
@@ -537,8 +538,8 @@ sheet_key(struct screen *base, enum action act, int kind, wint_t key)
 	}
 	if (act == ACT_EXPORT) {
 		char path[256];
-		FILE *f;
-
+		struct safefile *sf = NULL;
+		struct duban_err err;
 		char *p;
 
 		snprintf(path, sizeof(path), "考核明细-%d-%.150s.csv", s->rank->year, a->name);
@@ -546,14 +547,13 @@ sheet_key(struct screen *base, enum action act, int kind, wint_t key)
 		for (p = path; *p != '\0'; p++)
 			if (*p == '/' || (unsigned char)*p < 32)
 				*p = '_';
-		f = fopen(path, "w");
-		if (f == NULL) {
-			ui_status(ui, true, _("Cannot write %s: %s"), path, strerror(errno));
+		if (safefile_open(path, 0, &sf, &err) != DUBAN_OK) {
+			ui_status(ui, true, "%s", err.msg);
 			return UI_REDRAW;
 		}
-		assess_write_detail_csv(f, s->rank->r, a);
-		if (fclose(f) != 0)
-			ui_status(ui, true, _("Cannot write %s: %s"), path, strerror(errno));
+		assess_write_detail_csv(safefile_stream(sf), s->rank->r, a);
+		if (safefile_commit(sf, &err) != DUBAN_OK)
+			ui_status(ui, true, "%s", err.msg);
 		else
 			ui_status(ui, false, _("Saved to %s"), path);
 		return UI_REDRAW;

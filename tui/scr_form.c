@@ -22,16 +22,17 @@
 #include "duban/tui/app.h"
 #include "duban/tui/screens.h"
 #include "duban/tui/ui.h"
+#include "duban/tui/ui_line.h"
+#include "duban/tui/ui_picker.h"
 
-#define FIELD_MAX 512	/* characters per field */
-#define PICK_MAX 200
+#define TEXT_BOX_ROWS 3	/* rows of the box of a long text (notes, summaries) */
+#define PICK_ROWS 8
 
 struct fstate {
-	wchar_t text[FIELD_MAX + 1];
-	int len;
-	int cursor;
+	struct ui_line line;	/* the field's whole text, as long as the field allows */
 	char problem[300];
 	char hint[300];
+	bool fresh;		/* a choice field just entered: typing replaces its value */
 };
 
 struct form {
@@ -46,63 +47,58 @@ struct form {
 	int lines;
 	int cols;
 	int height;
-	/* the picker: a list of choices for the focused field, narrowed by its text */
+	int n_marked;			/* fields marked with a problem */
+	bool said;			/* the status line holds what F2 said: keep it */
+	bool refused;			/* the last F2 was refused */
+	/* the picker of the focused choice field, narrowed by its text */
 	bool picking;
-	char *pick[PICK_MAX];
-	int n_pick;
-	int pick_sel;
+	struct ui_picker pick;
 };
 
 static const enum action bar[] = {
-	ACT_HELP, ACT_SAVE, ACT_OPEN, ACT_NEXT_PANE, ACT_BACK, ACT_NONE
+	ACT_HELP, ACT_SAVE, ACT_PICK, ACT_NEXT_FIELD, ACT_BACK, ACT_NONE
 };
 
-static void
-to_utf8(const wchar_t *w, int len, struct buf *out)
-{
-	mbstate_t st;
-	int i;
-
-	memset(&st, 0, sizeof(st));
-	for (i = 0; i < len; i++) {
-		char mb[MB_LEN_MAX];
-		size_t n = wcrtomb(mb, w[i], &st);
-
-		if (n != (size_t)-1)
-			buf_add(out, mb, n);
-	}
-}
-
-static void
-set_text(struct fstate *fs, const char *s)
-{
-	mbstate_t st;
-	const char *p = s;
-	int n = 0;
-
-	memset(&st, 0, sizeof(st));
-	while (*p != '\0' && n < FIELD_MAX) {
-		wchar_t wc;
-		size_t k = mbrtowc(&wc, p, strlen(p), &st);
-
-		if (k == 0 || k == (size_t)-1 || k == (size_t)-2) {
-			/* Invalid stored bytes: show U+FFFD rather than garbage. */
-			wc = 0xFFFD;
-			k = 1;
-			memset(&st, 0, sizeof(st));
-		}
-		fs->text[n++] = wc;
-		p += k;
-	}
-	fs->text[n] = 0;
-	fs->len = n;
-	fs->cursor = n;
-}
+static const enum action pick_bar[] = {
+	ACT_PICK, ACT_BACK, ACT_NONE
+};
 
 static bool
 editable(const struct form *s, int i)
 {
 	return !(s->kind->fields[i].flags & FIELD_DERIVED);
+}
+
+static bool
+is_choice(const struct form *s, int i)
+{
+	enum field_type t = s->kind->fields[i].type;
+
+	return t == FIELD_ENUM || t == FIELD_AGENCY || t == FIELD_BOOL || t == FIELD_CASE;
+}
+
+/* Bytes a field may hold: a text field its own limit, the others what any of their forms
+ * of input can need. */
+static size_t
+field_max(const struct field_def *fd)
+{
+	if (fd->type == FIELD_TEXT)
+		return (size_t)(fd->max_len > 0 ? fd->max_len : 2000);
+	return 400;
+}
+
+static int
+field_rows(const struct form *s, int i)
+{
+	const struct field_def *fd = &s->kind->fields[i];
+
+	return fd->type == FIELD_TEXT && field_max(fd) >= 1000 ? TEXT_BOX_ROWS : 1;
+}
+
+static void
+field_text(const struct fstate *fs, struct buf *out)
+{
+	ui_line_get(&fs->line, out);
 }
 
 /* A scratch record with every field's text applied: for live hints and derived dates. */
@@ -119,7 +115,7 @@ scratch(struct form *s, struct record_problems *p)
 
 		if (!editable(s, i))
 			continue;
-		to_utf8(s->f[i].text, s->f[i].len, &t);
+		field_text(&s->f[i], &t);
 		record_input(&env, r, i, buf_str(&t), p);
 		buf_release(&t);
 	}
@@ -148,16 +144,16 @@ refresh_hints(struct form *s)
 
 		fs->hint[0] = '\0';
 		if (!editable(s, i)) {
-			set_text(fs, record_get(r, i));
+			ui_line_set(&fs->line, record_get(r, i));
 			continue;
 		}
 		for (k = 0; k < p.n; k++) {
-			if (p.items[k].field == i && fs->len > 0) {
+			if (p.items[k].field == i && fs->line.len > 0) {
 				snprintf(fs->hint, sizeof(fs->hint), "%s", p.items[k].msg);
 				break;
 			}
 		}
-		if (fs->hint[0] == '\0' && fs->len > 0) {
+		if (fs->hint[0] == '\0' && fs->line.len > 0) {
 			if (fd->type == FIELD_DATE) {
 				struct date d = record_date(r, i);
 				static const char *const wd[] = { "", N_("Mon"), N_("Tue"), N_("Wed"),
@@ -172,8 +168,7 @@ refresh_hints(struct form *s)
 				record_display(&env, r, i, false, &h);
 			}
 			snprintf(fs->hint, sizeof(fs->hint), "%s", buf_str(&h));
-		} else if (fs->len == 0 && (fd->type == FIELD_ENUM || fd->type == FIELD_AGENCY ||
-		    fd->type == FIELD_BOOL)) {
+		} else if (fs->line.len == 0 && is_choice(s, i)) {
 			snprintf(fs->hint, sizeof(fs->hint), "%s", _("Enter: choose"));
 		}
 		buf_release(&h);
@@ -193,14 +188,68 @@ without_label(const struct form *s, int i, const char *msg)
 	return msg;
 }
 
+static void
+count_marked(struct form *s)
+{
+	int i;
+
+	s->n_marked = 0;
+	for (i = 0; i < s->kind->n_fields; i++)
+		if (s->f[i].problem[0] != '\0')
+			s->n_marked++;
+}
+
+/* Check field i as it is now (its own parsing, then what the record's checks say of it);
+ * called when the cursor leaves it, so a mistake shows before F2. */
+static void
+check_field(struct form *s, int i)
+{
+	struct ui *ui = s->base.ui;
+	struct record_env env = app_env(ui->app, ui->db);
+	struct record_problems p;
+	struct record *r;
+	int k;
+
+	if (!editable(s, i))
+		return;
+	memset(&p, 0, sizeof(p));
+	r = scratch(s, &p);
+	record_validate(&env, r, &p);
+	record_free(r);
+	s->f[i].problem[0] = '\0';
+	for (k = 0; k < p.n; k++) {
+		if (p.items[k].field == i) {
+			snprintf(s->f[i].problem, sizeof(s->f[i].problem), "%s", p.items[k].msg);
+			break;
+		}
+	}
+	/* An empty field of a new form is not a mistake until F2: tabbing past is fine. */
+	if (s->f[i].line.len == 0 && s->kind->fields[i].flags & FIELD_REQUIRED)
+		s->f[i].problem[0] = '\0';
+	count_marked(s);
+}
+
 /* The focused field's whole message on the status line: the column beside it is narrow. */
 static void
 show_focus_message(struct form *s)
 {
 	struct fstate *fs = &s->f[s->focus];
 
-	if (fs->problem[0] != '\0')
-		ui_status(s->base.ui, true, "%s", fs->problem);
+	if (s->picking)
+		ui_status(s->base.ui, false, "%s", s->pick.n_shown > 0 ? _("Enter takes the marked "
+		    "choice; typing narrows the list; Esc keeps the text as typed.") : _("Nothing "
+		    "matches: Backspace widens the list; Esc or Enter keeps the text as typed."));
+	else if (fs->problem[0] != '\0') {
+		/* The reason itself is at the top, whole; here, how many are marked. */
+		if (s->refused)
+			ui_status(s->base.ui, true, P_("Not saved: %d field is marked; nothing you "
+			    "typed was lost.", "Not saved: %d fields are marked; nothing you typed was "
+			    "lost.", s->n_marked), s->n_marked);
+		else
+			ui_status(s->base.ui, true, P_("%d field is marked; with the cursor on it, the "
+			    "top lines say why.", "%d fields are marked; with the cursor on one, the top "
+			    "lines say why.", s->n_marked), s->n_marked);
+	}
 	else if (fs->hint[0] != '\0' && fs->hint[0] != '=')
 		ui_status(s->base.ui, true, "%s", fs->hint);
 	else
@@ -225,6 +274,25 @@ box_width(const struct form *s)
 	return w < 16 ? 16 : w;
 }
 
+/* Scroll so that the focused field (all its rows) is on the screen. */
+static void
+scroll_to_focus(struct form *s)
+{
+	int used;
+	int i;
+
+	if (s->focus < s->top)
+		s->top = s->focus;
+	for (;;) {
+		used = 0;
+		for (i = s->top; i <= s->focus; i++)
+			used += field_rows(s, i);
+		if (used <= s->height || s->top == s->focus)
+			break;
+		s->top++;
+	}
+}
+
 static void
 draw(struct screen *base)
 {
@@ -234,138 +302,161 @@ draw(struct screen *base)
 	int box = box_width(s);
 	int cursor_y = -1;
 	int cursor_x = 0;
+	int focus_y = 3;
 	int i;
-	int row;
+	int y;
 
 	buf_printf(&t, "%s: %s", s->r->id == 0 ? _("New") : _("Edit"), _(s->kind->label));
 	ui_title(ui, buf_str(&t));
+	buf_reset(&t);
+	if (s->f[s->focus].problem[0] != '\0' && !s->picking) {
+		struct ui_line why;
+
+		/* The whole reason of the field the cursor is on, wrapped over two lines: the
+		 * column beside the field and the status line are too short for some. */
+		ui_line_init(&why, 0);
+		ui_line_set(&why, s->f[s->focus].problem);
+		ui_line_draw(ui, &why, 1, 1, 2, s->cols - 2, ATTR_OVERDUE, false, NULL, NULL);
+		ui_line_release(&why);
+	} else if (s->n_marked > 0) {
+		if (s->refused)
+			buf_printf(&t, P_("Not saved: %d field is marked; nothing you typed was lost.",
+			    "Not saved: %d fields are marked; nothing you typed was lost.",
+			    s->n_marked), s->n_marked);
+		else
+			buf_printf(&t, P_("%d field is marked; with the cursor on it, the top lines "
+			    "say why.", "%d fields are marked; with the cursor on one, the top lines "
+			    "say why.", s->n_marked), s->n_marked);
+		ui_text(ui, 1, 1, s->cols - 2, buf_str(&t), ATTR_OVERDUE);
+	} else {
+		ui_text(ui, 1, 1, s->cols - 2, _("Type to edit. Tab/Up/Down: fields. Enter: choose. "
+		    "F2: save. Esc: leave."), ATTR_DIM);
+	}
 	buf_release(&t);
-	ui_text(ui, 1, 1, s->cols - 2, _("Type to edit. Tab/Up/Down: fields. Enter: pick. "
-	    "F2: save. Esc: leave."), ATTR_DIM);
-	if (s->focus < s->top)
-		s->top = s->focus;
-	if (s->focus >= s->top + s->height)
-		s->top = s->focus - s->height + 1;
-	for (row = 0, i = s->top; i < s->kind->n_fields && row < s->height; i++, row++) {
+	scroll_to_focus(s);
+	for (i = s->top, y = 3; i < s->kind->n_fields && y < 3 + s->height; i++) {
 		const struct field_def *fd = &s->kind->fields[i];
 		struct fstate *fs = &s->f[i];
-		struct buf v = BUF_INIT;
-		int y = 3 + row;
 		bool focus = i == s->focus;
+		int rows = field_rows(s, i);
 		char label[200];
-		int skip = 0;
-		int before_cols;
 
+		if (y + rows > 3 + s->height)
+			rows = 3 + s->height - y;
 		snprintf(label, sizeof(label), "%s%s", _(fd->label), fd->flags & FIELD_REQUIRED ?
 		    " *" : "");
 		ui_text(ui, y, 1, s->label_w, label, fs->problem[0] ? ATTR_OVERDUE : focus ?
 		    ATTR_HEADER : ATTR_NORMAL);
-		to_utf8(fs->text, fs->len, &v);
-		/* Show the end of a text wider than the box, so the cursor stays visible. */
-		{
-			struct buf head = BUF_INIT;
-
-			to_utf8(fs->text, fs->cursor, &head);
-			before_cols = text_cols(buf_str(&head));
-			buf_release(&head);
-		}
-		if (before_cols > box - 1) {
-			/* Drop whole characters from the front until the cursor fits the box. */
-			int k = 0;
-
-			while (k < fs->cursor && before_cols - skip > box - 1) {
-				int w = wcwidth(fs->text[k]);
-
-				skip += w > 0 ? w : 1;
-				k++;
-			}
-			buf_reset(&v);
-			to_utf8(fs->text + k, fs->len - k, &v);
-			before_cols -= skip;
-		}
-		ui_text(ui, y, 2 + s->label_w, box, buf_str(&v), !editable(s, i) ? ATTR_HEADER :
-		    focus ? ATTR_FIELD_FOCUS : ATTR_FIELD);
-		ui_text(ui, y, 3 + s->label_w + box, s->cols - 4 - s->label_w - box,
-		    without_label(s, i, fs->problem[0] ? fs->problem : fs->hint), fs->problem[0] ?
-		    ATTR_OVERDUE : ATTR_DIM);
-		if (focus && editable(s, i)) {
-			cursor_y = y;
-			cursor_x = 2 + s->label_w + before_cols;
-		}
-		buf_release(&v);
+		/* A long text's box takes the whole width, wrapped; its reason, if any, is on the
+		 * status line when the cursor is on it. */
+		ui_line_draw(ui, &fs->line, y, 2 + s->label_w, rows, field_rows(s, i) > 1 ?
+		    s->cols - 3 - s->label_w : box, !editable(s, i) ? ATTR_HEADER : focus ?
+		    ATTR_FIELD_FOCUS : ATTR_FIELD, focus && editable(s, i), &cursor_y, &cursor_x);
+		if (field_rows(s, i) == 1)
+			ui_text(ui, y, 3 + s->label_w + box, s->cols - 4 - s->label_w - box,
+			    without_label(s, i, fs->problem[0] ? fs->problem : fs->hint),
+			    fs->problem[0] ? ATTR_OVERDUE : ATTR_DIM);
+		if (focus)
+			focus_y = y;
+		y += rows;
 	}
 	if (s->picking) {
-		int w = box;
-		int h = s->n_pick < 10 ? s->n_pick : 10;
-		int y0 = 3 + (s->focus - s->top) + 1;
-		int top = s->pick_sel >= h ? s->pick_sel - h + 1 : 0;
+		int below = 3 + s->height - (focus_y + 1);
+		int h = s->pick.n_shown == 0 ? 1 : s->pick.n_shown < PICK_ROWS ? s->pick.n_shown :
+		    PICK_ROWS;
+		int y0 = focus_y + 1;
 
-		if (y0 + h > s->lines - 3)
-			y0 = s->lines - 3 - h;
-		for (i = 0; i < h; i++)
-			ui_text(ui, y0 + i, 2 + s->label_w, w, s->pick[top + i], top + i == s->pick_sel ?
-			    ATTR_SELECTED : ATTR_KEYBAR);
-		if (s->n_pick == 0)
-			ui_text(ui, y0, 2 + s->label_w, w, _("(nothing matches)"), ATTR_KEYBAR);
-		cursor_y = -1;
+		if (h > below)
+			y0 = focus_y - h >= 3 ? focus_y - h : 3;
+		ui_picker_draw(ui, &s->pick, y0, 2 + s->label_w, h, box,
+		    _("(nothing matches: Backspace widens, Esc keeps the text)"));
 	}
 	base->cursor_y = cursor_y;
 	base->cursor_x = cursor_x;
 }
 
 static void
-clear_pick(struct form *s)
+close_pick(struct form *s)
 {
-	int i;
-
-	for (i = 0; i < s->n_pick; i++)
-		free(s->pick[i]);
-	s->n_pick = 0;
-	s->pick_sel = 0;
+	ui_picker_release(&s->pick);
 	s->picking = false;
+	s->base.mode_keymap = NULL;
+	s->base.mode_bar = NULL;
 }
 
-/* Fill the picker for the focused field, narrowed by its current text. */
+/* The choices of field fi: each with what it shows, what it stores and the other words
+ * that find it (codes, the Chinese and English words, short names). */
 static void
-open_pick(struct form *s)
+fill_choices(struct form *s, int fi, struct ui_picker *p, const char *typed)
 {
 	struct ui *ui = s->base.ui;
-	const struct field_def *fd = &s->kind->fields[s->focus];
-	struct buf typed = BUF_INIT;
+	const struct field_def *fd = &s->kind->fields[fi];
 
-	clear_pick(s);
-	to_utf8(s->f[s->focus].text, s->f[s->focus].len, &typed);
 	if (fd->type == FIELD_ENUM) {
 		const struct field_choice *c;
 
-		for (c = fd->choices; c->code != NULL && s->n_pick < PICK_MAX; c++)
-			s->pick[s->n_pick++] = xstrdup(c->code[0] == '\0' ? "" : _(c->en));
+		for (c = fd->choices; c->code != NULL; c++) {
+			struct buf w = BUF_INIT;
+
+			buf_printf(&w, "%s %s %s", c->code, c->zh, c->en);
+			ui_picker_add(p, _(c->en), c->code[0] == '\0' ? "" : _(c->en), buf_str(&w));
+			buf_release(&w);
+		}
 	} else if (fd->type == FIELD_BOOL) {
-		s->pick[s->n_pick++] = xstrdup(_("yes"));
-		s->pick[s->n_pick++] = xstrdup(_("no"));
+		ui_picker_add(p, _("yes"), _("yes"), "是 y yes 1 true");
+		ui_picker_add(p, _("no"), _("no"), "否 n no 0 false");
 	} else if (fd->type == FIELD_AGENCY || fd->type == FIELD_CASE) {
 		sqlite3_stmt *st = NULL;
-		struct buf pat = BUF_INIT;
 		const char *sql = fd->type == FIELD_AGENCY ?
-		    "SELECT name FROM agencies WHERE deleted = 0 AND (name LIKE ?1 OR short_name LIKE ?1"
-		    " OR code LIKE ?1) ORDER BY name LIMIT 200" :
-		    "SELECT case_no FROM litigation_cases WHERE deleted = 0 AND case_no LIKE ?1"
-		    " ORDER BY id DESC LIMIT 200";
+		    "SELECT name, COALESCE(short_name, '') || ' ' || COALESCE(code, '') FROM agencies"
+		    " WHERE deleted = 0 ORDER BY name" :
+		    "SELECT case_no, '' FROM litigation_cases WHERE deleted = 0 AND case_no LIKE ?1"
+		    " ORDER BY id DESC LIMIT 500";
+		struct buf pat = BUF_INIT;
 
-		buf_printf(&pat, "%%%s%%", buf_str(&typed));
+		/* Cases can be tens of thousands: the database narrows them first. */
+		buf_printf(&pat, "%%%s%%", typed);
 		if (db_prepare(ui->db, sql, &st, NULL) == DUBAN_OK) {
-			sqlite3_bind_text(st, 1, buf_str(&pat), -1, SQLITE_STATIC);
-			while (sqlite3_step(st) == SQLITE_ROW && s->n_pick < PICK_MAX)
-				s->pick[s->n_pick++] = xstrdup((const char *)sqlite3_column_text(st, 0));
+			if (fd->type == FIELD_CASE)
+				sqlite3_bind_text(st, 1, buf_str(&pat), -1, SQLITE_TRANSIENT);
+			while (sqlite3_step(st) == SQLITE_ROW) {
+				const char *v = (const char *)sqlite3_column_text(st, 0);
+
+				ui_picker_add(p, v, v, (const char *)sqlite3_column_text(st, 1));
+			}
 			sqlite3_finalize(st);
 		}
 		buf_release(&pat);
-	} else {
-		buf_release(&typed);
-		return;
 	}
-	s->picking = true;
+}
+
+/* Open the picker for the focused field, narrowed by (and preselecting) its text. */
+static void
+open_pick(struct form *s)
+{
+	struct buf typed = BUF_INIT;
+
+	if (s->picking)
+		ui_picker_release(&s->pick);
+	ui_picker_init(&s->pick);
+	field_text(&s->f[s->focus], &typed);
+	if (s->f[s->focus].fresh) {
+		/* The value as it stands: the whole list, with it marked, to choose another. */
+		int k;
+
+		fill_choices(s, s->focus, &s->pick, "");
+		ui_picker_narrow(&s->pick, "");
+		for (k = 0; k < s->pick.n_shown; k++)
+			if (strcmp(s->pick.labels[s->pick.shown[k]], buf_str(&typed)) == 0)
+				s->pick.sel = k;
+	} else {
+		fill_choices(s, s->focus, &s->pick, buf_str(&typed));
+		ui_picker_narrow(&s->pick, buf_str(&typed));
+	}
 	buf_release(&typed);
+	s->picking = true;
+	s->base.mode_keymap = "picker";
+	s->base.mode_bar = pick_bar;
 }
 
 static void
@@ -376,8 +467,20 @@ move_focus(struct form *s, int delta)
 	do {
 		i += delta;
 	} while (i >= 0 && i < s->kind->n_fields && !editable(s, i));
-	if (i >= 0 && i < s->kind->n_fields)
-		s->focus = i;
+	if (i < 0 || i >= s->kind->n_fields) {
+		/* A page past the end: the last (or first) field that can be edited. */
+		i = delta > 0 ? s->kind->n_fields : -1;
+		do {
+			i += delta > 0 ? -1 : 1;
+		} while (i >= 0 && i < s->kind->n_fields && !editable(s, i));
+		if (i < 0 || i >= s->kind->n_fields)
+			return;
+	}
+	if (i == s->focus)
+		return;
+	check_field(s, s->focus);
+	s->focus = i;
+	s->f[i].fresh = is_choice(s, i) && s->f[i].line.len > 0;
 }
 
 /* Apply all fields and save; map every refusal to its field. */
@@ -401,7 +504,7 @@ save(struct form *s)
 
 		if (!editable(s, i))
 			continue;
-		to_utf8(s->f[i].text, s->f[i].len, &t);
+		field_text(&s->f[i], &t);
 		record_input(&env, r, i, buf_str(&t), &p);
 		buf_release(&t);
 	}
@@ -411,26 +514,39 @@ save(struct form *s)
 	rc = p.n > 0 ? DUBAN_EINPUT : record_save(&env, r, 0, &outcome, &p, &err);
 	if (rc != DUBAN_OK) {
 		int first = -1;
+		const char *whole = NULL;
 
 		for (i = 0; i < p.n; i++) {
 			int fi = p.items[i].field;
 
-			if (fi >= 0 && s->f[fi].problem[0] == '\0')
+			if (fi < 0 || !editable(s, fi)) {
+				if (whole == NULL)
+					whole = p.items[i].msg;
+				continue;
+			}
+			if (s->f[fi].problem[0] == '\0')
 				snprintf(s->f[fi].problem, sizeof(s->f[fi].problem), "%s", p.items[i].msg);
-			if (fi >= 0 && (first < 0 || fi < first) && editable(s, fi))
+			if (first < 0 || fi < first)
 				first = fi;
 		}
+		count_marked(s);
 		if (first >= 0)
 			s->focus = first;
-		if (p.n > 0)
-			ui_status(ui, true, P_("Not saved: %d problem; the marked field says what is "
-			    "wrong. Nothing you typed was lost.", "Not saved: %d problems; the marked "
-			    "fields say what is wrong. Nothing you typed was lost.", p.n), p.n);
+		/* The status line counts the marked fields (the number the user can see), or says
+		 * what is wrong with the record as a whole; the top lines give the whole reason
+		 * of the field the cursor is on. */
+		s->refused = true;
+		if (whole != NULL)
+			ui_status(ui, true, "%s", whole);
+		else if (first >= 0)
+			show_focus_message(s);
 		else
 			ui_status(ui, true, "%s", err.msg);
+		s->said = true;
 		record_free(r);
 		return UI_REDRAW;
 	}
+	s->n_marked = 0;
 	if (outcome == RECORD_UNCHANGED)
 		ui_status(ui, false, "%s", _("Nothing changed."));
 	else if (r->uncovered_year != 0)
@@ -447,106 +563,38 @@ save(struct form *s)
 	return UI_POP;
 }
 
+/* An editing key on the focused field. */
 static unsigned
-edit_key(struct form *s, int kind, wint_t key)
+edit_key(struct form *s, enum action act, int kind, wint_t key)
 {
 	struct fstate *fs = &s->f[s->focus];
+	enum ui_line_result lr;
 
 	if (!editable(s, s->focus))
-		return UI_HANDLED;
-	if (kind == KEY_CODE_YES) {
-		switch (key) {
-		case KEY_LEFT:
-			if (fs->cursor > 0)
-				fs->cursor--;
-			return UI_REDRAW;
-		case KEY_RIGHT:
-			if (fs->cursor < fs->len)
-				fs->cursor++;
-			return UI_REDRAW;
-		case KEY_HOME:
-			fs->cursor = 0;
-			return UI_REDRAW;
-		case KEY_END:
-			fs->cursor = fs->len;
-			return UI_REDRAW;
-		case KEY_BACKSPACE:
-			if (fs->cursor == 0)
-				return UI_HANDLED;
-			fs->cursor--;
-			break;
-		case KEY_DC:
-			if (fs->cursor >= fs->len)
-				return UI_HANDLED;
-			break;
-		default:
-			return UI_IGNORED;
-		}
-		memmove(&fs->text[fs->cursor], &fs->text[fs->cursor + 1],
-		    (size_t)(fs->len - fs->cursor) * sizeof(wchar_t));
-		fs->len--;
-	} else if (key == 127 || key == 8) {
-		if (fs->cursor == 0)
-			return UI_HANDLED;
-		fs->cursor--;
-		memmove(&fs->text[fs->cursor], &fs->text[fs->cursor + 1],
-		    (size_t)(fs->len - fs->cursor) * sizeof(wchar_t));
-		fs->len--;
-	} else if (key == 21) {		/* ^U clears the field */
-		fs->len = 0;
-		fs->cursor = 0;
-		fs->text[0] = 0;
-	} else if (key >= 32 && key != 127 && iswprint((wint_t)key)) {
-		if (fs->len >= FIELD_MAX)
-			return UI_HANDLED;
-		memmove(&fs->text[fs->cursor + 1], &fs->text[fs->cursor],
-		    (size_t)(fs->len - fs->cursor + 1) * sizeof(wchar_t));
-		fs->text[fs->cursor++] = (wchar_t)key;
-		fs->len++;
-	} else {
 		return UI_IGNORED;
+	/* A choice is replaced, never added to: the first character typed into a choice
+	 * field just entered starts it anew. */
+	if (fs->fresh && ui_line_is_char(act, kind, key))
+		ui_line_clear(&fs->line);
+	lr = ui_line_key(&fs->line, act, kind, key);
+	if (lr == LINE_IGNORED)
+		return UI_IGNORED;
+	fs->fresh = false;
+	if (lr == LINE_FULL) {
+		ui_status(s->base.ui, true, _("%s holds at most %zu bytes: this one is full."),
+		    _(s->kind->fields[s->focus].label), fs->line.max_bytes);
+		s->said = true;
+		return UI_REDRAW | UI_HANDLED;
 	}
+	if (lr == LINE_MOVED)
+		return UI_REDRAW;
 	fs->problem[0] = '\0';
+	count_marked(s);
 	s->modified = true;
 	s->base.unsaved = true;
 	refresh_hints(s);
-	return UI_REDRAW;
-}
-
-static unsigned
-pick_key(struct form *s, enum action act, int kind, wint_t key)
-{
-	/* Letters narrow the list (j and k too): only the arrow keys move in it. */
-	(void)act;
-	if (kind == KEY_CODE_YES && key == KEY_UP) {
-		if (s->pick_sel > 0)
-			s->pick_sel--;
-		return UI_REDRAW;
-	}
-	if (kind == KEY_CODE_YES && key == KEY_DOWN) {
-		if (s->pick_sel < s->n_pick - 1)
-			s->pick_sel++;
-		return UI_REDRAW;
-	}
-	if (kind == OK && key == 27) {
-		clear_pick(s);
-		return UI_REDRAW;
-	}
-	if ((kind == OK && (key == '\r' || key == '\n')) || (kind == KEY_CODE_YES &&
-	    key == KEY_ENTER)) {
-		if (s->n_pick > 0) {
-			set_text(&s->f[s->focus], s->pick[s->pick_sel]);
-			s->f[s->focus].problem[0] = '\0';
-			s->modified = true;
-	s->base.unsaved = true;
-			move_focus(s, 1);
-		}
-		clear_pick(s);
-		refresh_hints(s);
-		return UI_REDRAW;
-	}
-	/* Typing narrows the list. */
-	if (edit_key(s, kind, key) != UI_IGNORED)
+	/* Typing into a choice field narrows its list at once (clearing it does not open it). */
+	if (is_choice(s, s->focus) && (act == ACT_NONE || s->picking))
 		open_pick(s);
 	return UI_REDRAW;
 }
@@ -554,15 +602,51 @@ pick_key(struct form *s, enum action act, int kind, wint_t key)
 static unsigned form_key(struct form *s, enum action act, int kind, wint_t key);
 
 static unsigned
+pick_key(struct form *s, enum action act, int kind, wint_t key)
+{
+	struct fstate *fs = &s->f[s->focus];
+
+	if (ui_picker_move(&s->pick, act, PICK_ROWS))
+		return UI_REDRAW;
+	if (act == ACT_PICK) {
+		const char *v = ui_picker_value(&s->pick);
+
+		if (v == NULL) {
+			/* Nothing matches: the text stays, and the field says why. */
+			close_pick(s);
+			check_field(s, s->focus);
+			return UI_REDRAW;
+		}
+		ui_line_set(&fs->line, v);
+		fs->problem[0] = '\0';
+		s->modified = true;
+		s->base.unsaved = true;
+		close_pick(s);
+		refresh_hints(s);
+		move_focus(s, 1);
+		return UI_REDRAW;
+	}
+	if (act == ACT_BACK) {
+		close_pick(s);
+		check_field(s, s->focus);
+		return UI_REDRAW;
+	}
+	if (edit_key(s, act, kind, key) != UI_IGNORED)
+		return UI_REDRAW;
+	/* Any other key closes the list and does what it does in the form. */
+	close_pick(s);
+	return form_key(s, ui_key_action("form", kind, key), kind, key);
+}
+
+static unsigned
 handle_key(struct screen *base, enum action act, int kind, wint_t key)
 {
 	struct form *s = (struct form *)base;
 	unsigned r;
 
-	if (act == ACT_SAVE)
-		return save(s);
+	s->said = false;
 	r = s->picking ? pick_key(s, act, kind, key) : form_key(s, act, kind, key);
-	if (!(r & (UI_POP | UI_QUIT)))
+	if (!(r & (UI_POP | UI_QUIT)) && r != UI_IGNORED && !s->said)
 		show_focus_message(s);
 	return r;
 }
@@ -572,49 +656,76 @@ form_key(struct form *s, enum action act, int kind, wint_t key)
 {
 	struct screen *base = &s->base;
 
-	(void)act;
-	if (kind == OK && key == 27) {
+	switch (act) {
+	case ACT_SAVE:
+		return save(s);
+	case ACT_BACK:
 		if (s->modified && !ui_confirm(base->ui, _("Discard your changes?")))
 			return UI_REDRAW;
 		ui_status(base->ui, false, "%s", "");
 		return UI_POP;
-	}
-	if ((kind == KEY_CODE_YES && (key == KEY_UP || key == KEY_BTAB)) || (kind == OK &&
-	    key == 16)) {
+	case ACT_PREV_FIELD:
 		move_focus(s, -1);
 		return UI_REDRAW;
-	}
-	if ((kind == KEY_CODE_YES && key == KEY_DOWN) || (kind == OK && (key == '\t' ||
-	    key == 14))) {
+	case ACT_NEXT_FIELD:
 		move_focus(s, 1);
 		return UI_REDRAW;
-	}
-	if (kind == KEY_CODE_YES && (key == KEY_NPAGE || key == KEY_PPAGE)) {
-		move_focus(s, key == KEY_NPAGE ? s->height : -s->height);
+	case ACT_PAGE_UP:
+	case ACT_PAGE_DOWN:
+		move_focus(s, act == ACT_PAGE_DOWN ? s->height : -s->height);
 		return UI_REDRAW;
-	}
-	if ((kind == OK && (key == '\r' || key == '\n')) || (kind == KEY_CODE_YES &&
-	    key == KEY_ENTER)) {
-		const struct field_def *fd = &s->kind->fields[s->focus];
-
-		if (fd->type == FIELD_ENUM || fd->type == FIELD_AGENCY || fd->type == FIELD_BOOL ||
-		    fd->type == FIELD_CASE)
+	case ACT_PICK:
+		if (is_choice(s, s->focus))
 			open_pick(s);
 		else
 			move_focus(s, 1);
 		return UI_REDRAW;
+	default:
+		break;
 	}
-	if (kind == KEY_CODE_YES && key >= KEY_F(1) && key <= KEY_F(12))
-		return UI_IGNORED;
-	return edit_key(s, kind, key) == UI_IGNORED ? UI_HANDLED : UI_REDRAW;
+	return edit_key(s, act, kind, key);
+}
+
+/* What a recovery file needs: the kind, the record and its version, every field's text. */
+static void
+recover(struct screen *base, struct buf *out)
+{
+	struct form *s = (struct form *)base;
+	int i;
+
+	buf_printf(out, "kind %s\nid %lld\nversion %lld\n", s->kind->name, (long long)s->r->id,
+	    (long long)s->r->version);
+	for (i = 0; i < s->kind->n_fields; i++) {
+		struct buf t = BUF_INIT;
+		const char *c;
+
+		if (!editable(s, i))
+			continue;
+		field_text(&s->f[i], &t);
+		buf_printf(out, "field %s ", s->kind->fields[i].column);
+		for (c = buf_str(&t); *c != '\0'; c++) {
+			if (*c == '\n')
+				buf_adds(out, "\\n");
+			else if (*c == '\\')
+				buf_adds(out, "\\\\");
+			else
+				buf_add(out, c, 1);
+		}
+		buf_adds(out, "\n");
+		buf_release(&t);
+	}
 }
 
 static void
 scr_free(struct screen *base)
 {
 	struct form *s = (struct form *)base;
+	int i;
 
-	clear_pick(s);
+	if (s->picking)
+		close_pick(s);
+	for (i = 0; i < s->kind->n_fields; i++)
+		ui_line_release(&s->f[i].line);
 	record_free(s->r);
 	free(s->f);
 	free(s);
@@ -625,6 +736,18 @@ static const struct screen_ops ops = {
 	"form", layout, draw, handle_key, scr_free, bar,
 };
 
+/* Set field name (column, CSV header or Chinese header) to value; false if unknown. */
+static bool
+preset_field(struct form *s, const char *name, const char *value)
+{
+	int fi = record_field_idx(s->kind, name);
+
+	if (fi < 0 || !editable(s, fi))
+		return false;
+	ui_line_set(&s->f[fi].line, value);
+	return true;
+}
+
 struct screen *
 scr_form_new(struct ui *ui, const char *kind_name, int64_t id, const char *preset)
 {
@@ -632,10 +755,13 @@ scr_form_new(struct ui *ui, const char *kind_name, int64_t id, const char *prese
 	const struct kind_def *kind = record_kind(kind_name);
 	struct record_env env = app_env(ui->app, ui->db);
 	struct duban_err err;
-	enum access_action need = (enum access_action)kind->write_access;
+	enum access_action need;
 	struct record *r = NULL;
 	int i;
 
+	if (kind == NULL)
+		return NULL;
+	need = (enum access_action)kind->write_access;
 	/* Say why at once, before anyone types a whole form for nothing. */
 	if (access_require(ui->db, need, &err) != DUBAN_OK) {
 		ui_status(ui, true, "%s", err.msg);
@@ -648,6 +774,7 @@ scr_form_new(struct ui *ui, const char *kind_name, int64_t id, const char *prese
 	s = xcalloc(1, sizeof(*s));
 	s->base.ops = &ops;
 	s->base.ui = ui;
+	s->base.recover = recover;
 	s->kind = kind;
 	s->r = r != NULL ? r : record_new(kind);
 	s->f = xcalloc((size_t)kind->n_fields, sizeof(*s->f));
@@ -657,30 +784,91 @@ scr_form_new(struct ui *ui, const char *kind_name, int64_t id, const char *prese
 
 		if (w > s->label_w)
 			s->label_w = w;
+		ui_line_init(&s->f[i].line, field_max(&kind->fields[i]));
 		if (r != NULL)
 			record_display(&env, s->r, i, false, &v);
-		set_text(&s->f[i], buf_str(&v));
+		ui_line_set(&s->f[i].line, buf_str(&v));
 		buf_release(&v);
 	}
 	if (s->label_w > 24)
 		s->label_w = 24;
 	if (r == NULL && strcmp(kind_name, "agency") == 0)
-		set_text(&s->f[record_field_idx(kind, "kind")], _("other"));
+		ui_line_set(&s->f[record_field_idx(kind, "kind")].line, _("other"));
 	if (preset != NULL) {
 		const char *eq = strchr(preset, '=');
 
 		if (eq != NULL) {
 			char *name = xstrndup(preset, (size_t)(eq - preset));
-			int fi = record_field_idx(kind, name);
 
-			if (fi >= 0)
-				set_text(&s->f[fi], eq + 1);
+			preset_field(s, name, eq + 1);
 			free(name);
 		}
 	}
 	s->focus = 0;
 	if (!editable(s, 0))
 		move_focus(s, 1);
+	s->f[s->focus].fresh = is_choice(s, s->focus) && s->f[s->focus].line.len > 0;
 	refresh_hints(s);
 	return &s->base;
+}
+
+struct screen *
+scr_form_recovered(struct ui *ui, const char *text, char *what, size_t what_size)
+{
+	struct screen *base = NULL;
+	struct form *s;
+	const char *p = text;
+	char kind_name[64] = "";
+	long long id = -1;
+	long long version = 0;
+
+	while (*p != '\0' && strncmp(p, "field ", 6) != 0) {
+		const char *nl = strchr(p, '\n');
+
+		if (nl == NULL)
+			return NULL;
+		if (sscanf(p, "kind %63s", kind_name) != 1 && sscanf(p, "id %lld", &id) != 1)
+			sscanf(p, "version %lld", &version);
+		p = nl + 1;
+	}
+	if (kind_name[0] == '\0' || id < 0 || record_kind(kind_name) == NULL)
+		return NULL;
+	base = scr_form_new(ui, kind_name, (int64_t)id, NULL);
+	if (base == NULL)
+		return NULL;
+	s = (struct form *)base;
+	/* The version as it was: a change made meanwhile is refused at F2, not overwritten. */
+	if (id > 0)
+		s->r->version = (int64_t)version;
+	while (strncmp(p, "field ", 6) == 0) {
+		const char *nl = strchr(p, '\n');
+		const char *sp = strchr(p + 6, ' ');
+		struct buf v = BUF_INIT;
+		char *name;
+		const char *c;
+
+		if (nl == NULL || sp == NULL || sp > nl)
+			break;
+		name = xstrndup(p + 6, (size_t)(sp - p - 6));
+		for (c = sp + 1; c < nl; c++) {
+			if (*c == '\\' && c + 1 < nl) {
+				c++;
+				buf_add(&v, *c == 'n' ? "\n" : c, 1);
+			} else {
+				buf_add(&v, c, 1);
+			}
+		}
+		preset_field(s, name, buf_str(&v));
+		free(name);
+		buf_release(&v);
+		p = nl + 1;
+	}
+	s->modified = true;
+	s->base.unsaved = true;
+	refresh_hints(s);
+	if (id > 0)
+		snprintf(what, what_size, "%s: %s %lld", _("Edit"), _(s->kind->label), id);
+	else
+		snprintf(what, what_size, "%s: %s", _("New"), _(s->kind->label));
+	return base;
 }

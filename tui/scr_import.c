@@ -30,6 +30,8 @@
 #include "duban/tui/app.h"
 #include "duban/tui/screens.h"
 #include "duban/tui/ui.h"
+#include "duban/tui/ui_line.h"
+#include "duban/tui/ui_picker.h"
 
 enum stage { STAGE_PATH, STAGE_PREVIEW, STAGE_DONE };
 
@@ -38,7 +40,11 @@ enum stage { STAGE_PATH, STAGE_PREVIEW, STAGE_DONE };
 struct imp {
 	struct screen base;
 	enum stage stage;
-	char path[PATH_MAX];
+	char path[PATH_MAX];		/* what path_line holds */
+	struct ui_line path_line;
+	const struct kind_def *kind;	/* chosen with K; NULL: told by the header */
+	bool kind_unknown;		/* the header did not tell the kind */
+	bool failed;			/* the last F2 wrote nothing */
 	bool skip_invalid;
 	char *lines[MAX_LINES];	/* what the screen shows below the path */
 	enum ui_attr_role roles[MAX_LINES];
@@ -52,7 +58,11 @@ struct imp {
 	volatile sig_atomic_t cancel;
 };
 
-static const enum action bar[] = { ACT_HELP, ACT_RUN_IMPORT, ACT_BACK, ACT_NONE };
+static const enum action bar[] = { ACT_HELP, ACT_RUN_IMPORT, ACT_SKIP_INVALID, ACT_BACK,
+	ACT_NONE };
+static const enum action path_bar[] = { ACT_HELP, ACT_OPEN, ACT_CLEAR_LINE, ACT_BACK,
+	ACT_NONE };
+static const enum action kind_bar[] = { ACT_HELP, ACT_CHOOSE_KIND, ACT_BACK, ACT_NONE };
 
 static void
 clear_lines(struct imp *s)
@@ -207,7 +217,8 @@ on_progress(void *arg, int64_t rows, uint64_t bytes, uint64_t total)
 	struct ui *ui = s->base.ui;
 	double elapsed = now_seconds() - s->started;
 	char line[256];
-	int ch;
+	wint_t key = 0;
+	int kind;
 
 	/* Draw only now and then: a million rows must not mean a million repaints. */
 	if (rows % 2000 != 0 && bytes < total)
@@ -221,9 +232,9 @@ on_progress(void *arg, int64_t rows, uint64_t bytes, uint64_t total)
 	refresh();
 	/* A key now? Esc or q stops the import; it is rolled back whole. */
 	nodelay(stdscr, TRUE);
-	ch = getch();
+	kind = get_wch(&key);
 	nodelay(stdscr, FALSE);
-	if (ch == 27 || ch == 'q')
+	if (kind != ERR && ui_key_action("import", kind, key) == ACT_BACK)
 		s->cancel = 1;
 }
 
@@ -247,6 +258,28 @@ summary(struct imp *s, const struct import_result *res, bool dry)
 		    res->n_uncovered), (long long)res->n_uncovered, res->uncovered_year);
 }
 
+/* Move the lines from index from to the end so that they start at index to. */
+static void
+move_up(struct imp *s, int from, int to)
+{
+	int n = s->n - from;
+	char **lines;
+	enum ui_attr_role *roles;
+
+	if (n <= 0 || from <= to)
+		return;
+	lines = xcalloc((size_t)n, sizeof(*lines));
+	roles = xcalloc((size_t)n, sizeof(*roles));
+	memcpy(lines, s->lines + from, (size_t)n * sizeof(*lines));
+	memcpy(roles, s->roles + from, (size_t)n * sizeof(*roles));
+	memmove(s->lines + to + n, s->lines + to, (size_t)(from - to) * sizeof(*lines));
+	memmove(s->roles + to + n, s->roles + to, (size_t)(from - to) * sizeof(*roles));
+	memcpy(s->lines + to, lines, (size_t)n * sizeof(*lines));
+	memcpy(s->roles + to, roles, (size_t)n * sizeof(*roles));
+	free(lines);
+	free(roles);
+}
+
 static void
 preview(struct imp *s)
 {
@@ -260,14 +293,49 @@ preview(struct imp *s)
 	struct duban_err err;
 	size_t i;
 	int rc;
+	int mapped;
+	int first_new;
 
 	clear_lines(s);
 	s->refusals = 0;
+	s->kind_unknown = false;
 	co.aliases = aliases;
+	co.kind = s->kind;
+	/* Checking a large file takes a while: say so at once, with the progress below. */
+	ui_text(ui, 3, 1, s->cols - 2, _("Checking the file..."), ATTR_HEADER);
+	for (i = 4; i < (size_t)(3 + s->height); i++)
+		ui_text(ui, (int)i, 1, s->cols - 2, "", ATTR_NORMAL);
+	refresh();
 	rc = csvin_open(s->path, s->path, &co, &c, &err);
+	if (rc != DUBAN_OK && s->kind == NULL) {
+		size_t k;
+
+		/* Does the file open as some kind? Then only its kind was not told: K chooses. */
+		for (k = 0; record_kinds[k] != NULL && !s->kind_unknown; k++) {
+			struct csvin *t = NULL;
+			struct duban_err e2;
+
+			co.kind = record_kinds[k];
+			if (csvin_open(s->path, s->path, &co, &t, &e2) == DUBAN_OK) {
+				s->kind_unknown = true;
+				csvin_close(t);
+			}
+		}
+		co.kind = NULL;
+	}
 	if (rc != DUBAN_OK) {
-		add_line(s, ATTR_ERROR, "%s", err.msg);
+		if (s->kind_unknown)
+			add_line(s, ATTR_WARN, "%s", _("duban cannot tell from the header which kind "
+			    "of records this file holds: K chooses the kind."));
+		else if (strstr(err.msg, "--kind") != NULL)
+			/* The command line's advice; the desk cannot take options. */
+			add_line(s, ATTR_ERROR, "%s", _("No column of the first row is a field name "
+			    "duban knows, so it is not a header: the first row must name the columns "
+			    "(see doc/csv.md)."));
+		else
+			add_line(s, ATTR_ERROR, "%s", err.msg);
 		config_aliases_free(aliases, co.n_aliases);
+		s->stage = s->kind_unknown ? STAGE_PREVIEW : STAGE_PATH;
 		return;
 	}
 	add_line(s, ATTR_HEADER, _("Kind: %s; encoding: %s; separated by %s"),
@@ -301,15 +369,26 @@ preview(struct imp *s)
 	memset(&o, 0, sizeof(o));
 	memset(&res, 0, sizeof(res));
 	o.path = s->path;
+	o.kind = s->kind;
 	o.encoding = ENCODING_AUTO;
 	o.aliases = aliases;
 	o.n_aliases = co.n_aliases;
 	o.dry_run = true;
 	o.refused = on_refused;
 	o.warn = on_warning;
+	o.progress = on_progress;
 	o.arg = s;
+	s->cancel = 0;
+	o.cancel = &s->cancel;
+	s->started = now_seconds();
+	mapped = s->n;
 	rc = import_run(&env, &o, &res, &err);
-	if (rc != DUBAN_OK && rc != DUBAN_EINPUT)
+	/* What matters first, above the fold: what a dry run finds and what F2 will do; the
+	 * columns and the refusals below it. */
+	first_new = s->n;
+	if (s->cancel)
+		add_line(s, ATTR_WARN, "%s", _("Check cancelled: Enter checks again."));
+	else if (rc != DUBAN_OK && rc != DUBAN_EINPUT)
 		add_line(s, ATTR_ERROR, "%s", err.msg);
 	else
 		summary(s, &res, true);
@@ -320,6 +399,8 @@ preview(struct imp *s)
 	    _("F2 imports the valid rows; refused rows go to a rejects file (Space: all or "
 	      "nothing)") : _("F2 imports all or nothing: one refused row and nothing is written "
 	      "(Space: skip refused rows)"));
+	move_up(s, first_new, 1);
+	(void)mapped;
 	s->stage = STAGE_PREVIEW;
 }
 
@@ -338,6 +419,7 @@ run_import(struct imp *s)
 	memset(&o, 0, sizeof(o));
 	memset(&res, 0, sizeof(res));
 	o.path = s->path;
+	o.kind = s->kind;
 	o.encoding = ENCODING_AUTO;
 	o.aliases = config_aliases(ui->app->cfg, &o.n_aliases);
 	o.skip_invalid = s->skip_invalid;
@@ -351,15 +433,24 @@ run_import(struct imp *s)
 	rc = import_run(&env, &o, &res, &err);
 	if (s->cancel)
 		add_line(s, ATTR_WARN, "%s", _("Cancelled: nothing was written."));
+	else if (rc == DUBAN_EINPUT && !s->skip_invalid && res.n_refused > 0)
+		add_line(s, ATTR_ERROR, _("Nothing was written: %lld of %lld rows were refused. "
+		    "Correct them in the file, or press Enter and then Space to import the others."),
+		    (long long)res.n_refused, (long long)res.rows);
 	else if (rc != DUBAN_OK)
 		add_line(s, ATTR_ERROR, "%s", err.msg);
+	s->failed = !res.written;
 	summary(s, &res, false);
-	if (res.written)
+	if (res.written && res.batch_id > 0)
 		add_line(s, ATTR_OK, _("Written as import batch %lld in %.1f s."),
 		    (long long)res.batch_id, now_seconds() - s->started);
+	else if (res.written)
+		add_line(s, ATTR_OK, "%s", _("Nothing changed: no import batch was recorded."));
 	if (res.rejects_path != NULL)
 		add_line(s, ATTR_WARN, _("Refused rows are in %s: correct them there and import that "
 		    "file."), res.rejects_path);
+	add_line(s, ATTR_DIM, "%s", res.written ? _("Enter: import another file.") :
+	    _("Enter: back to the check of this file."));
 	import_result_release(&res);
 	config_aliases_free((struct csvin_alias *)o.aliases, o.n_aliases);
 	ui_data_changed(ui);
@@ -378,66 +469,103 @@ layout(struct screen *base, int lines, int cols)
 }
 
 static void
+set_stage(struct imp *s, enum stage stage)
+{
+	s->stage = stage;
+	s->base.mode_keymap = stage == STAGE_PATH ? "line" : NULL;
+	s->base.mode_bar = stage == STAGE_PATH ? path_bar : s->kind_unknown ? kind_bar : NULL;
+}
+
+static void
 draw(struct screen *base)
 {
 	struct imp *s = (struct imp *)base;
 	struct ui *ui = base->ui;
-	struct buf t = BUF_INIT;
+	const char *label = _("File:");
+	int lw = text_cols(label) + 1;
+	int cy = -1;
+	int cx = 0;
 	int i;
 
 	ui_title(ui, _("Import a CSV file"));
-	buf_printf(&t, "%s %s", _("File:"), s->path);
-	ui_text(ui, 1, 1, s->cols - 2, buf_str(&t), s->stage == STAGE_PATH ? ATTR_FIELD_FOCUS :
-	    ATTR_NORMAL);
+	ui_text(ui, 1, 1, lw, label, s->stage == STAGE_PATH ? ATTR_FIELD_FOCUS : ATTR_NORMAL);
+	ui_line_draw(ui, &s->path_line, 1, 1 + lw, 1, s->cols - 2 - lw, s->stage == STAGE_PATH ?
+	    ATTR_FIELD_FOCUS : ATTR_NORMAL, s->stage == STAGE_PATH, &cy, &cx);
 	if (s->stage == STAGE_PATH) {
-		base->cursor_y = 1;
-		base->cursor_x = 1 + text_cols(buf_str(&t));
+		base->cursor_y = cy;
+		base->cursor_x = cx;
 		ui_text(ui, 2, 1, s->cols - 2, _("Type the path; Tab completes it; Enter checks the "
 		    "file."), ATTR_DIM);
 	}
-	buf_release(&t);
-	for (i = 0; i < s->height && s->top + i < s->n; i++)
+	for (i = 0; i < s->height && s->top + i < s->n; i++) {
+		/* More below than fits: the last row says so rather than hiding it. */
+		if (i == s->height - 1 && s->top + i + 1 < s->n) {
+			char more[160];
+
+			snprintf(more, sizeof(more), _("-- %d more lines below: Down or PgDn --"),
+			    s->n - s->top - i);
+			ui_text(ui, 3 + i, 1, s->cols - 2, more, ATTR_WARN);
+			break;
+		}
 		ui_text(ui, 3 + i, 1, s->cols - 2, s->lines[s->top + i], s->roles[s->top + i]);
+	}
+}
+
+static void
+sync_path(struct imp *s)
+{
+	struct buf b = BUF_INIT;
+
+	ui_line_get(&s->path_line, &b);
+	snprintf(s->path, sizeof(s->path), "%s", buf_str(&b));
+	buf_release(&b);
 }
 
 static unsigned
-path_key(struct imp *s, int kind, wint_t key)
+path_key(struct imp *s, enum action act, int kind, wint_t key)
 {
-	size_t len = strlen(s->path);
-
-	if (kind == OK && key == '\t') {
+	switch (act) {
+	case ACT_NEXT_PANE:
+		sync_path(s);
 		complete_path(s);
+		ui_line_set(&s->path_line, s->path);
 		return UI_REDRAW;
-	}
-	if ((kind == OK && (key == '\r' || key == '\n')) || (kind == KEY_CODE_YES &&
-	    key == KEY_ENTER)) {
-		if (len > 0)
+	case ACT_OPEN:
+		sync_path(s);
+		if (s->path[0] != '\0') {
 			preview(s);
-		return UI_REDRAW;
-	}
-	if ((kind == KEY_CODE_YES && key == KEY_BACKSPACE) || (kind == OK && (key == 127 ||
-	    key == 8))) {
-		while (len > 0 && ((unsigned char)s->path[len - 1] & 0xC0) == 0x80)
-			len--;
-		if (len > 0)
-			len--;
-		s->path[len] = '\0';
-		return UI_REDRAW;
-	}
-	if (kind == OK && key >= 32 && key != 127) {
-		char mb[MB_LEN_MAX];
-		mbstate_t st;
-		size_t n;
-
-		memset(&st, 0, sizeof(st));
-		n = wcrtomb(mb, (wchar_t)key, &st);
-		if (n != (size_t)-1 && len + n < sizeof(s->path)) {
-			memcpy(s->path + len, mb, n);
-			s->path[len + n] = '\0';
+			set_stage(s, s->stage);
 		}
 		return UI_REDRAW;
+	case ACT_BACK:
+		return UI_POP;
+	default:
+		break;
 	}
-	return UI_IGNORED;
+	if (ui_line_key(&s->path_line, act, kind, key) == LINE_IGNORED)
+		return UI_IGNORED;
+	return UI_REDRAW;
+}
+
+/* K: the kind of records the file holds, when its header does not tell. */
+static void
+choose_kind(struct imp *s)
+{
+	struct ui *ui = s->base.ui;
+	struct ui_picker p;
+	char name[64];
+	size_t k;
+
+	ui_picker_init(&p);
+	for (k = 0; record_kinds[k] != NULL; k++)
+		ui_picker_add(&p, _(record_kinds[k]->label), record_kinds[k]->name,
+		    record_kinds[k]->name);
+	if (ui_pick(ui, _("Kind of records in the file:"), &p, name, sizeof(name))) {
+		s->kind = record_kind(name);
+		preview(s);
+		set_stage(s, s->stage);
+	}
+	ui_picker_release(&p);
 }
 
 static unsigned
@@ -445,34 +573,51 @@ handle_key(struct screen *base, enum action act, int kind, wint_t key)
 {
 	struct imp *s = (struct imp *)base;
 
-	if (kind == OK && key == 27)
-		return s->stage == STAGE_PREVIEW ? (s->stage = STAGE_PATH, clear_lines(s),
-		    UI_REDRAW) : UI_POP;
 	if (s->stage == STAGE_PATH)
-		return path_key(s, kind, key);
-	if (s->stage == STAGE_PREVIEW && kind == OK && key == ' ') {
+		return path_key(s, act, kind, key);
+	if (act == ACT_BACK) {
+		/* Back to the path, as it was typed: another file, or the same again. */
+		clear_lines(s);
+		set_stage(s, STAGE_PATH);
+		return UI_REDRAW;
+	}
+	if (act == ACT_CHOOSE_KIND && s->stage == STAGE_PREVIEW) {
+		choose_kind(s);
+		return UI_REDRAW;
+	}
+	if (s->stage == STAGE_PREVIEW && act == ACT_SKIP_INVALID && !s->kind_unknown) {
 		s->skip_invalid = !s->skip_invalid;
 		preview(s);
 		return UI_REDRAW;
 	}
 	if (act == ACT_MOVE_DOWN || act == ACT_PAGE_DOWN) {
-		s->top += act == ACT_MOVE_DOWN ? 1 : s->height;
+		s->top += act == ACT_MOVE_DOWN ? 1 : s->height - 1;
 		if (s->top > s->n - s->height)
 			s->top = s->n - s->height > 0 ? s->n - s->height : 0;
 		return UI_REDRAW;
 	}
 	if (act == ACT_MOVE_UP || act == ACT_PAGE_UP) {
-		s->top -= act == ACT_MOVE_UP ? 1 : s->height;
+		s->top -= act == ACT_MOVE_UP ? 1 : s->height - 1;
 		if (s->top < 0)
 			s->top = 0;
 		return UI_REDRAW;
 	}
-	if (s->stage == STAGE_PREVIEW && act == ACT_RUN_IMPORT) {
+	if (s->stage == STAGE_PREVIEW && act == ACT_RUN_IMPORT && !s->kind_unknown) {
 		run_import(s);
 		return UI_REDRAW;
 	}
-	if (s->stage == STAGE_DONE && act == ACT_OPEN)
-		return UI_POP;
+	if (s->stage == STAGE_DONE && act == ACT_OPEN) {
+		/* Nothing written: back to this file's check (Space, F2 again); else a new file. */
+		if (s->failed) {
+			preview(s);
+			set_stage(s, s->stage);
+		} else {
+			clear_lines(s);
+			ui_line_clear(&s->path_line);
+			set_stage(s, STAGE_PATH);
+		}
+		return UI_REDRAW;
+	}
 	return UI_IGNORED;
 }
 
@@ -482,6 +627,7 @@ scr_free(struct screen *base)
 	struct imp *s = (struct imp *)base;
 
 	clear_lines(s);
+	ui_line_release(&s->path_line);
 	free(s);
 }
 
@@ -502,5 +648,7 @@ scr_import_new(struct ui *ui)
 	s = xcalloc(1, sizeof(*s));
 	s->base.ops = &ops;
 	s->base.ui = ui;
+	ui_line_init(&s->path_line, sizeof(s->path) - 1);
+	set_stage(s, STAGE_PATH);
 	return &s->base;
 }

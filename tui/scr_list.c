@@ -23,6 +23,8 @@
 #include "duban/tui/app.h"
 #include "duban/tui/screens.h"
 #include "duban/tui/ui.h"
+#include "duban/tui/ui_line.h"
+#include "duban/tui/ui_picker.h"
 
 #define MAX_ROWS 256
 
@@ -42,7 +44,8 @@ struct list {
 	const struct duty *duty;	/* NULL for agencies */
 	struct duty_filter filter;
 	int status_idx;			/* -1: every status */
-	char filter_text[256];
+	char filter_text[256];		/* what filter_line holds, for the queries */
+	struct ui_line filter_line;
 	bool typing;			/* '/' pressed: keys go to the filter */
 	int64_t total;
 	int64_t sel;			/* absolute index */
@@ -253,8 +256,18 @@ draw(struct screen *base)
 		buf_printf(&t, "  %s", _("not yet done"));
 	if (s->duty != NULL)
 		buf_printf(&t, "  %s", order_label(s->filter.order));
-	if (s->typing || s->filter_text[0] != '\0')
-		buf_printf(&t, "  /%s%s", s->filter_text, s->typing ? "_" : "");
+	if (s->typing || s->filter_text[0] != '\0') {
+		/* The cursor of the filter's line editor, after the '/'. */
+		buf_adds(&t, "  /");
+		if (s->typing) {
+			base->cursor_y = 1;
+			base->cursor_x = 1 + text_cols(buf_str(&t)) +
+			    ui_line_cursor_cols(&s->filter_line);
+			if (base->cursor_x >= s->cols - 1)
+				base->cursor_y = -1;
+		}
+		buf_printf(&t, "%s%s", s->filter_text, s->typing ? "_" : "");
+	}
 	ui_text(ui, 1, 1, s->cols - 2, buf_str(&t), s->typing ? ATTR_WARN : ATTR_DIM);
 	buf_release(&t);
 
@@ -427,39 +440,33 @@ export_list(struct list *s)
 	return UI_REDRAW;
 }
 
-static unsigned
-type_filter(struct list *s, int kind, wint_t key)
+static void
+stop_typing(struct list *s)
 {
-	size_t len = strlen(s->filter_text);
+	s->typing = false;
+	s->base.mode_keymap = NULL;
+	s->base.mode_bar = NULL;
+}
 
-	if (kind == OK && (key == '\r' || key == '\n')) {
-		s->typing = false;
+static unsigned
+type_filter(struct list *s, enum action act, int kind, wint_t key)
+{
+	struct buf b = BUF_INIT;
+
+	if (act == ACT_OPEN) {
+		stop_typing(s);
 		return UI_REDRAW;
 	}
-	if (kind == OK && key == 27) {
-		s->typing = false;
-		s->filter_text[0] = '\0';
-	} else if ((kind == KEY_CODE_YES && key == KEY_BACKSPACE) || (kind == OK &&
-	    (key == 127 || key == 8))) {
-		while (len > 0 && ((unsigned char)s->filter_text[len - 1] & 0xC0) == 0x80)
-			len--;
-		if (len > 0)
-			len--;
-		s->filter_text[len] = '\0';
-	} else if (kind == OK && key >= 32) {
-		char mb[MB_LEN_MAX];
-		mbstate_t st;
-		size_t n;
-
-		memset(&st, 0, sizeof(st));
-		n = wcrtomb(mb, (wchar_t)key, &st);
-		if (n == (size_t)-1 || len + n >= sizeof(s->filter_text))
-			return UI_HANDLED;
-		memcpy(s->filter_text + len, mb, n);
-		s->filter_text[len + n] = '\0';
-	} else {
-		return UI_HANDLED;
+	if (act == ACT_BACK) {
+		stop_typing(s);
+		ui_line_clear(&s->filter_line);
+	} else if (ui_line_key(&s->filter_line, act, kind, key) != LINE_CHANGED) {
+		return act == ACT_HELP || act == ACT_QUIT || act == ACT_REDRAW ? UI_IGNORED :
+		    UI_REDRAW;
 	}
+	ui_line_get(&s->filter_line, &b);
+	snprintf(s->filter_text, sizeof(s->filter_text), "%s", buf_str(&b));
+	buf_release(&b);
 	/* Filter as you type: count and first page again. */
 	s->sel = 0;
 	s->top = 0;
@@ -474,7 +481,7 @@ handle_key(struct screen *base, enum action act, int kind, wint_t key)
 	struct ui *ui = base->ui;
 
 	if (s->typing)
-		return type_filter(s, kind, key);
+		return type_filter(s, act, kind, key);
 	if (base->dirty_data)
 		reload(s);
 	switch (act) {
@@ -496,9 +503,15 @@ handle_key(struct screen *base, enum action act, int kind, wint_t key)
 	case ACT_END:
 		move_to(s, s->total - 1);
 		return UI_REDRAW;
-	case ACT_FILTER:
+	case ACT_FILTER: {
+		static const enum action typing_bar[] = { ACT_OPEN, ACT_BACK, ACT_CLEAR_LINE,
+			ACT_NONE };
+
 		s->typing = true;
+		s->base.mode_keymap = "line";
+		s->base.mode_bar = typing_bar;
 		return UI_REDRAW;
+	}
 	case ACT_STATUS_FILTER:
 		if (s->duty == NULL)
 			return UI_HANDLED;
@@ -535,25 +548,37 @@ handle_key(struct screen *base, enum action act, int kind, wint_t key)
 		return export_list(s);
 	case ACT_AGENCY_FILTER: {
 		char name[256];
-		struct duban_err err;
-		int64_t id = 0;
+		struct ui_picker p;
+		sqlite3_stmt *st = NULL;
 
 		if (s->duty == NULL)
 			return UI_HANDLED;
-		if (!ui_prompt(ui, _("Agency (name, short name or code; empty for all):"), name,
-		    sizeof(name)))
+		/* The picker every agency is chosen with: typing narrows, Enter takes the marked
+		 * one; the first item shows every agency again. */
+		ui_picker_init(&p);
+		ui_picker_add(&p, _("(every agency)"), "", NULL);
+		if (db_prepare(ui->db, "SELECT id, name, COALESCE(short_name, '') || ' ' || "
+		    "COALESCE(code, '') FROM agencies WHERE deleted = 0 ORDER BY name", &st,
+		    NULL) == DUBAN_OK) {
+			while (sqlite3_step(st) == SQLITE_ROW)
+				ui_picker_add(&p, (const char *)sqlite3_column_text(st, 1),
+				    (const char *)sqlite3_column_text(st, 0),
+				    (const char *)sqlite3_column_text(st, 2));
+			sqlite3_finalize(st);
+		}
+		if (!ui_pick(ui, _("Agency (name, short name or code):"), &p, name, sizeof(name))) {
+			ui_picker_release(&p);
 			return UI_REDRAW;
+		}
+		ui_picker_release(&p);
 		if (name[0] == '\0') {
 			s->filter.agency_id = 0;
 			s->agency_name[0] = '\0';
-		} else if (agency_resolve(ui->db, name, &id, &err) != DUBAN_OK) {
-			ui_status(ui, true, "%s", err.msg);
-			return UI_REDRAW;
 		} else {
 			struct buf n = BUF_INIT;
 
-			s->filter.agency_id = id;
-			agency_name(ui->db, id, &n, NULL);
+			s->filter.agency_id = strtoll(name, NULL, 10);
+			agency_name(ui->db, s->filter.agency_id, &n, NULL);
 			snprintf(s->agency_name, sizeof(s->agency_name), "%s", buf_str(&n));
 			buf_release(&n);
 		}
@@ -574,6 +599,7 @@ handle_key(struct screen *base, enum action act, int kind, wint_t key)
 	case ACT_BACK:
 		if (key == 27 && s->filter_text[0] != '\0') {
 			s->filter_text[0] = '\0';
+			ui_line_clear(&s->filter_line);
 			reload(s);
 			return UI_REDRAW;
 		}
@@ -589,6 +615,7 @@ scr_free(struct screen *base)
 	struct list *s = (struct list *)base;
 
 	clear_rows(s);
+	ui_line_release(&s->filter_line);
 	free(s);
 }
 
@@ -607,6 +634,7 @@ scr_list_filtered_new(struct ui *ui, const char *kind, const char *duty, int sta
 	s->kind = record_kind(kind);
 	s->duty = duty != NULL ? duty_find(duty) : duty_primary(kind);
 	s->status_idx = status;
+	ui_line_init(&s->filter_line, sizeof(s->filter_text) - 1);
 	s->filter.every_row = true;
 	s->filter.agency_id = agency_id;
 	if (agency_id > 0) {

@@ -14,6 +14,7 @@
 #include "duban/i18n.h"
 #include "duban/mem.h"
 #include "duban/notice.h"
+#include "duban/safefile.h"
 #include "duban/text.h"
 #include "duban/tui/app.h"
 #include "duban/tui/screens.h"
@@ -110,27 +111,28 @@ save_notice(struct text_scr *s)
 {
 	struct ui *ui = s->base.ui;
 	struct buf path = BUF_INIT;
-	struct buf tmp = BUF_INIT;
+	struct safefile *sf = NULL;
+	struct duban_err err;
 	char iso[DATE_ISO_LEN];
-	FILE *f;
 	const char *p;
+	int rc;
 
 	buf_adds(&path, "督办通知-");
 	/* The agency's name goes into a file name: keep only what is safe there. */
 	for (p = s->agency; *p != '\0'; p++)
 		buf_addc(&path, *p == '/' || (unsigned char)*p < 32 ? '_' : *p);
 	buf_printf(&path, "-%s.txt", date_format(ui->app->today, iso));
-	buf_printf(&tmp, "%s.tmp", buf_str(&path));
-	f = fopen(buf_str(&tmp), "w");
-	if (f == NULL || fputs(s->body, f) == EOF || fclose(f) != 0 ||
-	    rename(buf_str(&tmp), buf_str(&path)) != 0) {
-		ui_status(ui, true, _("Cannot save %s: %s"), buf_str(&path), strerror(errno));
-		remove(buf_str(&tmp));
-	} else {
-		ui_status(ui, false, _("Saved to %s"), buf_str(&path));
+	/* Beside the name and renamed into place: never through a link someone left there. */
+	rc = safefile_open(buf_str(&path), 0, &sf, &err);
+	if (rc == DUBAN_OK) {
+		fputs(s->body, safefile_stream(sf));	/* an error shows at the commit */
+		rc = safefile_commit(sf, &err);
 	}
+	if (rc != DUBAN_OK)
+		ui_status(ui, true, "%s", err.msg);
+	else
+		ui_status(ui, false, _("Saved to %s"), buf_str(&path));
 	buf_release(&path);
-	buf_release(&tmp);
 	return UI_REDRAW;
 }
 
@@ -246,11 +248,13 @@ scr_help_new(struct ui *ui, const char *keymap)
 	int a;
 	int pass;
 
-	/* This screen's own keys first, then the ones that work everywhere. */
+	/* This screen's own keys first, then the ones that work everywhere. Where text is
+	 * typed, one list: what each key does there (q, j, 1... type themselves). */
 	for (pass = 0; pass < 2; pass++) {
+		bool typing = keymap != NULL && ui_keymap_types(keymap);
 		const char *km = pass == 0 ? keymap : "generic";
 
-		if (km == NULL)
+		if (km == NULL || (typing && pass == 1))
 			continue;
 		add_line(s, pass == 0 ? _("On this screen:") : _("Everywhere:"));
 		for (a = ACT_NONE + 1; a < ACT_COUNT; a++) {
@@ -259,7 +263,7 @@ scr_help_new(struct ui *ui, const char *keymap)
 
 			ui_keys_of(km, (enum action)a, keys, sizeof(keys));
 			ui_keys_of("generic", (enum action)a, generic, sizeof(generic));
-			if (keys[0] == '\0' || (pass == 0 && strcmp(keys, generic) == 0))
+			if (keys[0] == '\0' || (pass == 0 && !typing && strcmp(keys, generic) == 0))
 				continue;
 			buf_reset(&line);
 			text_pad(&line, keys, 18, TEXT_LEFT);
@@ -268,8 +272,10 @@ scr_help_new(struct ui *ui, const char *keymap)
 		}
 		add_line(s, "");
 	}
-	add_line(s, _("In forms: type to edit, Backspace/Del, ^U clears a field, Enter picks from "
-	    "a list."));
+	if (keymap != NULL && ui_keymap_types(keymap))
+		add_line(s, _("Other keys type. In a choice field typing narrows the list."));
+	else
+		add_line(s, _("In forms every character key types: F1 lists a form's keys."));
 	add_line(s, _("Keys can be rebound in duban.ini [keys] (see doc/manual.md)."));
 	buf_release(&line);
 	return &s->base;

@@ -4,6 +4,8 @@
 #include <curses.h>
 #include "duban/tui/ui.h"
 
+#include <errno.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <limits.h>
@@ -19,7 +21,9 @@
 #include "duban/i18n.h"
 #include "duban/text.h"
 #include "duban/tui/app.h"
+#include "duban/tui/priv.h"
 #include "duban/tui/screens.h"
+#include "duban/tui/ui_line.h"
 
 static volatile sig_atomic_t got_signal;
 
@@ -42,7 +46,8 @@ static const struct attr_def attr_defs[ATTR_COUNT] = {
 	[ATTR_NORMAL] = { -1, -1, A_NORMAL, 0 },
 	[ATTR_TITLE] = { COLOR_WHITE, COLOR_BLUE, A_REVERSE, A_BOLD },
 	[ATTR_HEADER] = { COLOR_CYAN, -1, A_BOLD, A_BOLD },
-	[ATTR_SELECTED] = { COLOR_BLACK, COLOR_CYAN, A_REVERSE, 0 },
+	/* Never the key bar's look: a picker's choice must stand out from its neighbours. */
+	[ATTR_SELECTED] = { COLOR_WHITE, COLOR_BLUE, A_REVERSE | A_BOLD, A_BOLD },
 	[ATTR_OVERDUE] = { COLOR_RED, -1, A_BOLD, A_BOLD },
 	[ATTR_DUE_TODAY] = { COLOR_MAGENTA, -1, A_BOLD | A_UNDERLINE, A_BOLD },
 	[ATTR_DUE_SOON] = { COLOR_YELLOW, -1, A_UNDERLINE, 0 },
@@ -57,6 +62,7 @@ static const struct attr_def attr_defs[ATTR_COUNT] = {
 	[ATTR_BAR] = { COLOR_BLUE, COLOR_BLUE, A_REVERSE, 0 },
 	[ATTR_FIELD] = { -1, -1, A_UNDERLINE, A_UNDERLINE },
 	[ATTR_FIELD_FOCUS] = { COLOR_BLACK, COLOR_WHITE, A_REVERSE, 0 },
+	[ATTR_PICK] = { COLOR_BLACK, COLOR_CYAN, A_NORMAL, 0 },
 };
 
 static void
@@ -184,22 +190,30 @@ ui_status(struct ui *ui, bool error, const char *fmt, ...)
 	ui->status_role = error ? ATTR_ERROR : ATTR_OK;
 }
 
+const char *
+ui_screen_keymap(const struct screen *s)
+{
+	return s->mode_keymap != NULL ? s->mode_keymap : s->ops->keymap;
+}
+
 void
 ui_footer(struct ui *ui, const struct screen *s)
 {
 	const enum action *a;
+	const char *keymap = ui_screen_keymap(s);
 	int x = 0;
 
 	ui_text(ui, ui->lines - 2, 0, ui->cols, ui->status, ui->status[0] ? ui->status_role :
 	    ATTR_NORMAL);
 	ui_text(ui, ui->lines - 1, 0, ui->cols, "", ATTR_KEYBAR);
-	for (a = s->ops->bar; a != NULL && *a != ACT_NONE && x < ui->cols - 4; a++) {
+	for (a = s->mode_bar != NULL ? s->mode_bar : s->ops->bar; a != NULL && *a != ACT_NONE &&
+	    x < ui->cols - 4; a++) {
 		char keys[64];
 		char first[32];
 		const char *help;
 		int w;
 
-		ui_keys_of(s->ops->keymap, *a, keys, sizeof(keys));
+		ui_keys_of(keymap, *a, keys, sizeof(keys));
 		if (keys[0] == '\0')
 			continue;
 		/* The first key of the binding is enough for the bar; ? lists them all. */
@@ -260,14 +274,22 @@ pop(struct ui *ui)
 	s->ops->free(s);
 }
 
+/* 80x23 is enough: an 80x24 terminal with a tmux or screen status line. */
 static bool
 too_small(struct ui *ui)
 {
-	return ui->lines < 24 || ui->cols < 80;
+	return ui->lines < 23 || ui->cols < 80;
 }
 
 static void
 draw_all(struct ui *ui)
+{
+	ui_draw(ui);
+	doupdate();
+}
+
+void
+ui_draw(struct ui *ui)
 {
 	struct screen *top = ui->stack[ui->depth - 1];
 
@@ -280,12 +302,12 @@ draw_all(struct ui *ui)
 		/* Short lines, so that even a narrow window shows all of it. */
 		snprintf(msg, sizeof(msg), _("Terminal too small: %dx%d."), ui->cols, ui->lines);
 		lines[0] = msg;
-		lines[1] = _("duban needs at least 80x24.");
+		lines[1] = _("duban needs at least 80x23.");
 		lines[2] = _("Enlarge the window (q quits).");
 		for (i = 0; i < 3 && i < ui->lines; i++)
 			mvaddnstr(i, 0, lines[i], (int)text_fit(lines[i], ui->cols, NULL));
+		curs_set(0);
 		wnoutrefresh(stdscr);
-		doupdate();
 		return;
 	}
 	top->cursor_y = -1;
@@ -299,11 +321,10 @@ draw_all(struct ui *ui)
 		curs_set(0);
 	}
 	wnoutrefresh(stdscr);
-	doupdate();
 }
 
-static void
-relayout(struct ui *ui)
+void
+ui_resized(struct ui *ui)
 {
 	int i;
 
@@ -336,7 +357,7 @@ global_action(struct ui *ui, enum action act)
 		return UI_REDRAW;
 	switch (act) {
 	case ACT_HELP:
-		s = scr_help_new(ui, ui->stack[ui->depth - 1]->ops->keymap);
+		s = scr_help_new(ui, ui_screen_keymap(ui->stack[ui->depth - 1]));
 		break;
 	case ACT_MENU:
 		s = scr_menu_new(ui);
@@ -386,18 +407,33 @@ global_action(struct ui *ui, enum action act)
 	return UI_REDRAW;
 }
 
-static int
-read_key(struct ui *ui, wint_t *key)
+int
+ui_read_key(struct ui *ui, wint_t *key)
 {
 	int kind;
+	int errors = 0;
 
-	(void)ui;
+	if (ui->lost)
+		return ERR;
 	for (;;) {
 		kind = get_wch(key);
 		if (got_signal)
 			return ERR;
 		if (kind != ERR)
 			return kind;
+		/* Waiting for a key, ERR means a signal came (read again) or the terminal is
+		 * gone: hung up, end of file, an error. Reading on would spin at full speed;
+		 * end like a hangup instead. Many errors in a row and no key count as gone. */
+		{
+			struct pollfd pfd = { 0, POLLIN, 0 };
+
+			if (poll(&pfd, 1, 0) < 0 && errno != EINTR)
+				pfd.revents = POLLERR;
+			if ((pfd.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0 || ++errors > 50) {
+				ui->lost = true;
+				return ERR;
+			}
+		}
 	}
 }
 
@@ -408,20 +444,29 @@ ui_confirm(struct ui *ui, const char *question)
 	int kind;
 	struct buf q = BUF_INIT;
 	bool yes = false;
+	enum action act;
 
 	buf_printf(&q, "%s %s", question, _("(y/n)"));
-	ui_text(ui, ui->lines - 2, 0, ui->cols, buf_str(&q), ATTR_WARN);
-	doupdate();
-	refresh();
 	for (;;) {
-		kind = read_key(ui, &key);
+		ui_text(ui, ui->lines - 2, 0, ui->cols, buf_str(&q), ATTR_WARN);
+		doupdate();
+		refresh();
+		kind = ui_read_key(ui, &key);
 		if (kind == ERR)
 			break;
-		if (kind == OK && (key == 'y' || key == 'Y' || key == L'是')) {
+		if (kind == KEY_CODE_YES && key == KEY_RESIZE) {
+			ui_resized(ui);
+			ui_draw(ui);
+			continue;
+		}
+		/* The keys are the "confirm" keymap's ([keys] confirm.yes); 是 and 否 as typed
+		 * by a Chinese input method too. */
+		act = ui_key_action("confirm", kind, key);
+		if (act == ACT_YES || (kind == OK && key == L'是')) {
 			yes = true;
 			break;
 		}
-		if (kind == OK && (key == 'n' || key == 'N' || key == 27 || key == L'否'))
+		if (act == ACT_NO || (kind == OK && key == L'否'))
 			break;
 	}
 	buf_release(&q);
@@ -431,52 +476,51 @@ ui_confirm(struct ui *ui, const char *question)
 bool
 ui_prompt(struct ui *ui, const char *question, char *out, size_t size)
 {
-	struct buf line = BUF_INIT;
+	struct ui_line line;
 	wint_t key;
 	int kind;
 	bool ok = false;
+	int qcols = text_cols(question) + 1;
 
+	ui_line_init(&line, size > 1 ? size - 1 : 1);
 	for (;;) {
-		struct buf shown = BUF_INIT;
+		int cy = -1;
+		int cx = 0;
+		enum action act;
 
-		buf_printf(&shown, "%s %s", question, buf_str(&line));
-		ui_text(ui, ui->lines - 2, 0, ui->cols, buf_str(&shown), ATTR_WARN);
-		move(ui->lines - 2, text_cols(buf_str(&shown)) < ui->cols ?
-		    text_cols(buf_str(&shown)) : ui->cols - 1);
-		curs_set(1);
+		ui_text(ui, ui->lines - 2, 0, ui->cols, question, ATTR_WARN);
+		if (qcols < ui->cols - 4)
+			ui_line_draw(ui, &line, ui->lines - 2, qcols, 1, ui->cols - qcols, ATTR_WARN,
+			    true, &cy, &cx);
+		if (cy >= 0) {
+			curs_set(1);
+			move(cy, cx);
+		}
 		refresh();
-		buf_release(&shown);
-		kind = read_key(ui, &key);
-		if (kind == ERR || (kind == OK && key == 27))
+		kind = ui_read_key(ui, &key);
+		if (kind == ERR)
 			break;
-		if ((kind == OK && (key == '\n' || key == '\r')) ||
-		    (kind == KEY_CODE_YES && key == KEY_ENTER)) {
+		if (kind == KEY_CODE_YES && key == KEY_RESIZE) {
+			ui_resized(ui);
+			ui_draw(ui);
+			continue;
+		}
+		act = ui_key_action("line", kind, key);
+		if (act == ACT_BACK)
+			break;
+		if (act == ACT_OPEN) {
+			struct buf b = BUF_INIT;
+
+			ui_line_get(&line, &b);
+			snprintf(out, size, "%s", buf_str(&b));
+			buf_release(&b);
 			ok = true;
 			break;
 		}
-		if ((kind == KEY_CODE_YES && key == KEY_BACKSPACE) || (kind == OK && (key == 127 ||
-		    key == 8))) {
-			/* Remove the last character, not the last byte. */
-			while (line.len > 0 && ((unsigned char)line.data[line.len - 1] & 0xC0) == 0x80)
-				line.len--;
-			if (line.len > 0)
-				line.len--;
-			line.data[line.len] = '\0';
-		} else if (kind == OK && key >= 32 && key != 127) {
-			char mb[MB_LEN_MAX];
-			mbstate_t st;
-			size_t n;
-
-			memset(&st, 0, sizeof(st));
-			n = wcrtomb(mb, (wchar_t)key, &st);
-			if (n != (size_t)-1 && line.len + n < size)
-				buf_add(&line, mb, n);
-		}
+		ui_line_key(&line, act, kind, key);
 	}
 	curs_set(0);
-	if (ok)
-		snprintf(out, size, "%s", buf_str(&line));
-	buf_release(&line);
+	ui_line_release(&line);
 	return ok;
 }
 
@@ -496,6 +540,8 @@ ui_run(struct app *app)
 		db_close(ui.db);
 		return app_report(&err);
 	}
+	/* Setgid, the group is not needed past opening the database: ncurses runs without it. */
+	priv_drop_for_good();
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;
 	sigaction(SIGTERM, &sa, NULL);
@@ -513,6 +559,7 @@ ui_run(struct app *app)
 	if (!calendar_covers(app->cal, app->today.y))
 		ui_status(&ui, true, _("No official holiday schedule for %d: due dates count "
 		    "weekends only (doc/calendar.md)"), app->today.y);
+	ui_recover_offer(&ui);
 	while (!ui.quit && !got_signal) {
 		struct screen *top = ui.stack[ui.depth - 1];
 		wint_t key = 0;
@@ -524,22 +571,24 @@ ui_run(struct app *app)
 			top->ops->layout(top, ui.lines, ui.cols);
 		}
 		draw_all(&ui);
-		kind = read_key(&ui, &key);
+		kind = ui_read_key(&ui, &key);
 		if (kind == ERR)
 			break;
 		if (kind == KEY_CODE_YES && key == KEY_RESIZE) {
-			relayout(&ui);
+			ui_resized(&ui);
 			continue;
 		}
 		if (too_small(&ui)) {
-			if (kind == OK && (key == 'q' || key == 'Q'))
+			/* Only quitting works here, and it asks as F10 does: input is never lost. */
+			act = ui_key_action("generic", kind, key);
+			if ((act == ACT_QUIT || act == ACT_BACK) && may_leave(&ui))
 				break;
 			continue;
 		}
 		/* Whatever this key does is done now: audit rows get this moment, not the start. */
 		app_clock(ui.app);
 		db_set_actor(ui.db, ui.app->login, ui.app->now);
-		act = ui_key_action(top->ops->keymap, kind, key);
+		act = ui_key_action(ui_screen_keymap(top), kind, key);
 		r = top->ops->handle_key(top, act, kind, key);
 		if (r == UI_IGNORED)
 			r = global_action(&ui, act);
@@ -548,6 +597,9 @@ ui_run(struct app *app)
 		else if (r & UI_POP)
 			pop(&ui);
 	}
+	/* A hangup, a signal or a lost terminal: what a form held is kept for the next start. */
+	if (got_signal || ui.lost)
+		ui_recover_save(&ui);
 	/* Whatever ends the desk, the terminal is given back as it was. */
 	while (ui.depth > 0) {
 		struct screen *s = ui.stack[--ui.depth];
@@ -558,5 +610,7 @@ ui_run(struct app *app)
 	db_close(ui.db);
 	if (got_signal)
 		rc = 128 + got_signal;
+	else if (ui.lost)
+		rc = 128 + SIGHUP;	/* as if the hangup had come */
 	return rc;
 }

@@ -52,7 +52,11 @@ static const struct binding default_bindings[] = {
 	{ "generic", ACT_GO_AGENCY, "6" },
 	{ "generic", ACT_GO_ASSESS, "7" },
 	{ "generic", ACT_GO_IMPORT, "8" },
+	{ "confirm", ACT_YES, "y Y" },
+	{ "confirm", ACT_NO, "n N Esc" },
 	{ "import", ACT_RUN_IMPORT, "F2" },
+	{ "import", ACT_SKIP_INVALID, "Space" },
+	{ "import", ACT_CHOOSE_KIND, "K" },
 	{ "list", ACT_EXPORT, "x" },
 	{ "list", ACT_AGENCY_FILTER, "A" },
 	{ "assess", ACT_FINALIZE, "F" },
@@ -76,10 +80,29 @@ static const struct binding default_bindings[] = {
 	{ "record", ACT_NEW, "a F7" },
 	{ "record", ACT_DELETE, "D F8" },
 	{ "record", ACT_NOTICE, "n" },
+	/* Where text is typed: editing keys first ("edit", shared by every text keymap). */
+	{ "edit", ACT_MOVE_LEFT, "Left" },
+	{ "edit", ACT_MOVE_RIGHT, "Right" },
+	{ "edit", ACT_LINE_START, "Home ^A" },
+	{ "edit", ACT_LINE_END, "End ^E" },
+	{ "edit", ACT_DELETE_BACK, "Backspace ^H" },
+	{ "edit", ACT_DELETE_CHAR, "Del ^D" },
+	{ "edit", ACT_CLEAR_LINE, "^U" },
 	{ "form", ACT_SAVE, "F2 ^S" },
 	{ "form", ACT_BACK, "Esc" },
-	{ "form", ACT_OPEN, "Enter" },
-	{ "form", ACT_NEXT_PANE, "Tab" },
+	{ "form", ACT_PICK, "Enter" },
+	{ "form", ACT_NEXT_FIELD, "Tab Down ^N" },
+	{ "form", ACT_PREV_FIELD, "BTab Up ^P" },
+	{ "form", ACT_PAGE_UP, "PgUp" },
+	{ "form", ACT_PAGE_DOWN, "PgDn" },
+	{ "line", ACT_OPEN, "Enter" },
+	{ "line", ACT_BACK, "Esc" },
+	{ "picker", ACT_PICK, "Enter" },
+	{ "picker", ACT_BACK, "Esc" },
+	{ "picker", ACT_MOVE_UP, "Up ^P" },
+	{ "picker", ACT_MOVE_DOWN, "Down ^N" },
+	{ "picker", ACT_PAGE_UP, "PgUp" },
+	{ "picker", ACT_PAGE_DOWN, "PgDn" },
 	{ "notice", ACT_SAVE, "F2 s" },
 };
 
@@ -150,6 +173,8 @@ ui_key_name(int kind, wint_t key, char *out, size_t size)
 		snprintf(out, size, "Tab");
 	else if (key == ' ')
 		snprintf(out, size, "Space");
+	else if (key == 127)
+		snprintf(out, size, "Backspace");
 	else if (key < 32)
 		snprintf(out, size, "^%c", (char)(key + '@'));
 	else if (key < 127)
@@ -201,6 +226,23 @@ lookup(const char *keymap, const char *name)
 	return ACT_NONE;
 }
 
+static bool keys_in(const char *keymap, enum action act, char *out, size_t size);
+
+bool
+ui_keymap_types(const char *keymap)
+{
+	return strcmp(keymap, "form") == 0 || strcmp(keymap, "line") == 0 ||
+	    strcmp(keymap, "picker") == 0;
+}
+
+/* A key that types a character where text is typed: one printable character, or Space. */
+static bool
+types_char(const char *name, size_t n)
+{
+	return (n == 1 && name[0] > 32 && name[0] < 127) || (n == 5 &&
+	    strncmp(name, "Space", 5) == 0);
+}
+
 enum action
 ui_key_action(const char *keymap, int kind, wint_t key)
 {
@@ -212,28 +254,100 @@ ui_key_action(const char *keymap, int kind, wint_t key)
 	if (name[0] == '\0')
 		return ACT_NONE;
 	a = lookup(keymap, name);
+	if (a == ACT_NONE && ui_keymap_types(keymap)) {
+		char own[128];
+
+		a = lookup("edit", name);
+		/* Rebound for this screen (form.clear-line = ^K): the editing default is gone. */
+		if (a != ACT_NONE && keys_in(keymap, a, own, sizeof(own)))
+			return ACT_NONE;
+		if (types_char(name, strlen(name)))
+			return a;
+	}
 	if (a == ACT_NONE)
 		a = lookup("generic", name);
 	return a;
 }
 
-void
-ui_keys_of(const char *keymap, enum action act, char *out, size_t size)
+/* keys without the ones that type a character. */
+static void
+without_typing(const char *keys, char *out, size_t size)
+{
+	const char *p = keys;
+	size_t used = 0;
+
+	out[0] = '\0';
+	while (*p != '\0') {
+		size_t n = strcspn(p, " ");
+
+		if (n > 0 && !types_char(p, n) && used + n + 2 <= size) {
+			if (used > 0)
+				out[used++] = ' ';
+			memcpy(out + used, p, n);
+			used += n;
+			out[used] = '\0';
+		}
+		p += n;
+		while (*p == ' ')
+			p++;
+	}
+}
+
+/* The keys bound to act in exactly keymap; false if none is. */
+static bool
+keys_in(const char *keymap, enum action act, char *out, size_t size)
 {
 	size_t i;
 
-	ensure_loaded();
-	out[0] = '\0';
 	for (i = n_bindings; i-- > 0;) {
 		if (bindings[i].act == act && strcmp(bindings[i].keymap, keymap) == 0) {
 			snprintf(out, size, "%s", bindings[i].keys);
-			return;
+			return true;
 		}
 	}
-	for (i = n_bindings; i-- > 0;) {
-		if (bindings[i].act == act && strcmp(bindings[i].keymap, "generic") == 0) {
-			snprintf(out, size, "%s", bindings[i].keys);
-			return;
+	return false;
+}
+
+void
+ui_keys_of(const char *keymap, enum action act, char *out, size_t size)
+{
+	char generic[128];
+
+	ensure_loaded();
+	out[0] = '\0';
+	if (keys_in(keymap, act, out, size))
+		return;
+	if (!ui_keymap_types(keymap)) {
+		keys_in("generic", act, out, size);
+		return;
+	}
+	/* Where text is typed, a key takes the first binding that has it (as
+	 * ui_key_action does): this screen's, then the editing keys, then generic ones that do
+	 * not type a character and are not taken already. */
+	if (keys_in("edit", act, out, size))
+		return;
+	if (keys_in("generic", act, generic, sizeof(generic))) {
+		char kept[128];
+		const char *p;
+		size_t used = 0;
+
+		without_typing(generic, kept, sizeof(kept));
+		for (p = kept; *p != '\0';) {
+			size_t n = strcspn(p, " ");
+			char name[16];
+
+			snprintf(name, sizeof(name), "%.*s", (int)n, p);
+			if (n > 0 && lookup(keymap, name) == ACT_NONE && lookup("edit", name) ==
+			    ACT_NONE && used + n + 2 <= size) {
+				if (used > 0)
+					out[used++] = ' ';
+				memcpy(out + used, p, n);
+				used += n;
+				out[used] = '\0';
+			}
+			p += n;
+			while (*p == ' ')
+				p++;
 		}
 	}
 }
@@ -241,7 +355,7 @@ ui_keys_of(const char *keymap, enum action act, char *out, size_t size)
 
 static const char *const keymaps[] = {
 	"generic", "dashboard", "list", "record", "form", "notice", "help", "menu", "assess",
-	"assess-agency", "assess-sources", "import", NULL,
+	"assess-agency", "assess-sources", "import", "edit", "line", "picker", "confirm", NULL,
 };
 
 /* A key name bindings accept: one printable character, ^X, F1..F12, or a named key. */

@@ -20,13 +20,21 @@ enum db_mode {
 	DB_READ_ONLY,		/* open read-only: no migrations, no writes */
 };
 
-/* Open path. busy_timeout_ms: how long a statement waits for another writer. WAL, foreign
- * keys and the busy timeout are set; an older schema is migrated forward in one transaction.
+/* Open path. busy_timeout_ms: how long a statement waits for another writer. Foreign keys and
+ * the busy timeout are set, WAL for a new database (db_use_wal() for an existing one); an
+ * older schema is migrated forward in one transaction.
  * DUBAN_EDB for a missing file (DB_OPEN_EXISTING), a file that is not a duban database, a
  * schema newer than this build, a read-only or corrupt file, or a missing directory. */
 int db_open(const char *path, enum db_mode mode, int busy_timeout_ms, struct db **out,
     struct duban_err *err);
 void db_close(struct db *db);
+/* Put the database in WAL mode if it is not (a restored backup is in rollback mode), and open
+ * its -wal and -shm files now. A no-op for a read-only handle. DUBAN_EDB if it cannot. */
+int db_use_wal(struct db *db, struct duban_err *err);
+/* Called with true just before db_close() closes the file and with false just after (a setgid
+ * program takes back the group SQLite needs to remove -wal and -shm). */
+typedef void (*db_close_hook)(bool closing);
+void db_set_close_hook(struct db *db, db_close_hook hook);
 /* Who is acting and when ("YYYY-MM-DD HH:MM:SS"), recorded by every audit row written through
  * this handle. Strings are copied. */
 void db_set_actor(struct db *db, const char *login, const char *now);

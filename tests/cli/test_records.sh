@@ -258,7 +258,7 @@ test_records_user_add_and_list() {
 	make_db
 	run user add someone staff
 	expect_status 0
-	expect_stderr "duban: someone is now staff"
+	expect_stderr_contains "duban: someone is now staff"
 	run user list
 	expect_status 0
 	expect_stderr

@@ -50,6 +50,44 @@ new_db() {
 	d add agency name=县公安局 kind=部门 >/dev/null 2>&1 || fail "add agency"
 }
 
+# kill -9 at random moments of export -o and backup: the file at the name is always a whole
+# one (the previous or the new), never a part. Only the temporary file beside it can stay
+# (kill -9 cannot be caught); it is counted. KILLS rounds each (default 10).
+test_kill_during_export() {
+	new_db
+	sqlite3 "$W/db" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50000)
+	    INSERT INTO litigation_cases (case_no, agency_id, plaintiff, cause)
+	    SELECT 'KX-' || i, (SELECT min(id) FROM agencies), '原告' || i, '行政处罚' FROM n"
+	d export litigation -o "$W/ref.csv" >/dev/null 2>&1 || fail "reference export"
+	cp "$W/ref.csv" "$W/out.csv"
+	d backup "$W/b.db" >/dev/null 2>&1 || fail "first backup"
+	kills=${KILLS:-10}
+	round=0
+	left=0
+	while [ $round -lt "$kills" ]; do
+		ms=$(awk -v s=$round 'BEGIN{srand(s); printf "%03d", 5 + int(rand()*400)}')
+		d export litigation -o "$W/out.csv" >/dev/null 2>&1 &
+		pid=$!
+		sleep "0.$ms"
+		kill -9 $pid 2>/dev/null
+		wait $pid 2>/dev/null
+		cmp -s "$W/out.csv" "$W/ref.csv" || fail "export killed after ${ms} ms left a partial out.csv"
+		d backup "$W/b.db" >/dev/null 2>&1 &
+		pid=$!
+		sleep "0.$ms"
+		kill -9 $pid 2>/dev/null
+		wait $pid 2>/dev/null
+		integrity "$W/b.db"
+		[ "$(sqlite3 "$W/b.db" "SELECT count(*) FROM litigation_cases")" = 50000 ] ||
+		    fail "backup killed after ${ms} ms is not whole"
+		n=$(ls "$W" | grep -c -e '^out\.csv\.' -e '^b\.db\.')
+		left=$((left + n))
+		rm -f "$W"/out.csv.* "$W"/b.db.*
+		round=$((round + 1))
+	done
+	echo "stress: kill -9 during export and backup: $((kills * 2)) kills, the files always whole; $left temporary files left by kill -9 (removed)"
+}
+
 # Several writers and readers at once; every change lands exactly once with its audit row.
 test_concurrent_writers() {
 	new_db
@@ -272,7 +310,78 @@ test_setgid_deployment() {
 	    fail "DUBAN_CONFIG of the caller recomputed the due dates"
 }
 
-tests="${*:-test_concurrent_writers test_kill_during_writes test_hangup_in_form test_storage_faults test_backup_restore test_file_modes test_setgid_deployment}"
+# The gaps the hardening pass found in that deployment (issue 10, finding 5).
+test_setgid_gaps() {
+	if [ "$(id -u)" != 0 ] || ! command -v setpriv >/dev/null || ! command -v groupadd >/dev/null; then
+		echo "stress: $T: skipped (needs root, setpriv and groupadd)"
+		return
+	fi
+	getent group dubantest >/dev/null || groupadd -r dubantest || { echo "stress: $T: skipped (groupadd failed)"; return; }
+	getent passwd daemon >/dev/null || { echo "stress: $T: skipped (no user daemon)"; return; }
+	chmod 755 "$top"
+	mkdir -p "$W/bin" "$W/var"
+	cp "${DUBAN_PLAIN:-$DUBAN}" "$W/bin/duban"
+	data=$(cd "$(dirname "$0")/../../data" && pwd)
+	mkdir -p "$W/share"
+	cp -r "$data" "$W/share/duban"
+	chmod -R a+rX "$W/share"
+	chown root:dubantest "$W/bin/duban" "$W/var"
+	chmod 2755 "$W/bin/duban"
+	chmod 2770 "$W/var"
+	chmod 755 "$W"
+	sg() {	# as nobody, outside the group
+		setpriv --reuid=nobody --regid=nogroup --clear-groups "$W/bin/duban" --today $TODAY --lang en "$@"
+	}
+	"$W/bin/duban" --db "$W/var/db" --today $TODAY --lang en init >/dev/null 2>&1 || fail "init"
+	"$W/bin/duban" --db "$W/var/db" --lang en user add nobody staff >/dev/null 2>&1 || fail "user add nobody"
+	"$W/bin/duban" --db "$W/var/db" --lang en add agency name=县公安局 kind=部门 >/dev/null 2>&1
+	# A non-member cannot leave a database of its own in the protected directory.
+	sg --db "$W/var/evil.db" init --demo >/dev/null 2>"$W/e" && fail "nobody created a database in the protected directory"
+	[ -z "$(ls "$W/var" | grep evil)" ] || fail "files were left in the protected directory: $(ls "$W/var")"
+	# The last to close removes -wal and -shm, whoever it is.
+	sg --db "$W/var/db" add litigation case_no=SG1 agency=县公安局 >/dev/null 2>"$W/e" ||
+	    fail "nobody could not write: $(cat "$W/e")"
+	[ -e "$W/var/db-wal" ] && fail "-wal left behind by nobody: $(ls -l "$W/var")"
+	[ -e "$W/var/db-shm" ] && fail "-shm left behind by nobody: $(ls -l "$W/var")"
+	# Restoring as doc/operations.md §6.3 says, then the first ordinary command works.
+	"$W/bin/duban" --db "$W/var/db" --lang en backup "$W/backup.db" >/dev/null 2>"$W/e" || fail "backup: $(cat "$W/e")"
+	sg --db "$W/var/db" add litigation case_no=SG2 agency=县公安局 >/dev/null 2>&1
+	chmod 0700 "$W/var"
+	cp "$W/backup.db" "$W/var/db"
+	rm -f "$W/var/db-wal" "$W/var/db-shm" "$W/var/db-writer"
+	"$W/bin/duban" --db "$W/var/db" --lang en check >/dev/null 2>"$W/e" || fail "check after restoring: $(cat "$W/e")"
+	chmod 2770 "$W/var"
+	sg --db "$W/var/db" add litigation case_no=SG3 agency=县公安局 >/dev/null 2>"$W/e" ||
+	    fail "the first command after restoring failed: $(cat "$W/e")"
+	sg --db "$W/var/db" list litigation >"$W/o" 2>"$W/e" || fail "list after restoring: $(cat "$W/e")"
+	grep -q SG3 "$W/o" || fail "the record added after restoring is not listed"
+	[ "$(sqlite3 "$W/var/db" 'PRAGMA journal_mode')" = wal ] || fail "the restored database is not back in WAL"
+	# One who may only read leaves a backup exactly as it was (daemon: an unknown login,
+	# read-only by default).
+	cp "$W/backup.db" "$W/var/ro.db"
+	chgrp dubantest "$W/var/ro.db"
+	chmod 660 "$W/var/ro.db"
+	before=$(sha256sum <"$W/var/ro.db")
+	setpriv --reuid=daemon --regid=daemon --clear-groups "$W/bin/duban" --db "$W/var/ro.db" --today $TODAY --lang en \
+	    list litigation >/dev/null 2>"$W/e" || fail "daemon could not read the backup: $(cat "$W/e")"
+	[ "$(sha256sum <"$W/var/ro.db")" = "$before" ] || fail "reading the backup changed it"
+	# A terminal description of the caller's own is not read by the setgid desk.
+	if command -v tic >/dev/null; then
+		mkdir -p "$W/ti"
+		printf 'dubantest|x,\n\tam, cols#80, lines#24, clear=\\E[H\\E[2J, cup=\\E[%%i%%p1%%d;%%p2%%dH,\n' >"$W/ti.src"
+		tic -o "$W/ti" "$W/ti.src" 2>/dev/null
+		chmod -R a+rX "$W/ti"
+		setpriv --reuid=nobody --regid=nogroup --clear-groups env TERM=dubantest TERMINFO="$W/ti" \
+		    timeout 5 "$W/bin/duban" --db "$W/var/db" --today $TODAY --lang en </dev/null >"$W/o" 2>&1
+		grep -q dubantest "$W/o" || fail "the setgid desk read the caller's TERMINFO: $(head -c 200 "$W/o")"
+		[ -e "$W/var/db-wal" ] && [ "$(stat -c %G "$W/var/db-wal")" != dubantest ] && fail "-wal not in the group"
+	else
+		echo "stress: $T: TERMINFO not tested (no tic)"
+	fi
+	integrity "$W/var/db"
+}
+
+tests="${*:-test_concurrent_writers test_kill_during_writes test_kill_during_export test_hangup_in_form test_storage_faults test_backup_restore test_file_modes test_setgid_deployment test_setgid_gaps}"
 for T in $tests; do
 	W="$top/$T"
 	mkdir -p "$W"

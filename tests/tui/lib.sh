@@ -59,7 +59,8 @@ _tui_cleanup() {
 	fi
 	_tui_kill
 	cd /
-	rm -rf "$TUI_TMP"
+	# duban may still be writing (a recovery file, at the hangup the kill gave it).
+	rm -rf "$TUI_TMP" 2>/dev/null || { sleep 0.5; rm -rf "$TUI_TMP"; }
 	exit "$_rc"
 }
 trap _tui_cleanup EXIT

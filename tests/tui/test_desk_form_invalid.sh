@@ -1,8 +1,9 @@
 # tests/tui/test_desk_form_invalid.sh: a refused save keeps everything typed. English, 80x24,
 # demo data of 2025-06-30: a new reconsideration case with an impossible date (2025-02-30) in
-# "Accepted on"; as it is typed the field already says why; F2 does not save, says so, marks
-# the field with its reason and keeps every field's text; the whole reason is on the status
-# line when the field has the focus; the date corrected, F2 saves.
+# "Accepted on"; as it is typed the field already says why; F2 does not save, says so (the
+# count is of the marked fields), marks
+# the field with its reason and keeps every field's text; the whole reason, wrapped when it is
+# long, is at the top when the field has the focus; the date corrected, F2 saves.
 . "$(dirname "$0")/lib.sh"
 
 tui_duban --db db --today 2025-06-30 init --demo
@@ -30,7 +31,10 @@ tui_type '2025-03-03'
 tui_wait_for ' Copy sent on             2025-03-03              = 2025-03-03 Mon'
 
 tui_keys F2
-tui_wait_for 'Not saved: 1 problem'
+tui_wait_for 'Not saved: 1 field is marked'
+# The count is of the fields marked, and the whole reason of the one with the focus is on the
+# status line at once.
+tui_wait_for 'Accepted on: "2025-02-30": there is no day 30 in 2025-02 (it has 28 days)'
 # Still the form, every field as typed; the focus went to the field at fault.
 tui_wait_for 'New: Reconsideration case'
 tui_wait_for ' Case number *            X-1'
@@ -39,9 +43,16 @@ tui_wait_for ' Respondent agency *      县公安局'
 tui_wait_for ' Accepted on              2025-02-30              "2025-02-30": there is no da~'
 tui_wait_for ' Copy sent on             2025-03-03'
 tui_expect_screen form-invalid-date-en-80x24
-# Down and back up: the status line gives the whole reason of the focused field.
+# Down and back up: the top of the form gives the whole reason of the focused field.
 tui_keys Down Up
-tui_wait_for 'Accepted on: "2025-02-30": there is no day 30 in 2025-02 (it has 28 days)'
+tui_wait_line 2 ' Accepted on: "2025-02-30": there is no day 30 in 2025-02 (it has 28 days)'
+# A reason longer than a line is wrapped, not cut: "Simplified procedure" is yes or no.
+tui_keys Down Down Down
+tui_type '2025.7.2'
+tui_keys Escape
+tui_wait_for 'true/false, 1/0)'
+tui_keys C-u Up Up Up
+tui_wait_line 2 ' Accepted on: "2025-02-30": there is no day 30 in 2025-02 (it has 28 days)'
 
 # Nothing was saved.
 tui_duban --db db --today 2025-06-30 list reconsideration --format json >during.json

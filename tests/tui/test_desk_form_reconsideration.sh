@@ -39,13 +39,11 @@ tui_keys Tab
 tui_type '张三丰'
 tui_wait_for ' Applicant                张三丰'
 
-# Respondent agency: 公安 is not an agency; Enter lists the agencies that match it, Enter
-# takes the selected one and moves on.
+# Respondent agency: typing 公安 lists the agencies that hold it, the best one marked;
+# Enter takes it and moves on.
 tui_keys Tab
 tui_type '公安'
-tui_wait_for 'did you mean: 县公安局?'
-tui_keys Enter
-tui_wait_for ' Kind of act              县公安局'
+tui_wait_for ' Kind of act              > 县公安局'
 tui_keys Enter
 tui_wait_for ' Respondent agency *      县公安局                = 县公安局'
 tui_wait_for ' Kind of act'

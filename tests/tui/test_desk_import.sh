@@ -2,8 +2,12 @@
 # A file with one good row and two bad ones: the preview names the kind, the encoding (a
 # GB18030 file, as Excel on Chinese Windows saves it) and each column's field, the dry run
 # counts them and shows the refusals with line and reason; F2 all-or-nothing writes nothing;
-# Space switches to skipping refused rows, F2 writes the good row and names the rejects file,
-# which holds the two bad rows. Then the litigation list exports (x) to a file that imports
+# the refusal names no command-line flag, and Enter goes back to the file's check (not to the
+# dashboard), where Space switches to skipping refused rows (and does not page), F2 writes
+# the good row and names the rejects file, which holds the two bad rows. The path is edited
+# as any text (^U clears it). At 80x24 what the check finds and what F2 will do come first;
+# a check with more lines than fit says "more below". A file without a header is told so
+# without naming --kind; one whose header fits two kinds lets K choose the kind. Then the litigation list exports (x) to a file that imports
 # back unchanged.
 . "$(dirname "$0")/lib.sh"
 
@@ -14,6 +18,10 @@ tui_start --db db --today 2025-06-30 --lang en
 tui_wait_for 'Most urgent:'
 tui_keys 8
 tui_wait_for 'Import a CSV file'
+tui_type 'nowhere/x'
+tui_wait_for 'File: nowhere/x'
+tui_keys C-u
+tui_wait_line 2 ' File:'
 tui_type in.c
 tui_keys Tab
 tui_wait_for 'File: in.csv'
@@ -24,19 +32,18 @@ tui_wait_for 'line 3, 被告机关: there is no agency "不存在局"'
 tui_wait_for 'line 4, 收到起诉状副本日期: "2025-02-30": there is no day 30 in 2025-02'
 tui_wait_for 'rows 3: new 1, updated 0, unchanged 0, refused 2'
 # All or nothing: nothing is written.
+tui_wait_line 6 '   rows 3: new 1, updated 0, unchanged 0, refused 2'
 tui_keys F2
-tui_wait_for 'so nothing was imported'
+tui_wait_for 'Nothing was written: 2 of 3 rows were refused.'
+tui_expect_absent 'skip-invalid'
 n=$(sqlite3 db "SELECT count(*) FROM litigation_cases WHERE case_no LIKE 'IMP-%'")
 [ "$n" = 0 ] || tui_fail "all-or-nothing wrote $n rows"
 tui_keys Enter
-tui_wait_for 'Most urgent:'
-tui_keys 8
-tui_wait_for 'Import a CSV file'
-tui_type in.csv
-tui_keys Enter
 tui_wait_for 'skip refused rows)'
+tui_expect_absent 'Most urgent:'
 tui_keys Space
 tui_wait_for 'refused rows go to a rejects file'
+tui_wait_line 4 ' Kind: Litigation case; encoding: gb18030; separated by commas'
 tui_keys F2
 tui_wait_for 'Written as import batch'
 tui_wait_for 'in.rejects.csv'
@@ -48,6 +55,46 @@ grep -q 'IMP-2' in.rejects.csv && grep -q 'IMP-3' in.rejects.csv ||
     tui_fail "the rejects file lacks a refused row: $(cat in.rejects.csv)"
 grep -q 'IMP-1' in.rejects.csv && tui_fail "the rejects file holds the good row"
 tui_keys Enter
+tui_wait_line 2 ' File:'
+
+# Many refusals: more than fit at 80x24, and the screen says so.
+{
+	printf '案号,被告机关,收到起诉状副本日期\r\n'
+	i=0
+	while [ $i -lt 30 ]; do
+		printf 'BAD-%d,不存在局%d,2025/6/20\r\n' $i $i
+		i=$((i + 1))
+	done
+} >many.csv
+tui_type many.csv
+tui_keys Enter
+tui_wait_for 'rows 30: new 0, updated 0, unchanged 0, refused 30'
+tui_wait_for 'more lines below: Down or PgDn'
+# No header: said without the command line's --kind.
+printf 'foo,bar\r\nA,B\r\n' >nohead.csv
+tui_keys Escape
+tui_wait_line 2 ' File: many.csv'
+tui_keys C-u
+tui_type nohead.csv
+tui_keys Enter
+tui_wait_for 'the first row must name the columns'
+tui_expect_absent '--kind'
+# A header that fits two kinds: K chooses the kind in the desk.
+printf 'case_no,agency\r\nKIND-1,县公安局\r\n' >twokinds.csv
+tui_keys C-u
+tui_type twokinds.csv
+tui_keys Enter
+tui_wait_for 'chooses the kind.'
+tui_expect_absent '--kind'
+tui_keys K
+tui_wait_for 'Kind of records in the file:'
+tui_type 'Reconsid'
+tui_wait_for '> Reconsideration case'
+tui_keys Enter
+tui_wait_for 'Kind: Reconsideration case'
+tui_wait_for 'rows 1: new 1'
+tui_keys Escape
+tui_keys Escape
 tui_wait_gone 'Import a CSV file'
 
 # Export the litigation list as it stands and read it back: nothing changes.

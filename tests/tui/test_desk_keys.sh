@@ -32,7 +32,7 @@ tui_wait_for 'Esc Back  PgDn Page  F10 Quit'
 tui_keys PgDn
 tui_wait_for '  4                 Reconsideration cases'
 tui_wait_for '  F10 Q             Quit duban'
-tui_wait_for '^U clears a field'
+tui_wait_for 'In forms every character key types: F1 lists a form'"'"'s keys.'
 tui_keys Escape
 tui_wait_for 'Most urgent:'
 tui_expect_screen dashboard-en-80x24

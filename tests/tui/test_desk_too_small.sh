@@ -1,7 +1,9 @@
-# tests/tui/test_desk_too_small.sh: below 80x24 the desk says the terminal is too small instead
-# of drawing a broken screen (79x24 and 80x23 are too small, 80x24 is enough); q quits from
-# there with status 0. The message fits the small terminal: all of it, "(q quits)" included,
-# is on the screen at 60x20, in English and in Chinese.
+# tests/tui/test_desk_too_small.sh: below 80x23 the desk says the terminal is too small instead
+# of drawing a broken screen (79x24 and 80x22 are too small; 80x23, an 80x24 terminal with a
+# tmux or screen status line, is enough); q quits from there with status 0. The message fits
+# the small terminal: all of it, "(q quits)" included, is on the screen at 60x20, in English
+# and in Chinese. A form's input is never lost there: q asks the question F10 asks, n keeps
+# the form, and it is all there when the window is large again.
 . "$(dirname "$0")/lib.sh"
 
 tui_duban --db db --today 2025-06-30 init --demo
@@ -12,8 +14,11 @@ tui_wait_for 'Terminal too small: 60x20.'
 tui_expect_absent 'Most urgent:'
 tui_resize 79 24
 tui_wait_for 'Terminal too small: 79x24.'
+tui_resize 80 22
+tui_wait_for 'Terminal too small: 80x22.'
 tui_resize 80 23
-tui_wait_for 'Terminal too small: 80x23.'
+tui_wait_for 'Most urgent:'
+tui_expect_absent 'Terminal too small'
 tui_resize 80 24
 tui_wait_for 'Most urgent:'
 tui_expect_screen dashboard-en-80x24
@@ -33,15 +38,38 @@ tui_wait_pane '#{alternate_on}' 0
 problems=
 tui_start --db db --today 2025-06-30 --lang en
 tui_wait_for 'Terminal too small: 60x20.'
-(tui_wait_for '80x24' 2 && tui_wait_for 'Enlarge the window (q quits).' 1) ||
+(tui_wait_for '80x23' 2 && tui_wait_for 'Enlarge the window (q quits).' 1) ||
     problems="$problems; English: the message is cut at 60 columns"
 tui_keys q
 tui_expect_exit 0
 
 tui_start --db db --today 2025-06-30
 tui_wait_for '60x20'
-(tui_wait_for '80x24' 2 && tui_wait_for '退出' 1) ||
+(tui_wait_for '80x23' 2 && tui_wait_for '退出' 1) ||
     problems="$problems; Chinese: the message is cut, or not in Chinese"
 tui_keys q
 tui_expect_exit 0
 [ -z "$problems" ] || tui_fail "the too-small message at 60x20${problems}"
+
+# A form with input: shrinking keeps it; q asks first; n stays; enlarged, all is there.
+TUI_COLS=80 TUI_LINES=24
+tui_start --db db --today 2025-06-30 --lang en
+tui_wait_for 'Most urgent:'
+tui_keys 4 a
+tui_wait_for 'New: Reconsideration case'
+tui_type 'X-9'
+tui_wait_for ' Case number *            X-9'
+tui_resize 60 20
+tui_wait_for 'Terminal too small: 60x20.'
+tui_keys q
+tui_wait_for 'Discard your changes? (y/n)'
+tui_keys n
+tui_expect_running
+tui_resize 80 24
+tui_wait_for ' Case number *            X-9'
+tui_resize 60 20
+tui_wait_for 'Terminal too small: 60x20.'
+tui_keys q
+tui_wait_for 'Discard your changes? (y/n)'
+tui_keys y
+tui_expect_exit 0

@@ -17,6 +17,10 @@ struct screen *scr_list_filtered_new(struct ui *ui, const char *kind, const char
 struct screen *scr_record_new(struct ui *ui, const char *kind, int64_t id);
 /* id 0: a new record; preset (may be NULL) fills "field=value" pairs, e.g. a case number. */
 struct screen *scr_form_new(struct ui *ui, const char *kind, int64_t id, const char *preset);
+/* The form a recovery file describes (kind, id, version, field lines; see ui_recover.c),
+ * not pushed yet; what gets its title. NULL if the text is not one or refused. */
+struct screen *scr_form_recovered(struct ui *ui, const char *text, char *what,
+    size_t what_size);
 struct screen *scr_help_new(struct ui *ui, const char *keymap);
 struct screen *scr_menu_new(struct ui *ui);
 struct screen *scr_notice_new(struct ui *ui, int64_t agency_id);

@@ -57,6 +57,18 @@ enum ui_result { UI_IGNORED = 0, UI_HANDLED = 1, UI_REDRAW = 2, UI_POP = 4, UI_Q
 	X(PREV_YEAR, "prev-year", N_("Year-"), N_("Previous year"))			\
 	X(NEXT_YEAR, "next-year", N_("Year+"), N_("Next year"))			\
 	X(REDRAW, "redraw", N_("Redraw"), N_("Redraw the screen"))			\
+	X(YES, "yes", N_("Yes"), N_("Answer yes"))					\
+	X(NO, "no", N_("No"), N_("Answer no"))					\
+	X(SKIP_INVALID, "skip-invalid", N_("Mode"), N_("Skip refused rows, or all or nothing"))	\
+	X(CHOOSE_KIND, "choose-kind", N_("Kind"), N_("Choose the kind of records in the file"))	\
+	X(PREV_FIELD, "prev-field", N_("Prev field"), N_("Previous field"))		\
+	X(NEXT_FIELD, "next-field", N_("Next field"), N_("Next field"))			\
+	X(PICK, "pick", N_("Choose"), N_("Choose from the list (typed text narrows it)"))	\
+	X(LINE_START, "line-start", N_("Start"), N_("Cursor to the start of the text"))	\
+	X(LINE_END, "line-end", N_("End"), N_("Cursor to the end of the text"))	\
+	X(DELETE_BACK, "delete-back", N_("Del<"), N_("Delete the character before the cursor")) \
+	X(DELETE_CHAR, "delete-char", N_("Del"), N_("Delete the character under the cursor")) \
+	X(CLEAR_LINE, "clear-line", N_("Clear"), N_("Clear the text"))		\
 	X(QUIT, "quit", N_("Quit"), N_("Quit duban"))
 
 enum action {
@@ -71,7 +83,7 @@ enum action {
 enum ui_attr_role {
 	ATTR_NORMAL, ATTR_TITLE, ATTR_HEADER, ATTR_SELECTED, ATTR_OVERDUE, ATTR_DUE_TODAY,
 	ATTR_DUE_SOON, ATTR_PENDING, ATTR_DONE, ATTR_DIM, ATTR_KEYBAR, ATTR_KEY, ATTR_ERROR,
-	ATTR_OK, ATTR_WARN, ATTR_BAR, ATTR_FIELD, ATTR_FIELD_FOCUS, ATTR_COUNT
+	ATTR_OK, ATTR_WARN, ATTR_BAR, ATTR_FIELD, ATTR_FIELD_FOCUS, ATTR_PICK, ATTR_COUNT
 };
 
 struct screen;
@@ -87,6 +99,7 @@ struct screen_ops {
 };
 
 struct ui;
+struct buf;
 
 struct screen {
 	const struct screen_ops *ops;
@@ -95,6 +108,13 @@ struct screen {
 	bool unsaved;		/* holds typed input not yet saved (a form) */
 	int cursor_y;		/* where draw wants the visible cursor; -1: hidden */
 	int cursor_x;
+	/* While set, keys are looked up (and the bar and help made) in this keymap instead of
+	 * ops->keymap, with this bar: a form's open picker, a list's filter being typed. */
+	const char *mode_keymap;
+	const enum action *mode_bar;
+	/* Set by screens that hold unsaved input: appends what a recovery file needs to open
+	 * the screen again with that input (see ui_recover_*). */
+	void (*recover)(struct screen *s, struct buf *out);
 };
 
 struct ui {
@@ -108,6 +128,7 @@ struct ui {
 	enum ui_attr_role status_role;
 	bool color;
 	bool quit;
+	bool lost;		/* the terminal is gone (end of file or an error reading it) */
 };
 
 /* Push a screen (takes ownership); it is laid out at once. NULL is ignored: constructors
@@ -141,18 +162,37 @@ enum ui_attr_role ui_status_role(int deadline_status);
 void ui_keys_of(const char *keymap, enum action act, char *out, size_t size);
 const char *ui_action_help(enum action act);
 const char *ui_action_brief(enum action act);
-/* Map a key to an action in keymap, then generic. */
+/* Map a key to an action in keymap, then generic. In a keymap where text is typed (form,
+ * line, picker) the editing keys ("edit" keymap) come next, and a printable character is
+ * never taken by a generic binding (q, j, 1... type themselves there). */
 enum action ui_key_action(const char *keymap, int kind, wint_t key);
+/* True for the keymaps where printable characters are typed. */
+bool ui_keymap_types(const char *keymap);
 
 /* Add the [keys] bindings of the configuration ("NAME\tKEYS\n" lines; NAME is an action or
  * SCREEN.ACTION). False with msg naming the binding when an action, screen or key name is
  * not known. */
 bool ui_keys_configure(const char *lines, char *msg, size_t msg_size);
 
+/* The keymap and bar in force on s now (its mode's, else its own). */
+const char *ui_screen_keymap(const struct screen *s);
+/* Draw the top screen and the footer without sending them (a modal question draws on top). */
+void ui_draw(struct ui *ui);
+/* Read a key, waiting; ERR when a signal ends the desk or the terminal is lost (ui->lost). */
+int ui_read_key(struct ui *ui, wint_t *key);
+/* The terminal's size changed: every screen lays itself out again. */
+void ui_resized(struct ui *ui);
+
 /* Ask a yes/no question on the status line; true for yes. */
 bool ui_confirm(struct ui *ui, const char *question);
-/* Read a line of text on the status line (Esc cancels: returns false). */
+/* Read a line of text on the status line (Esc cancels: returns false); the line editor's
+ * keys ("line" and "edit" keymaps) apply. */
 bool ui_prompt(struct ui *ui, const char *question, char *out, size_t size);
+
+/* Keep the unsaved input of the topmost screen that holds some in the recovery file (at a
+ * hangup or a lost terminal); at the next start, offer to open it again (tui/ui_recover.c). */
+void ui_recover_save(struct ui *ui);
+void ui_recover_offer(struct ui *ui);
 
 /* Run the desk: the dashboard first. Returns the exit status. */
 int ui_run(struct app *app);

@@ -20,13 +20,21 @@ OTHER_DUBAN=
 other_user_why=
 _other_how=
 
-# Run a command as nobody (group nogroup, no supplementary groups).
-as_nobody() {
+# Run a command as USER (its own group, no supplementary groups), after
+# other_user_can_switch or other_user_prepare.
+as_user() {
+	_u=$1
+	shift
 	if [ "$_other_how" = setpriv ]; then
-		setpriv --reuid=nobody --regid=nogroup --clear-groups "$@"
+		setpriv --reuid="$_u" --regid="$(id -g "$_u")" --clear-groups "$@"
 	else
-		su -s /bin/sh -c 'exec "$0" "$@"' nobody -- "$@"
+		su -s /bin/sh -c 'exec "$0" "$@"' "$_u" -- "$@"
 	fi
+}
+
+# Run a command as nobody.
+as_nobody() {
+	as_user nobody "$@"
 }
 
 # Can this machine run commands as nobody? Sets _other_how.
@@ -63,13 +71,19 @@ _other_locale_dir() {
 
 # other_user_prepare BINARY DATA_DIR: a directory nobody can reach ($OTHER_DIR, mode 755,
 # with a work directory $OTHER_DIR/work of mode 777) and a copy of BINARY in it
-# ($OTHER_DUBAN) with DATA_DIR as its share/duban.
+# ($OTHER_DUBAN) with DATA_DIR as its share/duban. With OTHER_NEED_SETID=1, only on a file
+# system that honours setgid bits.
 other_user_prepare() {
 	other_user_can_switch || return 1
 	OTHER_DIR=
 	# TMPDIR first; the usual shared places when it is private.
 	for _base in "${TMPDIR:-/tmp}" /tmp /dev/shm /var/tmp; do
 		[ -d "$_base" ] || continue
+		# A setgid copy needs a file system that honours the bit (not nosuid).
+		if [ "${OTHER_NEED_SETID:-0}" = 1 ] && command -v findmnt >/dev/null 2>&1 &&
+		    findmnt -no OPTIONS --target "$_base" 2>/dev/null | grep -qw nosuid; then
+			continue
+		fi
 		_d=$(mktemp -d "$_base/duban-other.XXXXXX" 2>/dev/null) || continue
 		chmod 755 "$_d"
 		if as_nobody test -x "$_d" 2>/dev/null; then

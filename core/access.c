@@ -91,5 +91,5 @@ access_require(struct db *db, enum access_action action, struct duban_err *err)
 		    action_label(action), access_roles_for(action), db_actor_login(db));
 	return duban_err_set(err, DUBAN_EDENIED,
 	    _("%s is not allowed for the role %s; it needs the role %s"), action_label(action),
-	    user_role_name(role), access_roles_for(action));
+	    user_role_label(role), access_roles_for(action));
 }

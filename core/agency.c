@@ -264,6 +264,57 @@ agency_resolve(struct db *db, const char *text, int64_t *id, struct duban_err *e
 }
 
 int
+agency_resolve_part(struct db *db, const char *text, int64_t *id, struct duban_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	struct buf pat = BUF_INIT;
+	struct buf names = BUF_INIT;
+	const char *p;
+	int64_t found = 0;
+	int n = 0;
+	int step;
+	int rc;
+
+	if (agency_resolve(db, text, id, NULL) == DUBAN_OK)
+		return DUBAN_OK;
+	rc = db_prepare(db, "SELECT id, name FROM agencies WHERE deleted = 0 AND (name LIKE ?1"
+	    " ESCAPE '\\' OR short_name LIKE ?1 ESCAPE '\\') ORDER BY CASE kind WHEN 'department'"
+	    " THEN 0 WHEN 'township' THEN 1 ELSE 2 END, name", &st, err);
+	if (rc != DUBAN_OK)
+		return rc;
+	/* The typed text is matched literally: % and _ are escaped. */
+	buf_addc(&pat, '%');
+	for (p = text; *p != '\0'; p++) {
+		if (*p == '%' || *p == '_' || *p == '\\')
+			buf_addc(&pat, '\\');
+		buf_addc(&pat, *p);
+	}
+	buf_addc(&pat, '%');
+	sqlite3_bind_text(st, 1, buf_str(&pat), -1, SQLITE_STATIC);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		found = sqlite3_column_int64(st, 0);
+		if (n < 3)
+			buf_printf(&names, "%s%s", n > 0 ? _(", ") : "",
+			    (const char *)sqlite3_column_text(st, 1));
+		n++;
+	}
+	if (step != SQLITE_DONE)
+		rc = db_fail(db, _("looking up the agency"), err);
+	sqlite3_finalize(st);
+	if (rc == DUBAN_OK && n == 1)
+		*id = found;
+	else if (rc == DUBAN_OK && n > 1)
+		rc = duban_err_set(err, DUBAN_EINPUT, P_("\"%s\" fits %d agencies (%s%s); type more "
+		    "of the name", "\"%s\" fits %d agencies (%s%s); type more of the name", n), text,
+		    n, buf_str(&names), n > 3 ? _(", ...") : "");
+	else if (rc == DUBAN_OK)
+		rc = agency_resolve(db, text, id, err);	/* none: its message suggests names */
+	buf_release(&pat);
+	buf_release(&names);
+	return rc;
+}
+
+int
 agency_name(struct db *db, int64_t id, struct buf *out, struct duban_err *err)
 {
 	sqlite3_stmt *st = NULL;

@@ -723,9 +723,53 @@ agency_json(const struct assess_agency *a, struct buf *b)
 	buf_adds(b, "]}");
 }
 
+/* Two titles that show alike in a heading of two lines of cols columns (the second cut to
+ * cols - 1 and '~' when longer). */
+static bool
+same_heading(const char *a, const char *b, int cols)
+{
+	size_t ca = text_fit(a, cols, NULL);
+	size_t cb = text_fit(b, cols, NULL);
+	size_t ra = text_fit(a + ca, cols - 1, NULL);
+	size_t rb = text_fit(b + cb, cols - 1, NULL);
+
+	return ca == cb && memcmp(a, b, ca) == 0 && ra == rb && memcmp(a + ca, b + cb, ra) == 0;
+}
+
+void
+assess_heading(const struct assess_result *r, int k, int cols, struct buf *first,
+    struct buf *second)
+{
+	const struct assess_agency *a = r->n > 0 ? &r->agencies[0] : NULL;
+	struct buf t = BUF_INIT;
+	bool numbered = false;
+	size_t cut;
+	int i;
+	int j;
+
+	if (a == NULL || k < 0 || k >= a->n_lines)
+		return;
+	for (i = 0; i < a->n_lines && !numbered; i++)
+		for (j = 0; j < i && !numbered; j++)
+			numbered = same_heading(a->lines[i].title, a->lines[j].title, cols);
+	if (numbered)
+		buf_printf(&t, "%d.", k + 1);
+	buf_adds(&t, a->lines[k].title);
+	cut = text_fit(buf_str(&t), cols, NULL);
+	buf_add(first, buf_str(&t), cut);
+	buf_adds(second, buf_str(&t) + cut);
+	buf_release(&t);
+}
+
+bool
+assess_year_ended(int year, struct date today)
+{
+	return today.y > year;
+}
+
 int
 assess_finalize(struct db *db, const struct assess_scheme *scheme, int year,
-    struct date today, struct duban_err *err)
+    struct date today, bool unfinished_ok, struct duban_err *err)
 {
 	struct assess_result *r = NULL;
 	sqlite3_stmt *st = NULL;
@@ -736,6 +780,10 @@ assess_finalize(struct db *db, const struct assess_scheme *scheme, int year,
 	rc = access_require(db, ACCESS_FINALIZE, err);
 	if (rc != DUBAN_OK)
 		return rc;
+	if (!assess_year_ended(year, today) && !unfinished_ok)
+		return duban_err_set(err, DUBAN_EINPUT, _("%d has not ended yet (today is %d-%02d-%02d):"
+		    " its figures will still change; finalize it once the year is over"), year,
+		    today.y, today.m, today.d);
 	rc = db_begin(db, err);
 	if (rc == DUBAN_OK)
 		rc = assess_compute(db, scheme, year, today, &r, err);

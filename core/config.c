@@ -26,7 +26,10 @@
 #include "duban/mem.h"
 #include "duban/rules.h"
 
-enum setting_type { SET_STRING, SET_PATHS, SET_INT, SET_BOOL, SET_LANG, SET_UNKNOWN_USERS };
+enum setting_type {
+	SET_STRING, SET_TEXT, SET_PATHS, SET_INT, SET_BOOL, SET_LANG, SET_UNKNOWN_USERS,
+	SET_NUMBER_PATTERN,
+};
 
 struct setting {
 	const char *section;
@@ -49,6 +52,10 @@ static const struct setting settings[] = {
 	{ "calendar", "show_alternate", SET_BOOL, F(show_alternate), 0, 0 },
 	{ "deadlines", "due_soon_workdays", SET_INT, F(due_soon_workdays), 0, 60 },
 	{ "assessment", "scheme", SET_PATHS, F(assessment_scheme), 0, 0 },
+	{ "notice", "bureau", SET_STRING, F(notice_bureau), 0, 0 },
+	{ "notice", "number", SET_NUMBER_PATTERN, F(notice_number), 0, 0 },
+	{ "notice", "contact", SET_TEXT, F(notice_contact), 0, 0 },
+	{ "notice", "phone", SET_TEXT, F(notice_phone), 0, 0 },
 };
 
 #define N_SETTINGS (sizeof(settings) / sizeof(settings[0]))
@@ -69,6 +76,10 @@ config_new(void)
 	cfg->show_alternate = true;
 	cfg->due_soon_workdays = 3;
 	cfg->assessment_scheme = xstrdup("");
+	cfg->notice_bureau = xstrdup("县司法局");
+	cfg->notice_number = xstrdup("司督〔{year}〕{n}号");
+	cfg->notice_contact = xstrdup("");
+	cfg->notice_phone = xstrdup("");
 	cfg->key_bindings = xstrdup("");
 	cfg->header_aliases = xstrdup("");
 	cfg->rules = rules_new();
@@ -84,6 +95,10 @@ config_free(struct config *cfg)
 	free(cfg->lang);
 	free(cfg->calendar_dirs);
 	free(cfg->assessment_scheme);
+	free(cfg->notice_bureau);
+	free(cfg->notice_number);
+	free(cfg->notice_contact);
+	free(cfg->notice_phone);
 	free(cfg->key_bindings);
 	free(cfg->header_aliases);
 	rules_free(cfg->rules);
@@ -297,6 +312,24 @@ apply_setting(struct config *cfg, const struct setting *s, const char *v, const 
 			return refuse(err, path, s->section, s->key, _("the value is empty"));
 		set_string((char **)(void *)field, xstrdup(v));
 		break;
+	case SET_TEXT:
+		set_string((char **)(void *)field, xstrdup(v));
+		break;
+	case SET_NUMBER_PATTERN: {
+		const char *n1 = strstr(v, "{n}");
+		const char *brace;
+
+		/* {n} once, {year} if wanted, no other braces: a typo never reaches a notice. */
+		if (n1 == NULL || strstr(n1 + 3, "{n}") != NULL)
+			return refuse(err, path, s->section, s->key,
+			    _("\"%s\" must hold {n} (the number) exactly once"), v);
+		for (brace = strchr(v, '{'); brace != NULL; brace = strchr(brace + 1, '{'))
+			if (strncmp(brace, "{n}", 3) != 0 && strncmp(brace, "{year}", 6) != 0)
+				return refuse(err, path, s->section, s->key,
+				    _("\"%s\": only {year} and {n} may stand in braces"), v);
+		set_string((char **)(void *)field, xstrdup(v));
+		break;
+	}
 	case SET_PATHS:
 		set_string((char **)(void *)field, resolve_paths(v, base_dir));
 		break;
@@ -590,6 +623,10 @@ config_copy_into(struct config *dst, const struct config *src)
 	dst->show_alternate = src->show_alternate;
 	dst->due_soon_workdays = src->due_soon_workdays;
 	dst->assessment_scheme = xstrdup(src->assessment_scheme);
+	dst->notice_bureau = xstrdup(src->notice_bureau);
+	dst->notice_number = xstrdup(src->notice_number);
+	dst->notice_contact = xstrdup(src->notice_contact);
+	dst->notice_phone = xstrdup(src->notice_phone);
 	dst->key_bindings = xstrdup(src->key_bindings);
 	dst->header_aliases = xstrdup(src->header_aliases);
 	dst->rules = rules_new();
@@ -695,6 +732,10 @@ config_load_file(struct config *cfg, const char *path, const char *base_dir,
 	free(scratch.lang);
 	free(scratch.calendar_dirs);
 	free(scratch.assessment_scheme);
+	free(scratch.notice_bureau);
+	free(scratch.notice_number);
+	free(scratch.notice_contact);
+	free(scratch.notice_phone);
 	free(scratch.key_bindings);
 	free(scratch.header_aliases);
 	rules_free(scratch.rules);

@@ -601,7 +601,7 @@ check_columns(struct csvin *c, const struct csvin_opts *o, struct duban_err *err
 	missing_columns(c->kind, c->cols, c->n_cols, &missing);
 	if (missing.len > 0) {
 		duban_err_set(err, DUBAN_EINPUT, _("%s: as a %s file it lacks the required "
-		    "columns: %s"), c->name, c->kind->name, buf_str(&missing));
+		    "columns: %s"), c->name, record_kind_word(c->kind), buf_str(&missing));
 		buf_release(&missing);
 		return DUBAN_EINPUT;
 	}

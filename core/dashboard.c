@@ -41,7 +41,7 @@ collect_item(const struct duty_item *it, void *arg)
 	x->status = it->status;
 	if (it->status == DEADLINE_OVERDUE)
 		x->days = (int)date_diff_days(it->due, d->window.today);
-	else if (it->status == DEADLINE_DUE_SOON)
+	else if (it->status == DEADLINE_DUE_SOON || it->status == DEADLINE_PENDING)
 		x->days = deadline_workdays_between(c->cal, d->window.today, it->due, c->makeup);
 	else
 		x->days = 0;
@@ -51,7 +51,8 @@ collect_item(const struct duty_item *it, void *arg)
 static int
 status_rank(enum deadline_status s)
 {
-	return s == DEADLINE_OVERDUE ? 0 : s == DEADLINE_DUE_TODAY ? 1 : 2;
+	return s == DEADLINE_OVERDUE ? 0 : s == DEADLINE_DUE_TODAY ? 1 :
+	    s == DEADLINE_DUE_SOON ? 2 : 3;
 }
 
 static int
@@ -113,6 +114,7 @@ count_open(struct db *db, struct dashboard *d, struct duban_err *err)
 				if (d->agencies[k].agency_id == id) {
 					d->agencies[k].open += sqlite3_column_int64(st, 1);
 					d->agencies[k].urgent += sqlite3_column_int64(st, 2);
+					d->agencies[k].overdue += sqlite3_column_int64(st, 3);
 					break;
 				}
 			}
@@ -122,6 +124,23 @@ count_open(struct db *db, struct dashboard *d, struct duban_err *err)
 		sqlite3_finalize(st);
 	}
 	return rc;
+}
+
+/* Worst first: most overdue, then most urgent, then most open; ties keep the order the
+ * appearance query gave (departments, then townships, by name). */
+static int
+cmp_agencies(const void *pa, const void *pb)
+{
+	const struct dashboard_agency *a = pa;
+	const struct dashboard_agency *b = pb;
+
+	if (a->overdue != b->overdue)
+		return a->overdue > b->overdue ? -1 : 1;
+	if (a->urgent != b->urgent)
+		return a->urgent > b->urgent ? -1 : 1;
+	if (a->open != b->open)
+		return a->open > b->open ? -1 : 1;
+	return a->order - b->order;
 }
 
 int
@@ -182,9 +201,14 @@ dashboard_build(struct db *db, const struct calendar *cal, struct date today,
 			x->hearings = app[i].hearings;
 			x->head_appearances = app[i].head_appearances;
 			x->rate = appearance_rate(&app[i]);
+			x->order = i;
 		}
 		rc = count_open(db, d, err);
 	}
+	for (i = 0; rc == DUBAN_OK && i < duties_n; i++)
+		d->n_urgent += d->counts[i].overdue + d->counts[i].due_today + d->counts[i].due_soon;
+	if (rc == DUBAN_OK && d->n_agencies > 1)
+		qsort(d->agencies, (size_t)d->n_agencies, sizeof(*d->agencies), cmp_agencies);
 	appearance_free(app, napp);
 	if (rc != DUBAN_OK) {
 		dashboard_free(d);
@@ -192,6 +216,69 @@ dashboard_build(struct db *db, const struct calendar *cal, struct date today,
 	}
 	*out = d;
 	return DUBAN_OK;
+}
+
+int
+dashboard_agency_items(struct db *db, const struct calendar *cal, struct date today,
+    int soon_workdays, bool makeup_counts, int64_t agency_id, int max,
+    struct dashboard_item **out, int *n, int64_t *total, struct duban_err *err)
+{
+	struct dashboard d;
+	struct collect c = { &d, cal, makeup_counts, 0, max };
+	struct duty_filter f;
+	int64_t sum = 0;
+	int rc = DUBAN_OK;
+	int i;
+
+	memset(&d, 0, sizeof(d));
+	duty_window_init(&d.window, cal, today, soon_workdays, makeup_counts);
+	memset(&f, 0, sizeof(f));
+	f.agency_id = agency_id;
+	f.n_status = 4;
+	f.status[0] = DEADLINE_OVERDUE;
+	f.status[1] = DEADLINE_DUE_TODAY;
+	f.status[2] = DEADLINE_DUE_SOON;
+	f.status[3] = DEADLINE_PENDING;
+	/* As on the dashboard: each duty's most urgent max, merged, sorted and cut. */
+	f.limit = max;
+	for (i = 0; i < duties_n && rc == DUBAN_OK; i++) {
+		int64_t k = 0;
+
+		rc = duty_count_filtered(db, &duties[i], &d.window, &f, &k, err);
+		sum += k;
+		if (rc == DUBAN_OK)
+			rc = duty_each(db, &duties[i], &d.window, &f, collect_item, &c, err);
+	}
+	if (rc == DUBAN_OK && d.n_items > 1)
+		qsort(d.items, (size_t)d.n_items, sizeof(*d.items), cmp_items);
+	while (rc == DUBAN_OK && max > 0 && d.n_items > max) {
+		struct dashboard_item *x = &d.items[--d.n_items];
+
+		free(x->key);
+		free(x->agency);
+		free(x->party);
+	}
+	if (rc != DUBAN_OK) {
+		dashboard_items_free(d.items, d.n_items);
+		return rc;
+	}
+	*out = d.items;
+	*n = d.n_items;
+	*total = sum;
+	return DUBAN_OK;
+}
+
+void
+dashboard_items_free(struct dashboard_item *items, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		free(items[i].key);
+		free(items[i].agency);
+		free(items[i].party);
+	}
+	free(items);
 }
 
 void

@@ -257,10 +257,24 @@ static const char schema_v2[] =
 	"  ON assessment_items(year, agency_id, item_key);";
 #undef KEY_COLUMN
 
+/* Version 3: the 督办 notices issued, so that a number (X司督〔2025〕N号) is given once. */
+static const char schema_v3[] =
+	"CREATE TABLE notices ("
+	"  id INTEGER PRIMARY KEY,"
+	"  year INTEGER NOT NULL,"
+	"  seq INTEGER NOT NULL CHECK (seq > 0),"
+	"  agency_id INTEGER NOT NULL REFERENCES agencies(id),"
+	"  issued_on TEXT NOT NULL,"
+	"  number TEXT NOT NULL,"
+	"  login TEXT NOT NULL,"
+	"  at TEXT NOT NULL,"
+	"  UNIQUE (year, seq));";
+
 /* migrations[v] brings a database from version v to v + 1. */
 static const char *const migrations[] = {
 	schema_v1,
 	schema_v2,
+	schema_v3,
 };
 
 int

@@ -892,11 +892,11 @@ warn_columns(struct importer *im)
 		    n_unknown - WARN_COLUMNS_NAMED), n_unknown - WARN_COLUMNS_NAMED);
 	if (n_unknown == 1) {
 		buf_printf(&msg, _("%s: column %s is not a field of %s records; it is ignored"),
-		    im->name, buf_str(&unknown), im->kind->name);
+		    im->name, buf_str(&unknown), record_kind_word(im->kind));
 		im->o->warn(im->o->arg, buf_str(&msg));
 	} else if (n_unknown > 1) {
 		buf_printf(&msg, _("%s: %zu columns are not fields of %s records and are ignored: "
-		    "%s"), im->name, n_unknown, im->kind->name, buf_str(&unknown));
+		    "%s"), im->name, n_unknown, record_kind_word(im->kind), buf_str(&unknown));
 		im->o->warn(im->o->arg, buf_str(&msg));
 	}
 	buf_reset(&msg);

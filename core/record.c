@@ -42,6 +42,22 @@ record_kind(const char *name)
 	return NULL;
 }
 
+const char *
+record_kind_word(const struct kind_def *kind)
+{
+	/* The names, marked for translation: a message shows the word, not the code. */
+	static const char *const words[] = {
+		N_("agency"), N_("litigation"), N_("hearing"), N_("reconsideration"),
+		N_("suggestion"), N_("assessment-item"),
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strcmp(words[i], kind->name) == 0)
+			return _(words[i]);
+	return kind->name;
+}
+
 int
 record_field_idx(const struct kind_def *kind, const char *name)
 {
@@ -837,7 +853,7 @@ record_lookup(const struct record_env *env, const struct kind_def *kind, const c
 	} else {
 		rc = record_find_key(env->db, probe, id, err);
 		if (rc == DUBAN_OK && *id == 0)
-			rc = duban_err_set(err, DUBAN_EINPUT, _("there is no %s \"%s\""), kind->name,
+			rc = duban_err_set(err, DUBAN_EINPUT, _("there is no %s \"%s\""), record_kind_word(kind),
 			    text);
 	}
 	record_free(probe);
@@ -1144,7 +1160,7 @@ record_delete(const struct record_env *env, const struct kind_def *kind, int64_t
 		return rc;
 	rc = record_load(env->db, kind, id, &stored, err);
 	if (rc == DUBAN_OK && stored->deleted)
-		rc = duban_err_set(err, DUBAN_EINPUT, _("%s %lld is already deleted"), kind->name,
+		rc = duban_err_set(err, DUBAN_EINPUT, _("%s %lld is already deleted"), record_kind_word(kind),
 		    (long long)id);
 	if (rc == DUBAN_OK)
 		rc = count_dependents(env->db, kind, id, &dependents, err);

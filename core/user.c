@@ -113,7 +113,7 @@ user_add(struct db *db, const char *login, enum user_role role, struct duban_err
 		rc = user_role_of(db, login, &old, &found, err);
 	if (rc == DUBAN_OK && found)
 		rc = duban_err_set(err, DUBAN_EINPUT, _("%s is already a user (%s)"), login,
-		    user_role_name(old));
+		    user_role_label(old));
 	if (rc == DUBAN_OK)
 		/* A user taken away earlier comes back in the same row (the login is unique). */
 		rc = db_prepare(db, "INSERT INTO users (login, role, created_at) VALUES (?1, ?2, ?3)"

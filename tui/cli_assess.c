@@ -28,6 +28,29 @@ app_load_scheme(struct app *app, struct assess_scheme **out, struct duban_err *e
 	return config_load_scheme(app->cfg->assessment_scheme, out, err);
 }
 
+/* A blank line and the heading of the group of agencies of kind (ranked among themselves). */
+static void
+group_heading(const struct assess_result *r, const char *kind, struct buf *b)
+{
+	int n = 0;
+	int i;
+
+	for (i = 0; i < r->n; i++)
+		if (strcmp(r->agencies[i].kind, kind) == 0)
+			n++;
+	cli_put_line(b);
+	if (strcmp(kind, "department") == 0)
+		buf_printf(b, P_("Departments: %d, ranked among themselves",
+		    "Departments: %d, ranked among themselves", n), n);
+	else if (strcmp(kind, "township") == 0)
+		buf_printf(b, P_("Townships: %d, ranked among themselves",
+		    "Townships: %d, ranked among themselves", n), n);
+	else
+		buf_printf(b, P_("Other agencies: %d, ranked among themselves",
+		    "Other agencies: %d, ranked among themselves", n), n);
+	cli_put_line(b);
+}
+
 static void
 plain(const struct assess_result *r, const char *kind)
 {
@@ -43,6 +66,19 @@ plain(const struct assess_result *r, const char *kind)
 		buf_adds(&b, _("Not finalized: figures may still change."));
 	cli_put_line(&b);
 	cli_put_line(&b);
+	/* Indicator titles over two lines, so that no two columns look alike. */
+	buf_printf(&b, "%*s", 5 + 1 + 24 + 8 + 1 + 7, "");
+	for (k = 0; r->n > 0 && k < r->agencies[0].n_lines; k++) {
+		struct buf first = BUF_INIT;
+		struct buf second = BUF_INIT;
+
+		assess_heading(r, k, 10, &first, &second);
+		buf_addc(&b, ' ');
+		text_pad(&b, buf_str(&first), 10, TEXT_RIGHT);
+		buf_release(&first);
+		buf_release(&second);
+	}
+	cli_put_line(&b);
 	text_pad(&b, _("Rank"), 5, TEXT_RIGHT);
 	buf_addc(&b, ' ');
 	text_pad(&b, _("Agency"), 24, TEXT_LEFT);
@@ -50,8 +86,14 @@ plain(const struct assess_result *r, const char *kind)
 	buf_addc(&b, ' ');
 	text_pad(&b, _("Tier"), 7, TEXT_LEFT);
 	for (k = 0; r->n > 0 && k < r->agencies[0].n_lines; k++) {
+		struct buf first = BUF_INIT;
+		struct buf second = BUF_INIT;
+
+		assess_heading(r, k, 10, &first, &second);
 		buf_addc(&b, ' ');
-		text_pad(&b, r->agencies[0].lines[k].title, 10, TEXT_RIGHT);
+		text_pad(&b, buf_str(&second), 10, TEXT_RIGHT);
+		buf_release(&first);
+		buf_release(&second);
 	}
 	cli_put_line(&b);
 	for (i = 0; i < r->n; i++) {
@@ -60,6 +102,9 @@ plain(const struct assess_result *r, const char *kind)
 
 		if (kind != NULL && strcmp(a->kind, kind) != 0)
 			continue;
+		/* Each kind is ranked on its own: a heading starts its group. */
+		if (i == 0 || strcmp(a->kind, r->agencies[i - 1].kind) != 0)
+			group_heading(r, a->kind, &b);
 		snprintf(n, sizeof(n), "%d", a->rank);
 		text_pad(&b, n, 5, TEXT_RIGHT);
 		buf_addc(&b, ' ');
@@ -206,6 +251,7 @@ cli_assess(struct app *app, int argc, char **argv)
 	const char *format = "plain";
 	const char *kind = NULL;
 	bool finalize = false;
+	bool force = false;
 	bool unfreeze = false;
 	bool report = false;
 	long year = 0;
@@ -225,6 +271,8 @@ cli_assess(struct app *app, int argc, char **argv)
 				return cli_usage(_("--kind takes department, township or other"));
 		} else if (strcmp(argv[i], "--finalize") == 0) {
 			finalize = true;
+		} else if (strcmp(argv[i], "--force") == 0) {
+			force = true;
 		} else if (strcmp(argv[i], "--unfreeze") == 0) {
 			unfreeze = true;
 		} else if (strcmp(argv[i], "--report") == 0) {
@@ -243,6 +291,8 @@ cli_assess(struct app *app, int argc, char **argv)
 	}
 	if (year == 0)
 		return cli_usage(_("assess takes a YEAR, e.g. duban assess 2024"));
+	if (force && !finalize)
+		return cli_usage(_("--force goes with --finalize (to freeze a year not yet ended)"));
 	rc = app_load_scheme(app, &scheme, &err);
 	if (rc == DUBAN_OK)
 		rc = app_open_db(app, DB_OPEN_EXISTING, &db, &err);
@@ -253,7 +303,12 @@ cli_assess(struct app *app, int argc, char **argv)
 			    "trail)\n"), year);
 	}
 	if (rc == DUBAN_OK && finalize) {
-		rc = assess_finalize(db, scheme, (int)year, app->today, &err);
+		rc = assess_finalize(db, scheme, (int)year, app->today, force, &err);
+		if (rc == DUBAN_EINPUT && !force && !assess_year_ended((int)year, app->today))
+			duban_err_set(&err, DUBAN_EINPUT, _("%ld has not ended yet (today is %d-%02d-%02d): "
+			    "its figures will still change; finalize it once the year is over, or give "
+			    "--force to freeze it now"), year, app->today.y, app->today.m,
+			    app->today.d);
 		if (rc == DUBAN_OK)
 			app_eprintf(_("duban: %ld is finalized: its results are stored and will not "
 			    "change\n"), year);

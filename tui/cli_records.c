@@ -552,7 +552,7 @@ apply_assignments(struct record_env *env, struct record *r, int argc, char **arg
 		name = xstrndup(argv[i], (size_t)(eq - argv[i]));
 		field = record_field_idx(r->kind, name);
 		if (field < 0)
-			record_problem(p, -1, _("%s has no field \"%s\""), r->kind->name, name);
+			record_problem(p, -1, _("%s has no field \"%s\""), record_kind_word(r->kind), name);
 		else
 			record_input(env, r, field, eq + 1, p);
 		free(name);

@@ -153,6 +153,9 @@ struct ranking {
 	struct assess_scheme *scheme;
 	int *rows;		/* indexes into r->agencies after the kind filter and sort */
 	int n_rows;
+	int *disp;		/* the lines shown: >= 0 an index into rows, else DISP_* */
+	int n_disp;
+	int top_disp;		/* first line of disp shown */
 	int kind_filter;	/* 0 all, 1 departments, 2 townships, 3 other */
 	bool by_name;
 	int sel;
@@ -173,6 +176,22 @@ struct sheet {
 
 static const char *const kind_codes[] = { NULL, "department", "township", "other" };
 
+/* Lines of the ranking that are not agencies: a blank between groups, a group's heading
+ * (DISP_HEAD - k for kind_codes[k]). */
+#define DISP_BLANK (-1)
+#define DISP_HEAD (-10)
+
+static int
+kind_idx(const char *kind)
+{
+	int k;
+
+	for (k = 1; k < 4; k++)
+		if (strcmp(kind, kind_codes[k]) == 0)
+			return k;
+	return 3;
+}
+
 static const char *
 kind_label(int k)
 {
@@ -191,11 +210,15 @@ kind_label(int k)
 /* qsort has no context argument in C11; the desk runs one thread. */
 static const struct assess_result *sorting;
 
+/* By name within each kind: the groups stay apart, as their ranks are their own. */
 static int
 cmp_name(const void *a, const void *b)
 {
-	return strcmp(sorting->agencies[*(const int *)a].name,
-	    sorting->agencies[*(const int *)b].name);
+	const struct assess_agency *x = &sorting->agencies[*(const int *)a];
+	const struct assess_agency *y = &sorting->agencies[*(const int *)b];
+	int c = kind_idx(x->kind) - kind_idx(y->kind);
+
+	return c != 0 ? c : strcmp(x->name, y->name);
 }
 
 static void
@@ -214,6 +237,47 @@ select_rows(struct ranking *s)
 	{
 		sorting = s->r;
 		qsort(s->rows, (size_t)s->n_rows, sizeof(int), cmp_name);
+	}
+	/* Departments and townships are ranked apart: each group under its own heading. */
+	free(s->disp);
+	s->disp = xcalloc((size_t)s->n_rows * 3 + 1, sizeof(int));
+	s->n_disp = 0;
+	for (i = 0; i < s->n_rows; i++) {
+		int k = kind_idx(s->r->agencies[s->rows[i]].kind);
+
+		if (i == 0 || k != kind_idx(s->r->agencies[s->rows[i - 1]].kind)) {
+			if (i > 0)
+				s->disp[s->n_disp++] = DISP_BLANK;
+			s->disp[s->n_disp++] = DISP_HEAD - k;
+		}
+		s->disp[s->n_disp++] = i;
+	}
+	s->top_disp = 0;
+}
+
+/* The heading of group k: its name, how many, ranked among themselves. */
+static void
+group_heading(const struct ranking *s, int k, struct buf *out)
+{
+	int n = 0;
+	int i;
+
+	for (i = 0; i < s->n_rows; i++)
+		if (kind_idx(s->r->agencies[s->rows[i]].kind) == k)
+			n++;
+	switch (k) {
+	case 1:
+		buf_printf(out, P_("Departments: %d, ranked among themselves",
+		    "Departments: %d, ranked among themselves", n), n);
+		break;
+	case 2:
+		buf_printf(out, P_("Townships: %d, ranked among themselves",
+		    "Townships: %d, ranked among themselves", n), n);
+		break;
+	default:
+		buf_printf(out, P_("Other agencies: %d, ranked among themselves",
+		    "Other agencies: %d, ranked among themselves", n), n);
+		break;
 	}
 }
 
@@ -258,7 +322,7 @@ ranking_draw(struct screen *base)
 	struct ranking *s = (struct ranking *)base;
 	struct ui *ui = base->ui;
 	struct buf t = BUF_INIT;
-	int name_w = s->cols >= 120 ? 26 : 20;
+	int name_w = 12;
 	int bar_w;
 	int extra = 0;
 	int i;
@@ -271,7 +335,13 @@ ranking_draw(struct screen *base)
 		buf_release(&t);
 		return;
 	}
-	buf_printf(&t, "%s; %s; ", s->r->scheme_title, kind_label(s->kind_filter));
+	/* The names as wide as the longest (at most 30 columns); the bar takes what is left. */
+	for (i = 0; i < s->r->n; i++)
+		if (text_cols(s->r->agencies[i].name) + 1 > name_w)
+			name_w = text_cols(s->r->agencies[i].name) + 1;
+	if (name_w > 30)
+		name_w = 30;
+	buf_printf(&t, _("%s; %s; "), s->r->scheme_title, kind_label(s->kind_filter));
 	if (s->r->finalized)
 		buf_printf(&t, _("finalized %s by %s"), s->r->finalized_at, s->r->finalized_by);
 	else
@@ -293,19 +363,58 @@ ranking_draw(struct screen *base)
 	ui_text_right(ui, 3, 6 + name_w, 7, _("Total"), ATTR_HEADER);
 	ui_text(ui, 3, 14 + name_w, bar_w, "", ATTR_HEADER);
 	ui_text(ui, 3, 15 + name_w + bar_w, 7, _("Tier"), ATTR_HEADER);
-	for (k = 0; k < extra; k++)
-		ui_text_right(ui, 3, 22 + name_w + bar_w + k * 11, 10, s->r->agencies[0].lines[k].title,
+	/* Indicator titles over two lines, so that no two columns look alike. */
+	for (k = 0; k < extra; k++) {
+		struct buf first = BUF_INIT;
+		struct buf second = BUF_INIT;
+
+		assess_heading(s->r, k, 10, &first, &second);
+		ui_text_right(ui, 2, 22 + name_w + bar_w + k * 11, 10, buf_str(&first), ATTR_HEADER);
+		ui_text_right(ui, 3, 22 + name_w + bar_w + k * 11, 10, buf_str(&second),
 		    ATTR_HEADER);
-	keep(&s->sel, &s->top, s->n_rows, s->height);
-	for (i = 0; i < s->height && s->top + i < s->n_rows; i++) {
-		const struct assess_agency *a = &s->r->agencies[s->rows[s->top + i]];
-		bool sel = s->top + i == s->sel;
+		buf_release(&first);
+		buf_release(&second);
+	}
+	/* Scroll so the selected agency shows, with its group's heading when it is first. */
+	if (s->sel >= s->n_rows)
+		s->sel = s->n_rows - 1;
+	if (s->sel < 0)
+		s->sel = 0;
+	{
+		int pos = 0;
+
+		while (pos < s->n_disp && s->disp[pos] != s->sel)
+			pos++;
+		if (pos > 0 && s->disp[pos - 1] <= DISP_HEAD)
+			pos--;
+		if (pos < s->top_disp)
+			s->top_disp = pos;
+		while (s->top_disp < s->n_disp && s->disp[s->top_disp] != s->sel &&
+		    s->top_disp + s->height <= pos + (s->disp[pos] <= DISP_HEAD ? 1 : 0))
+			s->top_disp++;
+	}
+	for (i = 0; i < s->height && s->top_disp + i < s->n_disp; i++) {
+		int d = s->disp[s->top_disp + i];
+		const struct assess_agency *a;
+		bool sel = d == s->sel;
 		enum ui_attr_role role = sel ? ATTR_SELECTED : ATTR_NORMAL;
-		enum ui_attr_role tier_role = strcmp(a->tier, "不合格") == 0 ? ATTR_OVERDUE :
-		    strcmp(a->tier, "优秀") == 0 ? ATTR_DONE : ATTR_NORMAL;
+		enum ui_attr_role tier_role;
 		char n[32];
 		int y = 4 + i;
 
+		if (d == DISP_BLANK)
+			continue;
+		if (d <= DISP_HEAD) {
+			struct buf h = BUF_INIT;
+
+			group_heading(s, DISP_HEAD - d, &h);
+			ui_text(ui, y, 1, s->cols - 2, buf_str(&h), ATTR_HEADER);
+			buf_release(&h);
+			continue;
+		}
+		a = &s->r->agencies[s->rows[d]];
+		tier_role = strcmp(a->tier, "不合格") == 0 ? ATTR_OVERDUE :
+		    strcmp(a->tier, "优秀") == 0 ? ATTR_DONE : ATTR_NORMAL;
 		ui_text(ui, y, 0, s->cols, "", role);
 		snprintf(n, sizeof(n), "%d", a->rank);
 		ui_text_right(ui, y, 1, 4, n, role);
@@ -322,25 +431,80 @@ ranking_draw(struct screen *base)
 	}
 }
 
+/* What a CSV export writes: the ranking (kind filter) or one agency's sheet. */
+struct csv_job {
+	const struct assess_result *r;
+	const char *kind;		/* ranking: kind code or NULL */
+	const struct assess_agency *agency;	/* sheet; NULL for the ranking */
+};
+
+/* A CSV file at path (named in the interface language) in the encoding asked for; an existing
+ * file is replaced only when the user says so. */
+static unsigned
+save_csv(struct ui *ui, const char *path, const struct csv_job *job)
+{
+	struct buf out = BUF_INIT;
+	struct duban_err err;
+	enum encoding enc = ENCODING_UTF8;
+	char *mem = NULL;
+	size_t mem_len = 0;
+	struct safefile *sf = NULL;
+	FILE *f;
+	int rc = DUBAN_OK;
+
+	if (!ui_ask_save(ui, path, &enc))
+		return UI_REDRAW;
+	f = open_memstream(&mem, &mem_len);
+	if (f == NULL) {
+		ui_status(ui, true, _("Cannot write %s: %s"), path, strerror(errno));
+		return UI_REDRAW;
+	}
+	if (job->agency != NULL)
+		assess_write_detail_csv(f, job->r, job->agency);
+	else
+		assess_write_csv(f, job->r, job->kind);
+	fclose(f);
+	if (enc == ENCODING_GB18030) {
+		struct encoding_encoder *e = encoding_encoder_new(ENCODING_GB18030);
+		size_t skip = mem_len >= 3 && memcmp(mem, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+
+		/* GB18030 has no BOM: Excel reads it as the system's Chinese encoding. */
+		rc = encoding_encode(e, mem + skip, mem_len - skip, &out, &err);
+		encoding_encoder_free(e);
+	} else {
+		buf_add(&out, mem, mem_len);
+	}
+	free(mem);
+	if (rc != DUBAN_OK) {
+		ui_status(ui, true, "%s", err.msg);
+	} else if (safefile_open(path, 0, &sf, &err) != DUBAN_OK) {
+		ui_status(ui, true, "%s", err.msg);
+	} else if (fwrite(out.data, 1, out.len, safefile_stream(sf)) != out.len) {
+		ui_status(ui, true, _("Cannot write %s: %s"), path, strerror(errno));
+		safefile_abort(sf);
+	} else if (safefile_commit(sf, &err) != DUBAN_OK) {
+		ui_status(ui, true, "%s", err.msg);
+	} else {
+		ui_status(ui, false, _("Saved to %s (%s)"), path,
+		    enc == ENCODING_GB18030 ? "GB18030" : _("UTF-8 with BOM"));
+	}
+	buf_release(&out);
+	return UI_REDRAW;
+}
+
 static unsigned
 export_ranking(struct ranking *s)
 {
-	struct ui *ui = s->base.ui;
-	char path[128];
-	struct safefile *sf = NULL;
-	struct duban_err err;
+	struct csv_job job = { s->r, kind_codes[s->kind_filter], NULL };
+	struct buf path = BUF_INIT;
+	char suffix[32];
+	unsigned r;
 
-	snprintf(path, sizeof(path), "考核排名-%d.csv", s->year);
-	if (safefile_open(path, 0, &sf, &err) != DUBAN_OK) {
-		ui_status(ui, true, "%s", err.msg);
-		return UI_REDRAW;
-	}
-	assess_write_csv(safefile_stream(sf), s->r, kind_codes[s->kind_filter]);
-	if (safefile_commit(sf, &err) != DUBAN_OK)
-		ui_status(ui, true, "%s", err.msg);
-	else
-		ui_status(ui, false, _("Saved to %s"), path);
-	return UI_REDRAW;
+	snprintf(suffix, sizeof(suffix), "-%d.csv", s->year);
+	ui_file_name(_("ranking"), suffix, &path);
+	r = save_csv(s->base.ui, buf_str(&path), &job);
+	buf_release(&path);
+	return r;
 }
 
 static struct screen *sheet_new(struct ranking *rank, int agency);
@@ -389,10 +553,22 @@ ranking_key(struct screen *base, enum action act, int kind, wint_t key)
 			    "(duban assess %d --unfreeze)."), s->year, s->year);
 			return UI_REDRAW;
 		}
-		if (!ui_confirm(ui, _("Finalize this year? Its results will be stored and will no "
-		    "longer change.")))
-			return UI_REDRAW;
-		if (assess_finalize(ui->db, s->scheme, s->year, ui->app->today, &err) != DUBAN_OK)
+		{
+			char q[256];
+			bool ended = assess_year_ended(s->year, ui->app->today);
+
+			snprintf(q, sizeof(q), _("Finalize %d? Its results will be stored and will no "
+			    "longer change."), s->year);
+			if (!ui_confirm(ui, q))
+				return UI_REDRAW;
+			/* A year not yet over: its figures still change; asked a second time. */
+			snprintf(q, sizeof(q), _("%d is not over yet; its figures will still change. "
+			    "Freeze it anyway?"), s->year);
+			if (!ended && !ui_confirm(ui, q))
+				return UI_REDRAW;
+		}
+		if (assess_finalize(ui->db, s->scheme, s->year, ui->app->today, true, &err) !=
+		    DUBAN_OK)
 			ui_status(ui, true, "%s", err.msg);
 		else
 			ui_status(ui, false, _("%d is finalized."), s->year);
@@ -411,6 +587,7 @@ ranking_free(struct screen *base)
 	assess_result_free(s->r);
 	assess_scheme_free(s->scheme);
 	free(s->rows);
+	free(s->disp);
 	free(s);
 }
 
@@ -458,11 +635,17 @@ sheet_draw(struct screen *base)
 	struct ui *ui = base->ui;
 	const struct assess_agency *a = sheet_agency(s);
 	struct buf t = BUF_INIT;
-	int title_w = s->cols >= 120 ? 30 : 22;
+	int title_w = 10;
 	int i;
 
 	if (a == NULL)
 		return;
+	/* Titles as wide as the longest, as far as the screen allows. */
+	for (i = 0; i < a->n_lines; i++)
+		if (text_cols(a->lines[i].title) > title_w)
+			title_w = text_cols(a->lines[i].title);
+	if (title_w > s->cols - 50)
+		title_w = s->cols - 50;
 	buf_printf(&t, _("Assessment %d: %s"), s->rank->year, a->name);
 	ui_title(ui, buf_str(&t));
 	buf_reset(&t);
@@ -491,9 +674,16 @@ sheet_draw(struct screen *base)
 		ui_text_right(ui, y, 12 + title_w, 14, l->target, role);
 		snprintf(n, sizeof(n), "%.2f", l->score);
 		ui_text_right(ui, y, 27 + title_w, 7, n, role);
-		snprintf(n, sizeof(n), "%.2f", l->max);
+		/* A bonus adds to the total: it has no full marks to lose points from. */
+		if (l->max > 0)
+			snprintf(n, sizeof(n), "%.2f", l->max);
+		else
+			snprintf(n, sizeof(n), "%s", _("bonus"));
 		ui_text_right(ui, y, 35 + title_w, 6, n, role);
-		snprintf(n, sizeof(n), "%.2f", l->lost);
+		if (l->max > 0)
+			snprintf(n, sizeof(n), "%.2f", l->lost);
+		else
+			snprintf(n, sizeof(n), "-");
 		ui_text_right(ui, y, 42 + title_w, 6, n, sel ? role : l->lost > 0 ? ATTR_OVERDUE :
 		    ATTR_DIM);
 	}
@@ -528,7 +718,7 @@ sheet_key(struct screen *base, enum action act, int kind, wint_t key)
 				item = s->rank->scheme->ind[k].item;
 		src->base.ops = &sources_ops;
 		src->base.ui = ui;
-		buf_printf(&t, "%s: %s %d", a->name, l->title, s->rank->year);
+		buf_printf(&t, _("%s: %s %d"), a->name, l->title, s->rank->year);
 		src->title = buf_detach(&t);
 		if (assess_sources(ui->db, s->rank->year, ui->app->today, a->agency_id, l->metric, item,
 		    &src->s, &src->n, &err) != DUBAN_OK)
@@ -537,26 +727,18 @@ sheet_key(struct screen *base, enum action act, int kind, wint_t key)
 		return UI_REDRAW;
 	}
 	if (act == ACT_EXPORT) {
-		char path[256];
-		struct safefile *sf = NULL;
-		struct duban_err err;
-		char *p;
+		struct csv_job job = { s->rank->r, NULL, a };
+		struct buf stem = BUF_INIT;
+		struct buf path = BUF_INIT;
+		unsigned r;
 
-		snprintf(path, sizeof(path), "考核明细-%d-%.150s.csv", s->rank->year, a->name);
-		/* An agency's name becomes a file name: no directory separators or controls. */
-		for (p = path; *p != '\0'; p++)
-			if (*p == '/' || (unsigned char)*p < 32)
-				*p = '_';
-		if (safefile_open(path, 0, &sf, &err) != DUBAN_OK) {
-			ui_status(ui, true, "%s", err.msg);
-			return UI_REDRAW;
-		}
-		assess_write_detail_csv(safefile_stream(sf), s->rank->r, a);
-		if (safefile_commit(sf, &err) != DUBAN_OK)
-			ui_status(ui, true, "%s", err.msg);
-		else
-			ui_status(ui, false, _("Saved to %s"), path);
-		return UI_REDRAW;
+		/* 考核明细-2024-县公安局.csv: the agency's name made safe for a file name. */
+		buf_printf(&stem, _("assessment-%d-%s"), s->rank->year, a->name);
+		ui_file_name(buf_str(&stem), ".csv", &path);
+		r = save_csv(ui, buf_str(&path), &job);
+		buf_release(&stem);
+		buf_release(&path);
+		return r;
 	}
 	return UI_IGNORED;
 }

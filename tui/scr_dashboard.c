@@ -125,6 +125,67 @@ draw_counts(struct dash *s)
 	}
 }
 
+/* The widest translated brief of the duties. */
+static int
+brief_cols(void)
+{
+	int w = 0;
+	int i;
+
+	for (i = 0; i < duties_n; i++)
+		if (text_cols(_(duties[i].brief)) > w)
+			w = text_cols(_(duties[i].brief));
+	return w;
+}
+
+/* Columns of the item list: status, due, days, duty; then number and agency as wide as the
+ * longest shown, so a wide screen cuts nothing. */
+struct item_cols {
+	int brief_w;
+	int key_w;
+	int agency_w;
+};
+
+static int
+item_fixed(int w)
+{
+	int brief = brief_cols();
+
+	/* The whole word when a 22-column number and a 14-column agency still fit. */
+	if (brief > 9 && w < 10 + 11 + 11 + brief + 1 + 22 + 14)
+		brief = 9;
+	return 10 + 11 + 11 + brief + 1;
+}
+
+static int
+items_wanted(const struct dash *s, struct item_cols *c, int w)
+{
+	int key = 0;
+	int agency = 0;
+	int i;
+
+	for (i = 0; i < s->d->n_items; i++) {
+		if (text_cols(s->d->items[i].key) > key)
+			key = text_cols(s->d->items[i].key);
+		if (text_cols(s->d->items[i].agency) > agency)
+			agency = text_cols(s->d->items[i].agency);
+	}
+	if (key < 21)
+		key = 21;
+	if (c != NULL) {
+		c->brief_w = item_fixed(w) - 33;
+		c->key_w = key + 1 < 29 ? key + 1 : 29;
+		c->agency_w = w - item_fixed(w) - c->key_w;
+		/* Too narrow for both: the agency keeps 12 columns, the number at least 22. */
+		if (c->agency_w < 12 && c->key_w > 22) {
+			c->key_w -= 12 - c->agency_w < c->key_w - 22 ? 12 - c->agency_w :
+			    c->key_w - 22;
+			c->agency_w = w - item_fixed(w) - c->key_w;
+		}
+	}
+	return item_fixed(200) + (key + 1 < 29 ? key + 1 : 29) + agency;
+}
+
 static void
 draw_items(struct dash *s, int x, int w)
 {
@@ -132,15 +193,18 @@ draw_items(struct dash *s, int x, int w)
 	int y = s->lower_y;
 	int h = s->lower_h;
 	int i;
-	char title[128];
-	int key_w;
-	int agency_w;
+	char title[160];
+	struct item_cols c;
 
-	snprintf(title, sizeof(title), _("Most urgent: %d"), s->d->n_items);
+	/* The list holds the most urgent; the count says when there are more. */
+	if (s->d->n_urgent > s->d->n_items)
+		snprintf(title, sizeof(title), _("Most urgent: %lld (the first %d listed)"),
+		    (long long)s->d->n_urgent, s->d->n_items);
+	else
+		snprintf(title, sizeof(title), _("Most urgent: %d"), s->d->n_items);
 	ui_text(ui, y, x, w, title, s->pane == PANE_ITEMS ? ATTR_HEADER : ATTR_DIM);
 	keep_visible(s->item_sel, &s->item_top, h);
-	key_w = w - 42 >= 60 ? 28 : 22;
-	agency_w = w - 10 - 11 - 11 - 10 - key_w;
+	items_wanted(s, &c, w);
 	if (s->d->n_items == 0)
 		ui_text(ui, y + 1, x, w, _("Nothing is overdue, due today or due soon."), ATTR_OK);
 	for (i = 0; i < h && s->item_top + i < s->d->n_items; i++) {
@@ -166,12 +230,26 @@ draw_items(struct dash *s, int x, int w)
 		cx += 11;
 		ui_text(ui, y + 1 + i, cx, 10, days, sel ? ATTR_SELECTED : ATTR_NORMAL);
 		cx += 11;
-		ui_text(ui, y + 1 + i, cx, 9, _(it->duty->brief), sel ? ATTR_SELECTED : ATTR_DIM);
-		cx += 10;
-		ui_text(ui, y + 1 + i, cx, key_w - 1, it->key, sel ? ATTR_SELECTED : ATTR_NORMAL);
-		cx += key_w;
-		ui_text(ui, y + 1 + i, cx, agency_w, it->agency, sel ? ATTR_SELECTED : ATTR_NORMAL);
+		ui_text(ui, y + 1 + i, cx, c.brief_w, _(it->duty->brief), sel ? ATTR_SELECTED :
+		    ATTR_DIM);
+		cx += c.brief_w + 1;
+		ui_text(ui, y + 1 + i, cx, c.key_w - 1, it->key, sel ? ATTR_SELECTED : ATTR_NORMAL);
+		cx += c.key_w;
+		ui_text(ui, y + 1 + i, cx, c.agency_w, it->agency, sel ? ATTR_SELECTED :
+		    ATTR_NORMAL);
 	}
+}
+
+static int
+agency_name_cols(const struct dash *s)
+{
+	int w = 0;
+	int i;
+
+	for (i = 0; i < s->d->n_agencies; i++)
+		if (text_cols(s->d->agencies[i].name) > w)
+			w = text_cols(s->d->agencies[i].name);
+	return w;
 }
 
 static void
@@ -179,45 +257,66 @@ draw_agencies(struct dash *s, int x, int w)
 {
 	struct ui *ui = s->base.ui;
 	int y = s->lower_y;
-	int h = s->lower_h;
+	int h = s->lower_h - 1;
 	int64_t max_open = 1;
-	int name_w = w > 90 ? 24 : w > 70 ? 20 : 14;
-	int bar_w = (w - name_w - 5 - 7 - 3) / 2;
+	/* name, then overdue, urgent and open counts (7 each), the open bar, the rate (6),
+	 * the rate bar; the bars get at least 8 columns each. */
+	int counts_w = 3 * 7;
+	int name_w = agency_name_cols(s) + 1;
+	int bar_w;
 	int i;
+	int cx;
 	char title[128];
 
+	if (name_w > w - counts_w - 6 - 2 * 8)
+		name_w = w - counts_w - 6 - 2 * 8;
+	if (name_w < 14)
+		name_w = 14;
+	bar_w = (w - name_w - counts_w - 6 - 2) / 2;
+	if (bar_w < 0)
+		bar_w = 0;
 	for (i = 0; i < s->d->n_agencies; i++)
 		if (s->d->agencies[i].open > max_open)
 			max_open = s->d->agencies[i].open;
-	snprintf(title, sizeof(title), _("Agencies: open items | head appearances %d"),
+	snprintf(title, sizeof(title), _("Agencies, most overdue first; head appearances %d"),
 	    ui->app->today.y);
 	ui_text(ui, y, x, w, title, s->pane == PANE_AGENCIES ? ATTR_HEADER : ATTR_DIM);
+	cx = x + name_w;
+	cx += ui_text_right(ui, y + 1, cx, 7, _("overdue"), ATTR_DIM);
+	cx += ui_text_right(ui, y + 1, cx, 7, _("urgent"), ATTR_DIM);
+	cx += ui_text_right(ui, y + 1, cx, 7, _("open"), ATTR_DIM);
+	cx += bar_w + 1;
+	ui_text_right(ui, y + 1, cx, 6, _("rate"), ATTR_DIM);
 	keep_visible(s->agency_sel, &s->agency_top, h);
 	for (i = 0; i < h && s->agency_top + i < s->d->n_agencies; i++) {
 		const struct dashboard_agency *a = &s->d->agencies[s->agency_top + i];
 		bool sel = s->pane == PANE_AGENCIES && s->agency_top + i == s->agency_sel;
-		char n[24];
+		char n[3][24];
 		char rate[16];
 		char pct[DECIMAL_TEXT_LEN];
-		int cx = x;
+		int row = y + 2 + i;
 
-		snprintf(n, sizeof(n), "%lld", (long long)a->open);
+		snprintf(n[0], sizeof(n[0]), "%lld", (long long)a->overdue);
+		snprintf(n[1], sizeof(n[1]), "%lld", (long long)a->urgent);
+		snprintf(n[2], sizeof(n[2]), "%lld", (long long)a->open);
 		if (a->hearings <= 0)
 			snprintf(rate, sizeof(rate), "-");
 		else
 			snprintf(rate, sizeof(rate), "%s%%", decimal_percent(a->head_appearances,
 			    a->hearings, 0, pct));
-		cx += ui_text(ui, y + 1 + i, cx, name_w, a->name, sel ? ATTR_SELECTED : ATTR_NORMAL);
-		cx += ui_text_right(ui, y + 1 + i, cx, 4, n, a->urgent > 0 ? ATTR_OVERDUE :
-		    ATTR_NORMAL);
+		cx = x;
+		cx += ui_text(ui, row, cx, name_w, a->name, sel ? ATTR_SELECTED : ATTR_NORMAL);
+		cx += ui_text_right(ui, row, cx, 7, n[0], a->overdue > 0 ? ATTR_OVERDUE : ATTR_DIM);
+		cx += ui_text_right(ui, row, cx, 7, n[1], a->urgent > 0 ? ATTR_DUE_SOON : ATTR_DIM);
+		cx += ui_text_right(ui, row, cx, 7, n[2], ATTR_NORMAL);
 		cx += 1;
-		ui_bar(ui, y + 1 + i, cx, bar_w, (double)a->open, (double)max_open,
+		ui_bar(ui, row, cx, bar_w, (double)a->open, (double)max_open,
 		    a->urgent > 0 ? ATTR_OVERDUE : ATTR_BAR);
-		cx += bar_w + 1;
-		cx += ui_text_right(ui, y + 1 + i, cx, 5, rate, a->rate >= 0 && a->rate < 50 ?
+		cx += bar_w;
+		cx += ui_text_right(ui, row, cx, 6, rate, a->rate >= 0 && a->rate < 50 ?
 		    ATTR_WARN : ATTR_NORMAL);
 		cx += 1;
-		ui_bar(ui, y + 1 + i, cx, bar_w, a->rate < 0 ? 0 : a->rate, 100.0,
+		ui_bar(ui, row, cx, bar_w, a->rate < 0 ? 0 : a->rate, 100.0,
 		    a->rate >= 0 && a->rate < 50 ? ATTR_WARN : ATTR_DONE);
 	}
 }
@@ -239,7 +338,11 @@ draw(struct screen *base)
 	ui_text(ui, 1, 1, s->cols - 2, line, s->d->uncovered_year ? ATTR_WARN : ATTR_DIM);
 	draw_counts(s);
 	if (s->side_by_side) {
-		int w = s->cols * 55 / 100;
+		/* The items get what their columns need (at most 60%), the agencies the rest. */
+		int w = items_wanted(s, NULL, s->cols) + 2;
+
+		if (w > s->cols * 60 / 100)
+			w = s->cols * 60 / 100;
 
 		draw_items(s, 1, w - 2);
 		draw_agencies(s, w + 1, s->cols - w - 2);
@@ -275,8 +378,7 @@ open_selected(struct dash *s)
 
 		ui_push(ui, scr_record_new(ui, it->duty->kind, it->id));
 	} else if (s->pane == PANE_AGENCIES && s->d->n_agencies > 0) {
-		ui_push(ui, scr_list_filtered_new(ui, "litigation", NULL, LIST_OPEN_ITEMS,
-		    s->d->agencies[s->agency_sel].agency_id));
+		ui_push(ui, scr_agency_new(ui, s->d->agencies[s->agency_sel].agency_id));
 	}
 	return UI_REDRAW;
 }

@@ -306,7 +306,7 @@ draw(struct screen *base)
 	int i;
 	int y;
 
-	buf_printf(&t, "%s: %s", s->r->id == 0 ? _("New") : _("Edit"), _(s->kind->label));
+	buf_printf(&t, _("%s: %s"), s->r->id == 0 ? _("New") : _("Edit"), _(s->kind->label));
 	ui_title(ui, buf_str(&t));
 	buf_reset(&t);
 	if (s->f[s->focus].problem[0] != '\0' && !s->picking) {

@@ -230,6 +230,19 @@ order_label(enum duty_order o)
 	return "";
 }
 
+/* The widest status label, plus the blank after it. */
+static int
+status_cols(void)
+{
+	int w = 0;
+	int i;
+
+	for (i = 0; i < DEADLINE_N_STATUS; i++)
+		if (text_cols(deadline_status_label((enum deadline_status)i)) > w)
+			w = text_cols(deadline_status_label((enum deadline_status)i));
+	return w + 1;
+}
+
 static void
 draw(struct screen *base)
 {
@@ -239,6 +252,7 @@ draw(struct screen *base)
 	int key_w;
 	int agency_w;
 	int party_w;
+	int status_w = 9;
 	int i;
 
 	buf_printf(&t, "%s", _(s->kind->label));
@@ -248,12 +262,12 @@ draw(struct screen *base)
 	buf_reset(&t);
 	buf_printf(&t, P_("%lld row", "%lld rows", s->total), (long long)s->total);
 	if (s->agency_name[0] != '\0')
-		buf_printf(&t, "  %s: %s", _("agency"), s->agency_name);
+		buf_printf(&t, _("  agency: %s"), s->agency_name);
 	if (s->status_idx >= 0)
-		buf_printf(&t, "  %s: %s", _("status"),
+		buf_printf(&t, _("  status: %s"),
 		    deadline_status_label((enum deadline_status)s->status_idx));
 	else if (s->status_idx == LIST_OPEN_ITEMS)
-		buf_printf(&t, "  %s", _("not yet done"));
+		buf_printf(&t, _("  status: %s"), _("not yet done"));
 	if (s->duty != NULL)
 		buf_printf(&t, "  %s", order_label(s->filter.order));
 	if (s->typing || s->filter_text[0] != '\0') {
@@ -280,9 +294,14 @@ draw(struct screen *base)
 		ui_text(ui, 2, 9 + key_w, agency_w, _("Short name"), ATTR_HEADER);
 		ui_text(ui, 2, 10 + key_w + agency_w, party_w, _("Head"), ATTR_HEADER);
 	} else {
-		/* Fixed columns: id, due date, status, days; case numbers need about 22. */
+		/* Fixed columns: id, due date, status, days; case numbers need about 22. The
+		 * status is whole ("done on time") once the screen has room for it. */
 		int rest = s->cols - 8 - 11 - 9 - 13 - 3;
 
+		status_w = status_cols();
+		if (status_w < 9 || rest < 60 + status_w - 9)
+			status_w = 9;
+		rest -= status_w - 9;
 		key_w = rest >= 80 ? 28 : 22;
 		party_w = rest >= 60 ? (rest - key_w) / 2 : 0;
 		agency_w = rest - key_w - party_w;
@@ -293,11 +312,12 @@ draw(struct screen *base)
 		ui_text(ui, 2, 10 + key_w + agency_w, party_w, strcmp(s->kind->name, "suggestion") ==
 		    0 ? _("Issued by") : _("Party"), ATTR_HEADER);
 		ui_text(ui, 2, 10 + key_w + agency_w + party_w, 11, _("Due"), ATTR_HEADER);
-		ui_text(ui, 2, 21 + key_w + agency_w + party_w, 9, _("Status"), ATTR_HEADER);
-		ui_text(ui, 2, 30 + key_w + agency_w + party_w, 13, "", ATTR_HEADER);
+		ui_text(ui, 2, 21 + key_w + agency_w + party_w, status_w, _("Status"), ATTR_HEADER);
+		ui_text(ui, 2, 21 + status_w + key_w + agency_w + party_w, 13, "", ATTR_HEADER);
 	}
 	if (s->total == 0)
-		ui_text(ui, 3, 1, s->cols - 2, s->filter_text[0] || s->status_idx >= 0 ?
+		ui_text(ui, 3, 1, s->cols - 2, s->filter_text[0] || s->status_idx != -1 ||
+		    s->filter.agency_id > 0 ?
 		    _("No rows match the filter.") : _("No records yet; a adds one."), ATTR_DIM);
 	for (i = 0; i < s->n_rows && i < s->height; i++) {
 		const struct row *r = &s->rows[i];
@@ -325,9 +345,9 @@ draw(struct screen *base)
 				    deadline_workdays_between(ui->app->cal, ui->app->today, r->due,
 				    ui->app->cfg->makeup_workdays));
 			ui_text(ui, y, x, 11, date_format(r->due, iso), role);
-			ui_text(ui, y, x + 11, 9, deadline_status_label(r->status), sel ? role :
-			    ui_status_role(r->status));
-			ui_text(ui, y, x + 20, s->cols - x - 20, days, role);
+			ui_text(ui, y, x + 11, status_w, deadline_status_label(r->status), sel ?
+			    role : ui_status_role(r->status));
+			ui_text(ui, y, x + 11 + status_w, s->cols - x - 11 - status_w, days, role);
 		}
 	}
 }
@@ -382,15 +402,28 @@ export_list(struct list *s)
 	struct duban_err err;
 	struct duty_window w;
 	struct duty_filter f = s->filter;
-	char path[128];
+	struct buf name = BUF_INIT;
+	char path[512];
 	char iso[DATE_ISO_LEN];
+	enum encoding enc = ENCODING_UTF8;
 	int rc;
 
-	snprintf(path, sizeof(path), "%s-%s.csv", s->kind->name, date_format(ui->app->today, iso));
+	/* Named in the interface language: 行政诉讼案件-2025-06-30.csv. */
+	buf_printf(&name, "-%s.csv", date_format(ui->app->today, iso));
+	{
+		struct buf full = BUF_INIT;
+
+		ui_file_name(_(s->kind->label), buf_str(&name), &full);
+		snprintf(path, sizeof(path), "%s", buf_str(&full));
+		buf_release(&full);
+	}
+	buf_release(&name);
+	if (!ui_ask_save(ui, path, &enc))
+		return UI_REDRAW;
 	memset(&o, 0, sizeof(o));
 	o.kind = s->kind;
 	o.format = EXPORT_CSV;
-	o.encoding = ENCODING_UTF8;
+	o.encoding = enc;
 	o.zh_headers = strcmp(getenv("LANGUAGE") != NULL ? getenv("LANGUAGE") : "zh", "en") != 0;
 	o.path = path;
 	c.err = &err;
@@ -435,8 +468,9 @@ export_list(struct list *s)
 	if (rc != DUBAN_OK)
 		ui_status(ui, true, "%s", err.msg);
 	else
-		ui_status(ui, false, P_("Exported %lld record to %s", "Exported %lld records to %s",
-		    c.n), (long long)c.n, path);
+		ui_status(ui, false, P_("Exported %lld record to %s (%s)", "Exported %lld records to "
+		    "%s (%s)", c.n), (long long)c.n, path, enc == ENCODING_GB18030 ? "GB18030" :
+		    _("UTF-8 with BOM"));
 	return UI_REDRAW;
 }
 
@@ -515,8 +549,10 @@ handle_key(struct screen *base, enum action act, int kind, wint_t key)
 	case ACT_STATUS_FILTER:
 		if (s->duty == NULL)
 			return UI_HANDLED;
-		s->status_idx = s->status_idx + 1 >= DEADLINE_N_STATUS ? -1 :
-		    s->status_idx < 0 ? 0 : s->status_idx + 1;
+		/* Every status, not yet done, then each status in turn. */
+		s->status_idx = s->status_idx == -1 ? LIST_OPEN_ITEMS :
+		    s->status_idx == LIST_OPEN_ITEMS ? 0 :
+		    s->status_idx + 1 >= DEADLINE_N_STATUS ? -1 : s->status_idx + 1;
 		s->sel = 0;
 		s->top = 0;
 		reload(s);
@@ -534,7 +570,11 @@ handle_key(struct screen *base, enum action act, int kind, wint_t key)
 	case ACT_MOVE_RIGHT:
 		if (s->total == 0 || s->sel - s->top >= s->n_rows)
 			return UI_HANDLED;
-		ui_push(ui, scr_record_new(ui, s->kind->name, s->rows[s->sel - s->top].id));
+		/* An agency opens as its open items; e (edit) and its record remain. */
+		if (s->duty == NULL)
+			ui_push(ui, scr_agency_new(ui, s->rows[s->sel - s->top].id));
+		else
+			ui_push(ui, scr_record_new(ui, s->kind->name, s->rows[s->sel - s->top].id));
 		return UI_REDRAW;
 	case ACT_NEW:
 		ui_push(ui, scr_form_new(ui, s->kind->name, 0, NULL));
@@ -573,11 +613,13 @@ handle_key(struct screen *base, enum action act, int kind, wint_t key)
 		ui_picker_release(&p);
 		if (name[0] == '\0') {
 			s->filter.agency_id = 0;
+			ui->list_agency_id = 0;
 			s->agency_name[0] = '\0';
 		} else {
 			struct buf n = BUF_INIT;
 
 			s->filter.agency_id = strtoll(name, NULL, 10);
+			ui->list_agency_id = s->filter.agency_id;
 			agency_name(ui->db, s->filter.agency_id, &n, NULL);
 			snprintf(s->agency_name, sizeof(s->agency_name), "%s", buf_str(&n));
 			buf_release(&n);
@@ -647,8 +689,10 @@ scr_list_filtered_new(struct ui *ui, const char *kind, const char *duty, int sta
 	return &s->base;
 }
 
+/* A section's list keeps the agency chosen with A in the list before it. */
 struct screen *
 scr_list_new(struct ui *ui, const char *kind)
 {
-	return scr_list_filtered_new(ui, kind, NULL, -1, 0);
+	return scr_list_filtered_new(ui, kind, NULL, -1, strcmp(kind, "agency") == 0 ? 0 :
+	    ui->list_agency_id);
 }

@@ -67,6 +67,24 @@ add(struct rec *s, const char *text, const char *value, enum ui_attr_role role)
 	l->link_id = 0;
 }
 
+/* The agency of a litigation case (a hearing's notice goes to it); 0 if it cannot be read. */
+static int64_t
+case_agency(struct ui *ui, int64_t case_id)
+{
+	const struct kind_def *k = record_kind("litigation");
+	struct record *c = NULL;
+	int64_t agency = 0;
+	int i;
+
+	if (k == NULL || case_id <= 0 || record_load(ui->db, k, case_id, &c, NULL) != DUBAN_OK)
+		return 0;
+	for (i = 0; i < k->n_fields && agency == 0; i++)
+		if (k->fields[i].type == FIELD_AGENCY)
+			agency = record_int(c, i);
+	record_free(c);
+	return agency;
+}
+
 static void
 rec_clear(struct rec *s)
 {
@@ -125,7 +143,7 @@ add_deadline(const struct duty_item *it, void *arg)
 	{
 		struct buf line = BUF_INIT;
 
-		buf_printf(&line, "%s: %s", _(it->duty->label), buf_str(&v));
+		buf_printf(&line, _("%s: %s"), _(it->duty->label), buf_str(&v));
 		add(c->s, buf_str(&line), NULL, ui_status_role(it->status));
 		buf_release(&line);
 	}
@@ -146,7 +164,7 @@ add_history(const struct history_entry *e, void *arg)
 	add(s, buf_str(&b), NULL, ATTR_NORMAL);
 	for (i = 0; i < e->n_changes; i++) {
 		buf_reset(&b);
-		buf_printf(&b, "    %s: %s -> %s", e->changes[i].field, e->changes[i].before,
+		buf_printf(&b, _("    %s: %s -> %s"), e->changes[i].field, e->changes[i].before,
 		    e->changes[i].after);
 		add(s, buf_str(&b), NULL, ATTR_DIM);
 	}
@@ -219,6 +237,8 @@ load(struct rec *s)
 		    s->kind->fields[i].flags & FIELD_DERIVED ? ATTR_HEADER : ATTR_NORMAL);
 		if (s->kind->fields[i].type == FIELD_AGENCY && s->agency_id == 0)
 			s->agency_id = record_int(s->r, i);
+		if (s->kind->fields[i].type == FIELD_CASE && s->agency_id == 0)
+			s->agency_id = case_agency(ui, record_int(s->r, i));
 		buf_release(&v);
 	}
 	if (strcmp(s->kind->name, "agency") == 0)
@@ -394,6 +414,8 @@ handle_key(struct screen *base, enum action act, int kind, wint_t key)
 	case ACT_NOTICE:
 		if (s->agency_id > 0)
 			ui_push(ui, scr_notice_new(ui, s->agency_id));
+		else
+			ui_status(ui, true, "%s", _("This record names no agency to send a notice to."));
 		return UI_REDRAW;
 	case ACT_RELOAD:
 		load(s);

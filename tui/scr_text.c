@@ -32,6 +32,7 @@ struct text_scr {
 	const enum action *menu_actions;
 	/* notice */
 	int64_t agency_id;
+	int seq;		/* its number in the year, once saved; 0 before */
 	char *body;
 	char *agency;
 };
@@ -106,6 +107,38 @@ text_scroll(struct text_scr *s, int delta)
 		s->top = 0;
 }
 
+static void
+clear_lines(struct text_scr *s)
+{
+	int i;
+
+	for (i = 0; i < s->n; i++)
+		free(s->lines[i]);
+	s->n = 0;
+}
+
+/* The notice text again (with its number, once it has one). */
+static int
+build_notice(struct text_scr *s, struct duban_err *err)
+{
+	struct ui *ui = s->base.ui;
+	struct buf body = BUF_INIT;
+	int rc = notice_build(ui->db, ui->app->cfg, ui->app->cal, ui->app->today, s->agency_id,
+	    s->seq, &body, err);
+
+	if (rc != DUBAN_OK) {
+		buf_release(&body);
+		return rc;
+	}
+	clear_lines(s);
+	add_text(s, buf_str(&body));
+	free(s->body);
+	s->body = buf_detach(&body);
+	return DUBAN_OK;
+}
+
+/* Saving issues the notice: it takes the next number of the year (once), then goes to a file
+ * named after the agency and that number. */
 static unsigned
 save_notice(struct text_scr *s)
 {
@@ -113,25 +146,45 @@ save_notice(struct text_scr *s)
 	struct buf path = BUF_INIT;
 	struct safefile *sf = NULL;
 	struct duban_err err;
-	char iso[DATE_ISO_LEN];
 	const char *p;
 	int rc;
 
-	buf_adds(&path, "督办通知-");
+	if (s->seq == 0) {
+		int seq = 0;
+
+		if (notice_issue(ui->db, ui->app->cfg, ui->app->today, s->agency_id, &seq, &err) !=
+		    DUBAN_OK) {
+			ui_status(ui, true, "%s", err.msg);
+			return UI_REDRAW;
+		}
+		s->seq = seq;
+		if (build_notice(s, &err) != DUBAN_OK) {
+			ui_status(ui, true, "%s", err.msg);
+			return UI_REDRAW;
+		}
+	}
+	buf_adds(&path, _("notice"));
+	buf_addc(&path, '-');
 	/* The agency's name goes into a file name: keep only what is safe there. */
 	for (p = s->agency; *p != '\0'; p++)
 		buf_addc(&path, *p == '/' || (unsigned char)*p < 32 ? '_' : *p);
-	buf_printf(&path, "-%s.txt", date_format(ui->app->today, iso));
+	buf_printf(&path, "-%d-%d.txt", ui->app->today.y, s->seq);
 	/* Beside the name and renamed into place: never through a link someone left there. */
 	rc = safefile_open(buf_str(&path), 0, &sf, &err);
 	if (rc == DUBAN_OK) {
 		fputs(s->body, safefile_stream(sf));	/* an error shows at the commit */
 		rc = safefile_commit(sf, &err);
 	}
-	if (rc != DUBAN_OK)
+	if (rc != DUBAN_OK) {
 		ui_status(ui, true, "%s", err.msg);
-	else
-		ui_status(ui, false, _("Saved to %s"), buf_str(&path));
+	} else {
+		struct buf number = BUF_INIT;
+
+		notice_number(ui->app->cfg, ui->app->today.y, s->seq, &number);
+		ui_status(ui, false, _("Notice %s issued; saved to %s"), buf_str(&number),
+		    buf_str(&path));
+		buf_release(&number);
+	}
 	buf_release(&path);
 	return UI_REDRAW;
 }
@@ -310,21 +363,16 @@ struct screen *
 scr_notice_new(struct ui *ui, int64_t agency_id)
 {
 	struct text_scr *s = text_new(ui, &notice_ops, _("督办 notice"));
-	struct buf body = BUF_INIT;
 	struct buf name = BUF_INIT;
 	struct duban_err err;
 
 	s->agency_id = agency_id;
-	if (notice_build(ui->db, ui->app->cfg, ui->app->cal, ui->app->today, agency_id, &body,
-	    &err) != DUBAN_OK) {
+	if (build_notice(s, &err) != DUBAN_OK) {
 		ui_status(ui, true, "%s", err.msg);
-		buf_release(&body);
 		scr_free(&s->base);
 		return NULL;
 	}
 	agency_name(ui->db, agency_id, &name, NULL);
 	s->agency = buf_detach(&name);
-	add_text(s, buf_str(&body));
-	s->body = buf_detach(&body);
 	return &s->base;
 }

@@ -188,6 +188,7 @@ ui_status(struct ui *ui, bool error, const char *fmt, ...)
 	vsnprintf(ui->status, sizeof(ui->status), fmt, ap);
 	va_end(ap);
 	ui->status_role = error ? ATTR_ERROR : ATTR_OK;
+	ui->status_gen++;
 }
 
 const char *
@@ -243,6 +244,7 @@ ui_push(struct ui *ui, struct screen *s)
 	}
 	s->ui = ui;
 	ui->stack[ui->depth++] = s;
+	ui->screen_gen++;
 	/* A message about the screen below means nothing on the new one. */
 	ui->status[0] = '\0';
 	if (s->ops->layout != NULL)
@@ -268,6 +270,7 @@ pop(struct ui *ui)
 		return;
 	}
 	s = ui->stack[--ui->depth];
+	ui->screen_gen++;
 	/* Whatever was done (or refused) up there, what is below shows the database anew. */
 	if (strcmp(s->ops->keymap, "form") == 0)
 		ui_data_changed(ui);
@@ -566,6 +569,8 @@ ui_run(struct app *app)
 		int kind;
 		enum action act;
 		unsigned r;
+		unsigned screen_gen;
+		unsigned status_gen;
 
 		if (top->dirty_data && top->ops->layout != NULL) {
 			top->ops->layout(top, ui.lines, ui.cols);
@@ -589,6 +594,8 @@ ui_run(struct app *app)
 		app_clock(ui.app);
 		db_set_actor(ui.db, ui.app->login, ui.app->now);
 		act = ui_key_action(ui_screen_keymap(top), kind, key);
+		screen_gen = ui.screen_gen;
+		status_gen = ui.status_gen;
 		r = top->ops->handle_key(top, act, kind, key);
 		if (r == UI_IGNORED)
 			r = global_action(&ui, act);
@@ -596,6 +603,10 @@ ui_run(struct app *app)
 			ui.quit = true;
 		else if (r & UI_POP)
 			pop(&ui);
+		/* A message belongs to the screen it was said on: another screen now, and this
+		 * key said nothing, the line is cleared. */
+		if (ui.screen_gen != screen_gen && ui.status_gen == status_gen)
+			ui.status[0] = '\0';
 	}
 	/* A hangup, a signal or a lost terminal: what a form held is kept for the next start. */
 	if (got_signal || ui.lost)

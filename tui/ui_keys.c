@@ -68,6 +68,8 @@ static const struct binding default_bindings[] = {
 	{ "assess-agency", ACT_EXPORT, "x" },
 	{ "record", ACT_RELOAD, "r F5" },
 	{ "dashboard", ACT_NOTICE, "n" },
+	{ "agency", ACT_NOTICE, "n" },
+	{ "agency", ACT_RELOAD, "r F5" },
 	{ "dashboard", ACT_RELOAD, "r F5" },
 	{ "list", ACT_FILTER, "/" },
 	{ "list", ACT_SORT, "s" },
@@ -355,7 +357,8 @@ ui_keys_of(const char *keymap, enum action act, char *out, size_t size)
 
 static const char *const keymaps[] = {
 	"generic", "dashboard", "list", "record", "form", "notice", "help", "menu", "assess",
-	"assess-agency", "assess-sources", "import", "edit", "line", "picker", "confirm", NULL,
+	"assess-agency", "assess-sources", "import", "agency", "edit", "line", "picker", "confirm",
+	NULL,
 };
 
 /* A key name bindings accept: one printable character, ^X, F1..F12, or a named key. */

@@ -119,10 +119,21 @@ int assess_compute(struct db *db, const struct assess_scheme *scheme, int year,
     struct date today, struct assess_result **out, struct duban_err *err);
 void assess_result_free(struct assess_result *r);
 
+struct buf;
+/* Indicator k's title as a column heading of two lines of cols columns: the first line's
+ * text to first, the rest to second (longer than cols when the title is: the caller cuts it).
+ * When two titles would look alike so, every title is numbered ("5.行政复议被纠错率"). */
+void assess_heading(const struct assess_result *r, int k, int cols, struct buf *first,
+    struct buf *second);
+
+/* True once year is over: today is after its 31 December. */
+bool assess_year_ended(int year, struct date today);
+
 /* Store the year's results with the scheme text; needs ACCESS_FINALIZE; audited. Refused
- * when the year is already finalized. */
+ * when the year is already finalized, and (DUBAN_EINPUT) when it has not ended yet unless
+ * unfinished_ok: its figures would still change after they were frozen. */
 int assess_finalize(struct db *db, const struct assess_scheme *scheme, int year,
-    struct date today, struct duban_err *err);
+    struct date today, bool unfinished_ok, struct duban_err *err);
 /* Drop a finalized year's stored results; needs ACCESS_UNFREEZE; audited. */
 int assess_unfreeze(struct db *db, int year, struct duban_err *err);
 

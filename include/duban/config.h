@@ -25,6 +25,10 @@ struct config {
 	int due_soon_workdays;		/* [deadlines] due_soon_workdays */
 	struct rules *rules;		/* [rule NAME] and [rule NAME since YYYY-MM-DD] */
 	char *assessment_scheme;	/* [assessment] scheme: path of the scheme file */
+	char *notice_bureau;		/* [notice] bureau: who issues the 督办 notice */
+	char *notice_number;		/* [notice] number: pattern with {year} and {n} */
+	char *notice_contact;		/* [notice] contact: a name, may be empty */
+	char *notice_phone;		/* [notice] phone: may be empty */
 	/* [keys]: one "NAME\tKEYS\n" line per binding, in file order (checked by the desk,
 	 * which knows the actions and key names). */
 	char *key_bindings;

@@ -107,6 +107,9 @@ struct record {
 /* Every kind, NULL-terminated; and one by name (NULL if unknown). */
 extern const struct kind_def *const record_kinds[];
 const struct kind_def *record_kind(const char *name);
+/* The kind's name as a word of the interface language, for messages ("litigation" in
+ * English, 行政诉讼案件 in Chinese). */
+const char *record_kind_word(const struct kind_def *kind);
 /* Index of the field whose column, CSV header or Chinese header is name; -1 if none. */
 int record_field_idx(const struct kind_def *kind, const char *name);
 

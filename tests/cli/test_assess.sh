@@ -106,6 +106,41 @@ test_assess_report_names_tiers() {
 	    " 优秀" " 良好" " 合格" ", lost " "Largest sources of lost points"
 }
 
+# The plain ranking: departments and townships under headings of their own, each ranked from 1
+# right under its heading; the indicator titles over two lines, no two alike.
+test_assess_plain_groups_and_headings() {
+	make_demo
+	assess 2024
+	expect_status 0
+	expect_stdout_contains "Departments: " "Townships: $n_townships, ranked among themselves"
+	for l in $(grep -nE '^ +1 ' "$T/.stdout" | cut -d : -f 1); do
+		sed -n "$((l - 1))p" "$T/.stdout" | grep -qE '^(Departments|Townships|Other agencies): ' ||
+		    fail "rank 1 on line $l is not right under a group heading"
+	done
+	expect_stdout_contains "行政复议按" "行政复议被"
+	expect_stdout_lacks "行政复议~"
+}
+
+# A year that has not ended (2025 on 2025-06-30) is not frozen by --finalize alone: exit 2,
+# the reason and the way (--force); nothing stored. With --force it is; --force alone is
+# wrong usage.
+test_assess_finalize_unfinished_year_needs_force() {
+	make_demo
+	assess 2025 --finalize
+	expect_status 2
+	expect_stderr_contains "2025 has not ended yet (today is 2025-06-30)" "--force"
+	expect_sql db "SELECT count(*) FROM assessment_years" 0
+	expect_sql db "SELECT count(*) FROM audit_log WHERE action = 'freeze'" 0
+	assess 2025 --force
+	expect_status 1
+	expect_stderr_contains "--force goes with --finalize"
+	assess 2025 --finalize --force
+	expect_status 0
+	expect_stderr_contains "2025 is finalized"
+	expect_sql db "SELECT count(*) FROM assessment_years WHERE year = 2025" 1
+	# A year that has ended needs no --force (2024, test below).
+}
+
 # Finalizing: the creating admin stores the year; a second finalize is refused (exit 2); the
 # year then reads "Finalized"; unfreezing is the admin's; everything is audited.
 test_assess_finalize_and_unfreeze() {

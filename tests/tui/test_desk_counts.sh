@@ -81,7 +81,7 @@ open_count() {
 tui_start --db db --today 2025-06-30 --lang en
 tui_wait_for 'Most urgent:'
 tui_keys Tab
-tui_wait_for 'Agencies: open items | head appearances 2025'
+tui_wait_for 'Agencies, most overdue first; head appearances 2025'
 tui_keys Tab
 tui_wait_for 'Most urgent:'
 tui_screen >counts.txt

@@ -11,13 +11,13 @@ tui_duban --db db --today 2025-06-30 init --demo
 tui_start --db db --today 2025-06-30
 tui_wait_for '紧急事项'
 tui_keys 5 a
-tui_wait_for '新建: '
+tui_wait_for '新建：'
 tui_type 'X-1号'
 tui_keys Tab
 tui_type '检察'
-tui_wait_for ' 发出机关         > 检察建议'
+tui_wait_for ' 发出机关       > 检察建议'
 tui_keys Enter
-tui_wait_for ' 建议类别 *       检察建议                    = 检察建议'
+tui_wait_for ' 建议类别 *     检察建议                    = 检察建议'
 tui_keys Escape
 tui_wait_for '(y/n)'
 tui_keys y
@@ -62,7 +62,7 @@ esc=$(printf '\033')
 tui_start --db db --today 2025-06-30
 tui_wait_for '紧急事项'
 tui_keys 5 a
-tui_wait_for '新建: '
+tui_wait_for '新建：'
 tui_keys Tab
 tui_type '建议'
 tui_wait_for '> 司法建议'
@@ -76,7 +76,7 @@ tui_screen_attrs | sed -n "${sel}p" | grep -q "$esc\[[0-9;]*7[;m]" ||
 tui_screen_attrs | sed -n "${other}p" | grep -q "$esc\[[0-9;]*7[;m]" &&
     tui_fail "NO_COLOR: a choice not marked is in reverse video too"
 tui_keys Enter
-tui_wait_for ' 建议类别 *       检察建议'
+tui_wait_for ' 建议类别 *     检察建议'
 tui_keys F10
 tui_wait_for '(y/n)'
 tui_keys y

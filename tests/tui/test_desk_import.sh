@@ -101,9 +101,11 @@ tui_wait_gone 'Import a CSV file'
 tui_keys 2
 tui_wait_for '  by urgency'
 tui_keys x
-tui_wait_for 'records to litigation-2025-06-30.csv'
-[ -s litigation-2025-06-30.csv ] || tui_fail "no export file"
-tui_duban --db db --today 2025-06-30 --lang en import litigation-2025-06-30.csv >imp.out
+tui_wait_for 'Save in GB18030'
+tui_keys n
+tui_wait_for 'records to Litigation-case-2025-06-30.csv'
+[ -s Litigation-case-2025-06-30.csv ] || tui_fail "no export file"
+tui_duban --db db --today 2025-06-30 --lang en import Litigation-case-2025-06-30.csv >imp.out
 grep -q ' 0 new, 0 updated, .* unchanged, 0 refused' "$TUI_TMP/.stderr" ||
     tui_fail "the export did not import back unchanged: $(cat "$TUI_TMP/.stderr")"
 tui_keys F10

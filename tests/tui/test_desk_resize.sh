@@ -12,11 +12,11 @@ tui_wait_for 'Most urgent:'
 tui_expect_screen dashboard-en-80x24
 
 tui_resize 160 48
-tui_wait_for 'Agencies: open items | head appearances 2025'
+tui_wait_for 'Agencies, most overdue first; head appearances 2025'
 tui_expect_screen dashboard-en-160x48
 
 tui_resize 80 24
-tui_wait_gone 'Agencies: open items'
+tui_wait_gone 'Agencies, most overdue first'
 tui_expect_screen dashboard-en-80x24
 
 tui_resize 60 20

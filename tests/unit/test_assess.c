@@ -846,10 +846,10 @@ test_finalize_freezes_year(void **state)
 	/* Staff and analysts may not finalize. */
 	db_set_actor_role(fx->db, ROLE_STAFF);
 	duban_err_clear(&err);
-	assert_int_equal(assess_finalize(fx->db, s, 2024, fx->env.today, &err), DUBAN_EDENIED);
+	assert_int_equal(assess_finalize(fx->db, s, 2024, fx->env.today, false, &err), DUBAN_EDENIED);
 	rfx_expect_contains(err.msg, "supervisor or admin");
 	db_set_actor_role(fx->db, ROLE_ANALYST);
-	assert_int_equal(assess_finalize(fx->db, s, 2024, fx->env.today, &err), DUBAN_EDENIED);
+	assert_int_equal(assess_finalize(fx->db, s, 2024, fx->env.today, false, &err), DUBAN_EDENIED);
 	assert_int_equal(rfx_sql_int(fx, "SELECT count(*) FROM assessment_years", 0), 0);
 	assert_int_equal(audit_count(fx, "freeze"), 0);
 
@@ -857,7 +857,14 @@ test_finalize_freezes_year(void **state)
 	db_set_actor(fx->db, "chief", "2025-03-02 10:30:00");
 	db_set_actor_role(fx->db, ROLE_SUPERVISOR);
 	duban_err_clear(&err);
-	assert_int_equal(assess_finalize(fx->db, s, 2024, fx->env.today, &err), DUBAN_OK);
+	/* Not a year that has not ended (today is in 2025), unless asked to on purpose. */
+	assert_false(assess_year_ended(2025, fx->env.today));
+	assert_true(assess_year_ended(2024, fx->env.today));
+	assert_int_equal(assess_finalize(fx->db, s, 2025, fx->env.today, false, &err),
+	    DUBAN_EINPUT);
+	rfx_expect_contains(err.msg, "2025 has not ended yet");
+	assert_int_equal(rfx_sql_int(fx, "SELECT count(*) FROM assessment_years", 0), 0);
+	assert_int_equal(assess_finalize(fx->db, s, 2024, fx->env.today, false, &err), DUBAN_OK);
 	assert_int_equal(rfx_sql_int(fx, "SELECT count(*) FROM assessment_years WHERE year = 2024",
 	    0), 1);
 	assert_int_equal(rfx_sql_int(fx, "SELECT count(*) FROM assessment_results WHERE year = "
@@ -918,7 +925,7 @@ test_finalize_freezes_year(void **state)
 
 	/* Finalizing twice is refused, saying when and by whom. */
 	duban_err_clear(&err);
-	assert_int_equal(assess_finalize(fx->db, s, 2024, fx->env.today, &err), DUBAN_EINPUT);
+	assert_int_equal(assess_finalize(fx->db, s, 2024, fx->env.today, false, &err), DUBAN_EINPUT);
 	rfx_expect_contains(err.msg, "2025-03-02 10:30:00");
 	rfx_expect_contains(err.msg, "chief");
 	assert_int_equal(audit_count(fx, "freeze"), 1);
@@ -958,7 +965,7 @@ test_finalize_freezes_year(void **state)
 
 	/* The admin who unfroze may finalize again. */
 	duban_err_clear(&err);
-	assert_int_equal(assess_finalize(fx->db, s, 2024, fx->env.today, &err), DUBAN_OK);
+	assert_int_equal(assess_finalize(fx->db, s, 2024, fx->env.today, false, &err), DUBAN_OK);
 	assert_int_equal(audit_count(fx, "freeze"), 2);
 	r = compute(fx, s);
 	assert_true(r->finalized);
@@ -981,7 +988,7 @@ test_finalize_is_per_year(void **state)
 	struct duban_err err;
 
 	duban_err_clear(&err);
-	assert_int_equal(assess_finalize(fx->db, s, 2024, fx->env.today, &err), DUBAN_OK);
+	assert_int_equal(assess_finalize(fx->db, s, 2024, fx->env.today, false, &err), DUBAN_OK);
 	assert_int_equal(assess_compute(fx->db, s, 2023, fx->env.today, &r, &err), DUBAN_OK);
 	assert_false(r->finalized);
 	/* 2023 for 县水利局: one hearing, nobody came: head_rate 0%, 0 points; its case closed
@@ -1320,7 +1327,7 @@ test_item_score_nan_inf_range_refused(void **state)
 	assess_result_free(r);
 	/* ... and the year can be finalized: nothing in it is nan. */
 	duban_err_clear(&err);
-	assert_int_equal(assess_finalize(fx->db, s, 2024, fx->env.today, &err), DUBAN_OK);
+	assert_int_equal(assess_finalize(fx->db, s, 2024, fx->env.today, false, &err), DUBAN_OK);
 	assess_scheme_free(s);
 }
 

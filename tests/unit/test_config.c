@@ -552,6 +552,34 @@ test_refuse_syntax_error(void **state)
 	    "due_soon_workdays = 5\n", 0, NULL);
 }
 
+/* [notice]: the shipped bureau and number pattern; a site's are taken; a pattern without {n},
+ * with it twice or with an unknown placeholder is refused naming the key. */
+static void
+test_notice_settings(void **state)
+{
+	struct fixture *fx = *state;
+	struct config *cfg = load_shipped(fx);
+	struct duban_err err;
+	char path[PATH_LEN];
+
+	assert_string_equal(cfg->notice_bureau, "县司法局");
+	assert_string_equal(cfg->notice_number, "司督〔{year}〕{n}号");
+	assert_string_equal(cfg->notice_contact, "");
+	write_ini(fx, "[notice]\nbureau = 德清县司法局\nnumber = 德司督〔{year}〕{n}号\n"
+	    "contact = 王明\nphone = 0572-8012345\n", path);
+	duban_err_clear(&err);
+	assert_int_equal(config_load_file(cfg, path, fx->data, &err), DUBAN_OK);
+	assert_string_equal(cfg->notice_bureau, "德清县司法局");
+	assert_string_equal(cfg->notice_number, "德司督〔{year}〕{n}号");
+	assert_string_equal(cfg->notice_contact, "王明");
+	assert_string_equal(cfg->notice_phone, "0572-8012345");
+	config_free(cfg);
+	expect_refused(fx, "[notice]\nnumber = 司督〔{year}〕号\n", 2, "[notice] number");
+	expect_refused(fx, "[notice]\nnumber = {n}-{n}\n", 2, "[notice] number");
+	expect_refused(fx, "[notice]\nnumber = 司督〔{yaer}〕{n}号\n", 2, "[notice] number");
+	expect_refused(fx, "[notice]\nbureau =\n", 2, "[notice] bureau");
+}
+
 static void
 test_refuse_missing_file(void **state)
 {
@@ -626,6 +654,7 @@ main(void)
 		cmocka_unit_test(test_refuse_rule_length_zero),
 		cmocka_unit_test(test_refuse_rule_bad_since),
 		cmocka_unit_test(test_refuse_syntax_error),
+		cmocka_unit_test(test_notice_settings),
 		cmocka_unit_test(test_refuse_missing_file),
 		cmocka_unit_test(test_check_complete_missing_rule),
 	};

@@ -18,6 +18,8 @@
 #include "duban/dashboard.h"
 #include "duban/demo.h"
 #include "duban/duty.h"
+#include "duban/notice.h"
+#include "duban/buf.h"
 #include "records_fixture.h"
 
 #define D(y, m, d) date_ymd((y), (m), (d))
@@ -463,8 +465,14 @@ test_demo_agencies_agree(void **state)
 	assert_int_equal(n, d->n_agencies);
 	for (k = 0; k < d->n_agencies; k++) {
 		const struct dashboard_agency *x = &d->agencies[k];
+		const struct appearance *ax = NULL;
+		struct dashboard_item *items = NULL;
 		int64_t open = 0;
 		int64_t urgent = 0;
+		int64_t overdue = 0;
+		int64_t total = 0;
+		int n_items = 0;
+		int j;
 
 		for (i = 0; i < duties_n; i++) {
 			int s;
@@ -479,19 +487,46 @@ test_demo_agencies_agree(void **state)
 				open += c;
 				if (s != DEADLINE_PENDING)
 					urgent += c;
+				if (s == DEADLINE_OVERDUE)
+					overdue += c;
 			}
 		}
-		if (x->open != open || x->urgent != urgent) {
-			print_error("%s: open %lld urgent %lld, duty counts %lld %lld\n", x->name,
-			    (long long)x->open, (long long)x->urgent, (long long)open,
-			    (long long)urgent);
+		if (x->open != open || x->urgent != urgent || x->overdue != overdue) {
+			print_error("%s: open %lld urgent %lld overdue %lld, duty counts %lld %lld "
+			    "%lld\n", x->name, (long long)x->open, (long long)x->urgent,
+			    (long long)x->overdue, (long long)open, (long long)urgent,
+			    (long long)overdue);
 			fail();
 		}
-		assert_int_equal(x->agency_id, a[k].agency_id);
-		assert_string_equal(x->name, a[k].agency);
-		assert_int_equal(x->hearings, a[k].hearings);
-		assert_int_equal(x->head_appearances, a[k].head_appearances);
-		assert_true(x->rate == appearance_rate(&a[k]));
+		/* Worst first: overdue, then urgent, then open never grow down the list. */
+		if (k > 0) {
+			const struct dashboard_agency *p = &d->agencies[k - 1];
+
+			assert_true(p->overdue > x->overdue || (p->overdue == x->overdue &&
+			    (p->urgent > x->urgent || (p->urgent == x->urgent &&
+			    p->open >= x->open))));
+		}
+		/* The agency's own screen has exactly the open items counted here, most urgent
+		 * first. */
+		assert_int_equal(dashboard_agency_items(fx->db, fx->cal, today, 3, true,
+		    x->agency_id, 0, &items, &n_items, &total, &err), DUBAN_OK);
+		assert_int_equal(n_items, open);
+		assert_int_equal(total, open);
+		for (j = 1; j < n_items; j++) {
+			assert_true(items[j - 1].status >= items[j].status ||
+			    items[j - 1].status == DEADLINE_OVERDUE);
+			if (items[j - 1].status == items[j].status)
+				assert_true(date_cmp(items[j - 1].due, items[j].due) <= 0);
+		}
+		dashboard_items_free(items, n_items);
+		for (j = 0; j < n; j++)
+			if (a[j].agency_id == x->agency_id)
+				ax = &a[j];
+		assert_non_null(ax);
+		assert_string_equal(x->name, ax->agency);
+		assert_int_equal(x->hearings, ax->hearings);
+		assert_int_equal(x->head_appearances, ax->head_appearances);
+		assert_true(x->rate == appearance_rate(ax));
 		if (x->rate >= 0) {
 			with_rate++;
 			lo = x->rate < lo ? x->rate : lo;
@@ -521,6 +556,9 @@ test_demo_capped_items_are_most_urgent(void **state)
 	assert_true(all->n_items > 5);
 	cap = build(fx, today, 3, 5);
 	assert_int_equal(cap->n_items, 5);
+	/* The cap cuts the list, not the count: the heading says how many there are. */
+	assert_int_equal(cap->n_urgent, all->n_items);
+	assert_int_equal(all->n_urgent, all->n_items);
 	for (k = 0; k < 5; k++) {
 		if (cap->items[k].duty != all->items[k].duty ||
 		    cap->items[k].id != all->items[k].id) {
@@ -578,6 +616,71 @@ test_demo_is_deterministic(void **state)
 	db_close(db2);
 }
 
+/* The 督办 notice of the demo's transport bureau: its items the most overdue first (the
+ * suggestion 11 days late before the defence due today), the bureau and number of the
+ * configuration, no file of this program named; numbers follow each other within a year and
+ * start again in the next; an agency with nothing to urge gets no notice. */
+static void
+test_demo_notice(void **state)
+{
+	struct rfx *fx = *state;
+	struct date today = D(2025, 6, 30);
+	struct buf out = BUF_INIT;
+	struct duban_err err;
+	struct dashboard *d;
+	int64_t transport = 0;
+	int64_t idle = 0;
+	int seq = 0;
+	int k;
+	const char *late;
+	const char *due_today;
+
+	seed(fx);
+	d = build(fx, today, 3, 0);
+	for (k = 0; k < d->n_agencies; k++) {
+		if (strcmp(d->agencies[k].name, "县交通运输局") == 0)
+			transport = d->agencies[k].agency_id;
+		if (d->agencies[k].urgent == 0)
+			idle = d->agencies[k].agency_id;
+	}
+	dashboard_free(d);
+	assert_true(transport > 0 && idle > 0);
+	duban_err_clear(&err);
+	assert_int_equal(notice_build(fx->db, fx->cfg, fx->cal, today, transport, 0, &out, &err),
+	    DUBAN_OK);
+	late = strstr(buf_str(&out), "德法建〔2025〕61号");
+	due_today = strstr(buf_str(&out), "(2025)浙0521行初362号");
+	assert_non_null(late);
+	assert_non_null(due_today);
+	assert_true(late < due_today);
+	assert_null(strstr(buf_str(&out), "doc/"));
+	assert_non_null(strstr(buf_str(&out), fx->cfg->notice_bureau));
+
+	/* Numbers: 1, 2 in 2025, 1 again in 2026; written as the pattern says. */
+	assert_int_equal(notice_issue(fx->db, fx->cfg, today, transport, &seq, &err), DUBAN_OK);
+	assert_int_equal(seq, 1);
+	assert_int_equal(notice_issue(fx->db, fx->cfg, today, transport, &seq, &err), DUBAN_OK);
+	assert_int_equal(seq, 2);
+	assert_int_equal(notice_issue(fx->db, fx->cfg, D(2026, 1, 5), transport, &seq, &err),
+	    DUBAN_OK);
+	assert_int_equal(seq, 1);
+	buf_reset(&out);
+	assert_int_equal(notice_build(fx->db, fx->cfg, fx->cal, today, transport, 2, &out, &err),
+	    DUBAN_OK);
+	assert_non_null(strstr(buf_str(&out), "司督〔2025〕2号"));
+
+	/* Read-only users issue nothing. */
+	db_set_actor_role(fx->db, ROLE_READER);
+	assert_int_equal(notice_issue(fx->db, fx->cfg, today, transport, &seq, &err),
+	    DUBAN_EDENIED);
+	db_set_actor_role(fx->db, ROLE_ADMIN);
+
+	buf_reset(&out);
+	assert_int_equal(notice_build(fx->db, fx->cfg, fx->cal, today, idle, 0, &out, &err),
+	    DUBAN_EINPUT);
+	buf_release(&out);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, rfx_setup, rfx_teardown)
 
 int
@@ -592,6 +695,7 @@ main(void)
 		T(test_demo_agencies_agree),
 		T(test_demo_capped_items_are_most_urgent),
 		T(test_demo_is_deterministic),
+		T(test_demo_notice),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -24,6 +24,8 @@ struct screen *scr_form_recovered(struct ui *ui, const char *text, char *what,
 struct screen *scr_help_new(struct ui *ui, const char *keymap);
 struct screen *scr_menu_new(struct ui *ui);
 struct screen *scr_notice_new(struct ui *ui, int64_t agency_id);
+/* One agency's open items of every duty, most urgent first. */
+struct screen *scr_agency_new(struct ui *ui, int64_t agency_id);
 /* Importing a CSV file (needs the import right). */
 struct screen *scr_import_new(struct ui *ui);
 /* The annual assessment: ranking of a year (0: last complete year). */

@@ -9,9 +9,11 @@
 #include <wchar.h>
 
 #include "duban/date.h"
+#include "duban/encoding.h"
 #include "duban/i18n.h"
 
 struct app;
+struct buf;
 struct db;
 
 enum ui_result { UI_IGNORED = 0, UI_HANDLED = 1, UI_REDRAW = 2, UI_POP = 4, UI_QUIT = 8 };
@@ -129,6 +131,9 @@ struct ui {
 	bool color;
 	bool quit;
 	bool lost;		/* the terminal is gone (end of file or an error reading it) */
+	int64_t list_agency_id;	/* the agency filter (A), kept as lists replace each other */
+	unsigned screen_gen;	/* counts pushes and pops: the top screen changed */
+	unsigned status_gen;	/* counts ui_status calls */
 };
 
 /* Push a screen (takes ownership); it is laid out at once. NULL is ignored: constructors
@@ -185,6 +190,13 @@ void ui_resized(struct ui *ui);
 
 /* Ask a yes/no question on the status line; true for yes. */
 bool ui_confirm(struct ui *ui, const char *question);
+/* Before writing a file at path (tui/ui_save.c): if it exists, ask to replace it (false, said
+ * on the status line, when the answer is no); then, when enc is not NULL, ask for the
+ * spreadsheet's encoding: UTF-8 with BOM or GB18030. */
+bool ui_ask_save(struct ui *ui, const char *path, enum encoding *enc);
+/* Append a file name made of stem (words of the interface language; '/', blanks and control
+ * characters become '-') and suffix. */
+void ui_file_name(const char *stem, const char *suffix, struct buf *out);
 /* Read a line of text on the status line (Esc cancels: returns false); the line editor's
  * keys ("line" and "edit" keymaps) apply. */
 bool ui_prompt(struct ui *ui, const char *question, char *out, size_t size);

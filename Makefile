@@ -50,13 +50,18 @@ UNIT_BIN_A := $(UNIT_SRC:tests/unit/%.c=$(BA)/t/%)
 PO   := $(wildcard data/po/*.po)
 MO   := $(PO:data/po/%.po=$(B)/locale/%/LC_MESSAGES/duban.mo)
 
+# Nothing built is an intermediate to delete afterwards: the unit test objects stay, so
+# `make unit valgrind` compiles them once.
+.SECONDARY:
+
 # Debian packages the build, the tests and the demo need (checked by `make deps`).
 DEB_PKGS := build-essential pkg-config libncurses-dev libsqlite3-dev sqlite3 libcsv-dev \
             libiniparser-dev libcmocka-dev gettext tmux clang libclang-rt-dev valgrind \
             python3-icalendar
 
 .PHONY: all deps demo test unit asan-unit cli-test tui-test asan bench lint install clean help pot \
-	fuzz fuzz-smoke stress-test valgrind
+	fuzz fuzz-smoke stress-test stress-long valgrind valgrind-unit valgrind-cli test-lint \
+	test-stages
 
 all: $(B)/duban $(MO)
 
@@ -64,7 +69,13 @@ help:
 	@echo "make          build build/duban"
 	@echo "make deps     install the missing Debian packages (needs root or sudo)"
 	@echo "make demo     deps, build, seed build/demo.db and open the desk on it"
-	@echo "make test     deps, unit tests (plain and ASan/UBSan), CLI and terminal tests"
+	@echo "make test     deps, then every stage at once: lint, unit tests (plain, ASan/UBSan,"
+	@echo "              valgrind), CLI, terminal, stress and fuzz smoke tests; ends with"
+	@echo "              \"N passed, N failed, N skipped\" (doc/testing.md)"
+	@echo "make unit / asan-unit / cli-test / tui-test / stress-test / valgrind / fuzz-smoke"
+	@echo "              one stage of make test (cli-test, tui-test: FILTER=word)"
+	@echo "make stress-long  kill -9 at 1000+ points and 8 writers x 30 s (not part of make test)"
+	@echo "make fuzz     each fuzz target for FUZZ_SECONDS (60) with libFuzzer"
 	@echo "make bench    import benchmark against sqlite3 .import"
 	@echo "make install  PREFIX=/usr/local: binary, data, translations, man page"
 	@echo "make lint     banned functions and curses in core"
@@ -122,42 +133,72 @@ pot:
 	xgettext --from-code=UTF-8 -k_ -kN_ -kP_:1,2 -o data/po/duban.pot $(CORE_SRC) $(TUI_SRC) \
 		include/duban/tui/ui.h
 
+# The unit test binaries, several at once; counts every cmocka test (tests/unit/run.sh).
 unit: $(UNIT_BIN)
-	$(Q)for t in $(UNIT_BIN); do DUBAN_DATA=$(CURDIR)/data $$t || exit 1; done
+	$(Q)sh tests/unit/run.sh unit $(UNIT_BIN)
 
 asan-unit: $(UNIT_BIN_A)
-	$(Q)for t in $(UNIT_BIN_A); do DUBAN_DATA=$(CURDIR)/data $$t || exit 1; done
+	$(Q)sh tests/unit/run.sh asan-unit $(UNIT_BIN_A)
 
 asan: $(BA)/duban $(MO)
 
-# CLI and screen tests run against the sanitizer build.
+# CLI and screen tests run against the sanitizer build; FILTER=word runs only the tests
+# whose name holds it.
 cli-test: $(BA)/duban $(MO)
-	$(Q)DUBAN=$(CURDIR)/$(BA)/duban sh tests/cli/run.sh
+	$(Q)DUBAN=$(CURDIR)/$(BA)/duban sh tests/cli/run.sh $(FILTER)
 
 tui-test: $(BA)/duban $(MO)
-	$(Q)DUBAN=$(CURDIR)/$(BA)/duban sh tests/tui/run.sh
+	$(Q)DUBAN=$(CURDIR)/$(BA)/duban sh tests/tui/run.sh $(FILTER)
 
 # Many writers, kill -9, hangups, storage faults, backups (tests/stress/run.sh).
 stress-test: $(BA)/duban $(B)/duban $(MO)
 	$(Q)DUBAN=$(CURDIR)/$(BA)/duban DUBAN_PLAIN=$(CURDIR)/$(B)/duban sh tests/stress/run.sh
 
+# The long crash and concurrency run (minutes; not part of make test): kill -9 at
+# STRESS_KILLS (1000) random points across init, add, edit, import and export, and
+# STRESS_WRITERS (8) writers for STRESS_SECONDS (30). tests/stress/long.sh.
+stress-long: $(B)/duban $(MO)
+	$(Q)DUBAN=$(CURDIR)/$(B)/duban sh tests/stress/long.sh
+
 # The unit tests and a day's worth of commands under valgrind: no leaks, no errors.
 VALGRIND := valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect
-valgrind: $(UNIT_BIN) $(B)/duban $(MO)
-	$(Q)for t in $(UNIT_BIN); do DUBAN_DATA=$(CURDIR)/data $(VALGRIND) $$t >/dev/null 2>$(B)/vg.log || \
-		{ cat $(B)/vg.log; echo "valgrind: $$t"; exit 1; }; done
+valgrind: valgrind-unit valgrind-cli
+
+valgrind-unit: $(UNIT_BIN)
+	$(Q)UNIT_WRAP="$(VALGRIND)" sh tests/unit/run.sh valgrind-unit $(UNIT_BIN)
+
+valgrind-cli: $(B)/duban $(MO)
 	$(Q)DUBAN="$(VALGRIND) $(CURDIR)/$(B)/duban" sh tests/valgrind.sh
 
+# make test: every stage at once (make -k -j, output grouped per stage), temp files on a
+# tmpfs when TMPDIR is not set (the tests are about behaviour, not about fsync), then the
+# totals of every stage's counts as the last line. A stage that did not report (a build
+# failure) counts as one failure.
+TEST_STAGES := valgrind-unit stress-test tui-test cli-test asan-unit valgrind-cli unit \
+	fuzz-smoke test-lint
+# The names the stages report their counts under (tests/summary.sh), in the same order.
+TEST_REPORTS := valgrind-unit stress tui cli asan-unit valgrind-cli unit fuzz-smoke lint
+TEST_MAKE_JOBS ?= 6
+
+test-lint: lint
+	$(Q)[ -z "$$TEST_COUNTS" ] || echo "lint 1 0 0" >>"$$TEST_COUNTS"
+	@echo "lint: 1 passed, 0 failed, 0 skipped"
+
+test-stages: $(TEST_STAGES)
+
 test: deps
-	$(Q)$(MAKE) --no-print-directory all lint
-	$(Q)$(MAKE) --no-print-directory unit
-	$(Q)$(MAKE) --no-print-directory asan-unit
-	$(Q)$(MAKE) --no-print-directory cli-test
-	$(Q)$(MAKE) --no-print-directory tui-test
-	$(Q)$(MAKE) --no-print-directory stress-test
-	$(Q)$(MAKE) --no-print-directory valgrind
-	$(Q)$(MAKE) --no-print-directory fuzz-smoke
-	@echo "duban: all tests passed"
+	$(Q)base=$${TMPDIR:-}; \
+	if [ -z "$$base" ]; then \
+		base=/tmp; \
+		[ -d /dev/shm ] && [ -w /dev/shm ] && [ "$$(stat -f -c %T /dev/shm)" = tmpfs ] && \
+			base=/dev/shm; \
+	fi; \
+	tmp=$$(mktemp -d "$$base/duban-test.XXXXXX") || exit 1; \
+	trap 'rm -rf "$$tmp"' EXIT; trap 'exit 130' INT TERM; \
+	mkdir -p $(B); counts=$(CURDIR)/$(B)/test-counts; : >"$$counts"; \
+	TMPDIR=$$tmp TEST_COUNTS=$$counts $(MAKE) --no-print-directory -k -j$(TEST_MAKE_JOBS) \
+		--output-sync=target all test-stages; \
+	sh tests/summary.sh "$$counts" $(TEST_REPORTS)
 
 demo: deps
 	$(Q)$(MAKE) --no-print-directory all
@@ -175,7 +216,6 @@ FUZZ_SRC     := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_BIN     := $(FUZZ_SRC:tests/fuzz/%.c=$(B)/fuzz/%)
 FUZZ_FLAGS   := -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
 CORE_OBJ_F   := $(CORE_SRC:%.c=$(B)/fuzz/%.o)
-.SECONDARY: $(CORE_OBJ_F)
 
 $(B)/fuzz/core/%.o: core/%.c
 	@mkdir -p $(dir $@)
@@ -186,21 +226,15 @@ $(B)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(CORE_OBJ_F)
 	$(Q)$(FUZZ_CC) $(CPPFLAGS) -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -o $@ $< \
 		$(CORE_OBJ_F) $(CORE_LIBS)
 
-# make fuzz FUZZ_SECONDS=600: each target for that long, corpus kept in build/fuzz/corpus.
+# make fuzz FUZZ_SECONDS=600: each target for that long (TEST_JOBS at once), the corpus kept
+# in build/fuzz/corpus, findings in build/fuzz/artifacts (tests/fuzz/run.sh).
 fuzz: $(FUZZ_BIN)
-	$(Q)for t in $(FUZZ_BIN); do n=$$(basename $$t | sed 's/^fuzz_//'); \
-		mkdir -p $(B)/fuzz/corpus/$$n; \
-		echo "fuzz: $$n for $(FUZZ_SECONDS) s"; \
-		DUBAN_DATA=$(CURDIR)/data $$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
-			-rss_limit_mb=1024 -print_final_stats=1 \
-			$(B)/fuzz/corpus/$$n tests/fuzz/corpus/$$n 2>&1 | \
-			grep -E 'stat::number_of_executed_units|ERROR|SUMMARY|crash-' || true; \
-		ls crash-* leak-* timeout-* >/dev/null 2>&1 && { echo "fuzz: $$n found a problem"; exit 1; }; \
-	done; echo "fuzz: no findings"
+	$(Q)DUBAN_DATA=$(CURDIR)/data FUZZ_CORPUS=$(CURDIR)/$(B)/fuzz/corpus \
+		sh tests/fuzz/run.sh fuzz $(FUZZ_SECONDS) $(FUZZ_BIN)
 
-# A few seconds of each target, for make test.
-fuzz-smoke:
-	$(Q)$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=5
+# A few seconds of each target (its seed corpus, then new inputs), all at once, for make test.
+fuzz-smoke: $(FUZZ_BIN)
+	$(Q)DUBAN_DATA=$(CURDIR)/data sh tests/fuzz/run.sh fuzz-smoke 2 $(FUZZ_BIN)
 
 # Banned calls (STYLE.md §5) and curses in core.
 lint:

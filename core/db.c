@@ -700,6 +700,7 @@ db_open(const char *path, enum db_mode mode, int busy_timeout_ms, struct db **ou
 	int rc;
 	int version = 0;
 	int ntables = 0;
+	bool existing = false;
 
 	if (mode != DB_CREATE && stat(path, &sb) != 0) {
 		if (errno != ENOENT)
@@ -708,10 +709,15 @@ db_open(const char *path, enum db_mode mode, int busy_timeout_ms, struct db **ou
 		return duban_err_set(err, DUBAN_EDB,
 		    _("there is no database at %s (create one with \"duban init\")"), path);
 	}
-	if (mode == DB_CREATE && stat(path, &sb) == 0 && sb.st_size > 0)
-		return duban_err_set(err, DUBAN_EDB,
-		    _("%s already exists; duban init does not overwrite a database"), path);
-	if (mode == DB_CREATE) {
+	/* A file with something in it is refused below, once it is clear that it is not what
+	 * an init killed midway leaves: an SQLite file without tables or schema version. */
+	if (mode == DB_CREATE && lstat(path, &sb) == 0 && sb.st_size > 0) {
+		if (!S_ISREG(sb.st_mode))
+			return duban_err_set(err, DUBAN_EDB,
+			    _("%s already exists; duban init does not overwrite a database"), path);
+		existing = true;
+	}
+	if (mode == DB_CREATE && !existing) {
 		/* SQLite would create the file 0644: the group must write it (several people),
 		 * the world must not read it, whatever the umask. Its -wal and -shm files copy
 		 * this mode. A new name only: never through a link. */
@@ -760,9 +766,13 @@ db_open(const char *path, enum db_mode mode, int busy_timeout_ms, struct db **ou
 		if (rc == DUBAN_OK)
 			rc = count_tables(db, &ntables, err);
 	}
-	if (rc != DUBAN_OK)
+	if (rc == DUBAN_OK)
+		rc = db_schema_version(db, &version, err);
+	if (existing && (rc != DUBAN_OK || ntables > 0 || version > 0)) {
+		rc = duban_err_set(err, DUBAN_EDB,
+		    _("%s already exists; duban init does not overwrite a database"), path);
 		goto fail;
-	rc = db_schema_version(db, &version, err);
+	}
 	if (rc != DUBAN_OK)
 		goto fail;
 	if (version > DB_SCHEMA_VERSION) {

@@ -148,7 +148,7 @@ json_record(struct export *ex, const struct record *r)
 		} else if (v[0] == '\0' && f->type != FIELD_TEXT) {
 			buf_adds(b, "null");
 		} else if (f->type == FIELD_INT) {
-			buf_adds(b, v);
+			json_add_integer(b, v);
 		} else if (f->type == FIELD_AGENCY || f->type == FIELD_CASE) {
 			/* References by name, as people and the CSV know them. */
 			buf_reset(&ex->value);

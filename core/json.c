@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "duban/buf.h"
 
@@ -106,4 +107,16 @@ json_add_string(struct buf *b, const char *s)
 	while (s[len] != '\0')
 		len++;
 	json_add_stringn(b, s, len);
+}
+
+void
+json_add_integer(struct buf *b, const char *s)
+{
+	const char *p = s[0] == '-' ? s + 1 : s;
+	size_t n = strspn(p, "0123456789");
+
+	if (n > 0 && n <= 18 && p[n] == '\0' && (p[0] != '0' || n == 1))
+		buf_adds(b, s);
+	else
+		json_add_string(b, s);
 }

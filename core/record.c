@@ -879,7 +879,7 @@ record_to_json(const struct record *r, struct buf *out)
 		else if (f->type == FIELD_BOOL)
 			buf_adds(out, strcmp(r->values[i], "1") == 0 ? "true" : "false");
 		else if (f->type == FIELD_AGENCY || f->type == FIELD_CASE || f->type == FIELD_INT)
-			buf_adds(out, r->values[i]);
+			json_add_integer(out, r->values[i]);
 		else
 			json_add_string(out, r->values[i]);
 	}

@@ -11,8 +11,14 @@
 #		expect_status 0
 #		expect_stdout 2024-10-16
 #	}
+#
+# A test that cannot run on this machine (it needs root, another user, a tool) calls
+# skip "why": run.sh reports and counts it as skipped, never as passed.
 
 TODAY=2025-03-05
+CLI_DATA=$(cd "$CLI_DIR/../../data" && pwd)
+
+. "$CLI_DIR/../other_user.sh"
 
 _failed=0
 _ended=0
@@ -22,6 +28,7 @@ status=
 # Called by run.sh before the test: temp dir, fixed environment.
 cli_begin() {
 	T=$(mktemp -d "${TMPDIR:-/tmp}/duban-cli.XXXXXX")
+	_cli_t0=$T
 	trap 'cli_cleanup' EXIT
 	trap 'exit 130' INT TERM
 	cd "$T"
@@ -37,13 +44,23 @@ cli_cleanup() {
 		[ -n "$_cmd" ] && echo "  last duban command: $_cmd"
 	fi
 	cd /
-	rm -rf "$T"
+	rm -rf "$_cli_t0"
+	other_user_cleanup
 }
 
 # Called by run.sh after the test.
 cli_end() {
 	_ended=1
 	exit "$_failed"
+}
+
+# The test cannot run here (why): it stops and is reported skipped (status 77) unless an
+# expectation already failed.
+skip() {
+	echo "  SKIP: $*"
+	_ended=1
+	[ "$_failed" = 0 ] && exit 77
+	exit 1
 }
 
 fail() {
@@ -90,6 +107,33 @@ run() {
 run_ok() {
 	run "$@"
 	expect_status 0
+}
+
+# The test also runs duban as the user nobody: call it first. The test's directory ($T, the
+# current directory) moves to one nobody can reach (mode 777), whatever the clone's or
+# TMPDIR's modes, with a copy of $DUBAN and data/ nobody can run (tests/other_user.sh).
+# Skips the test where root, setpriv or su, or such a directory are missing.
+need_nobody() {
+	other_user_prepare "$DUBAN" "$CLI_DATA" || skip "$other_user_why"
+	T=$OTHER_DIR/work
+	HOME=$T
+	XDG_CONFIG_HOME=$T/.config
+	cd "$T"
+}
+
+# run as nobody (after need_nobody): --lang en --db $T/db --today $TODAY and the arguments.
+run_as_nobody() {
+	_cmd="(as nobody) --lang en --db $T/db --today $TODAY $*"
+	set +e
+	as_nobody "$OTHER_DUBAN" --lang en --db "$T/db" --today "$TODAY" "$@" \
+	    >"$T/.stdout" 2>"$T/.stderr" </dev/null
+	status=$?
+	set -e
+	if grep -q -e 'AddressSanitizer' -e 'LeakSanitizer' -e 'runtime error:' \
+	    -e 'UndefinedBehaviorSanitizer' "$T/.stderr"; then
+		fail "sanitizer report"
+		show stderr "$T/.stderr"
+	fi
 }
 
 # A database created the usual way; fails the test if init does.

@@ -315,41 +315,6 @@ test_records_role_refused_exit_4() {
 	expect_sql db "SELECT count(*) FROM users" 1
 }
 
-# Run duban as the user nobody (another login than the database's creator). Sets $runas, or
-# returns 1 when this machine cannot switch users (not root, or no setpriv/su).
-records_can_run_as_nobody() {
-	[ "$(id -u)" = 0 ] || return 1
-	id nobody >/dev/null 2>&1 || return 1
-	if setpriv --reuid=nobody --regid=nogroup --clear-groups true 2>/dev/null; then
-		runas=setpriv
-		return 0
-	fi
-	if su -s /bin/sh -c 'exec "$0" "$@"' nobody -- true 2>/dev/null; then
-		runas=su
-		return 0
-	fi
-	return 1
-}
-
-run_as_nobody() {
-	_cmd="(as nobody) --lang en --db $T/db --today $TODAY $*"
-	set +e
-	if [ "$runas" = setpriv ]; then
-		setpriv --reuid=nobody --regid=nogroup --clear-groups "$DUBAN" --lang en \
-		    --db "$T/db" --today "$TODAY" "$@" >"$T/.stdout" 2>"$T/.stderr" </dev/null
-	else
-		su -s /bin/sh -c 'exec "$0" "$@"' nobody -- "$DUBAN" --lang en --db "$T/db" \
-		    --today "$TODAY" "$@" >"$T/.stdout" 2>"$T/.stderr" </dev/null
-	fi
-	status=$?
-	set -e
-	if grep -q -e 'AddressSanitizer' -e 'LeakSanitizer' -e 'runtime error:' \
-	    -e 'UndefinedBehaviorSanitizer' "$T/.stderr"; then
-		fail "sanitizer report"
-		show stderr "$T/.stderr"
-	fi
-}
-
 # The database and its directory open to nobody (the test's own temp dir only).
 records_share_with_nobody() {
 	chmod 777 "$T"
@@ -361,11 +326,7 @@ records_share_with_nobody() {
 
 # An unknown login (not in the users table) may read, by default, and not write: exit 4.
 test_records_other_login_refused_exit_4() {
-	if ! records_can_run_as_nobody; then
-		echo "  TODO: skipped: cannot run duban as another user here" \
-		    "(needs root and setpriv or su)"
-		return 0
-	fi
+	need_nobody
 	records_db
 	run add litigation case_no=X1 agency=县公安局 complaint_received_on=2025-06-03
 	expect_status 0
@@ -397,11 +358,7 @@ LIMIT 1" nobody
 
 # With [general] unknown_users = none, an unknown login may not even read: exit 4.
 test_records_unknown_users_none_refuses_reading() {
-	if ! records_can_run_as_nobody; then
-		echo "  TODO: skipped: cannot run duban as another user here" \
-		    "(needs root and setpriv or su)"
-		return 0
-	fi
+	need_nobody
 	records_db
 	printf '[general]\nunknown_users = none\n' >none.ini
 	chmod 644 none.ini

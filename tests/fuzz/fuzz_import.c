@@ -1,9 +1,9 @@
 /* tests/fuzz/fuzz_import.c: whole imports of arbitrary bytes (core/import.c over csvin):
  * header mapping, kind detection, every cell through record_input, record_save, duplicate
  * keys, hearings carried by litigation rows, the rejects file. Each input is a dry run with
- * --skip-invalid against one database (in /tmp, per process) holding a few agencies and a
- * case, so the database never drifts between inputs. Never a crash, a leak, or an error
- * without a message.
+ * --skip-invalid against one database (under $TMPDIR, else /tmp; per process) holding a
+ * few agencies and a case, so the database never drifts between inputs. Never a crash, a
+ * leak, or an error without a message.
  * Needs DUBAN_DATA (the shipped configuration and calendar), as `make fuzz` sets it. */
 #include <locale.h>
 #include <stdint.h>
@@ -24,7 +24,7 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static struct record_env env;
-static char path[64];
+static char path[512];
 
 static void
 add(const char *kind, const char *const *pairs)
@@ -58,10 +58,13 @@ setup(void)
 	struct db *db = NULL;
 	struct duban_err err;
 	char ini[1024];
-	char dbpath[64];
+	char dbpath[512];
+	const char *tmp = getenv("TMPDIR");
 
 	setlocale(LC_ALL, "C.UTF-8");
-	snprintf(dbpath, sizeof(dbpath), "/tmp/duban-fuzz-import-%ld.db", (long)getpid());
+	if (tmp == NULL || tmp[0] == '\0')
+		tmp = "/tmp";
+	snprintf(dbpath, sizeof(dbpath), "%s/duban-fuzz-import-%ld.db", tmp, (long)getpid());
 	unlink(dbpath);
 	if (data == NULL)
 		data = "data";
@@ -81,7 +84,7 @@ setup(void)
 	add("agency", a1);
 	add("agency", a2);
 	add("litigation", c1);
-	snprintf(path, sizeof(path), "/tmp/duban-fuzz-import-%ld.csv", (long)getpid());
+	snprintf(path, sizeof(path), "%s/duban-fuzz-import-%ld.csv", tmp, (long)getpid());
 }
 
 int
@@ -90,7 +93,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct import_opts o;
 	struct import_result res;
 	struct duban_err err;
-	char rejects[80];
+	char rejects[600];
 	FILE *f;
 	int rc;
 

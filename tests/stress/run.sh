@@ -2,20 +2,33 @@
 # tests/stress/run.sh: many people at once, crashes, hangups, storage faults, backups.
 # Proves that duban loses nothing: every committed change is there exactly once, with its
 # audit row, and the database always passes PRAGMA integrity_check. Bounded to about a minute.
+# Prints "stress: N passed, N failed, N skipped" at the end; a test that cannot run here
+# (it needs root, tmux...) says why and is counted as skipped. TEST_COUNTS: a file to which
+# the summary is appended as "stress passed failed skipped". Temp files go under TMPDIR.
 # Usage: DUBAN=/path/to/duban sh tests/stress/run.sh [test-name...]
 set -u
 : "${DUBAN:?set DUBAN to the duban binary}"
+STRESS_DIR=$(cd "$(dirname "$0")" && pwd)
+DATA_DIR=$(cd "$STRESS_DIR/../../data" && pwd)
+. "$STRESS_DIR/../other_user.sh"
 TODAY=2025-06-30
 export LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC
 unset DUBAN_TODAY DUBAN_CONFIG DUBAN_DATA XDG_CONFIG_HOME
 fails=0
 passes=0
-top=$(mktemp -d /tmp/duban-stress.XXXXXX)
-trap 'rm -rf "$top"' EXIT INT TERM
+skips=0
+top=$(mktemp -d "${TMPDIR:-/tmp}/duban-stress.XXXXXX")
+trap 'rm -rf "$top"; other_user_cleanup' EXIT
+trap 'exit 130' INT TERM
+
+# The test cannot run here: say why; the caller returns.
+skip() {
+	echo "stress: $T: skipped ($*)"
+	skipped_this=1
+}
 
 fail() {
 	echo "stress: $T: FAIL: $*"
-	fails=$((fails + 1))
 	ok_this=0
 }
 
@@ -138,7 +151,7 @@ test_kill_during_writes() {
 
 # A hangup while a form is open loses the form only and leaves no lock behind.
 test_hangup_in_form() {
-	command -v tmux >/dev/null || { echo "stress: $T: skipped (no tmux)"; return; }
+	command -v tmux >/dev/null || { skip "no tmux"; return; }
 	new_db
 	before=$(sql 'SELECT count(*) FROM audit_log')
 	sock="duban-stress-$$"
@@ -183,15 +196,21 @@ test_storage_faults() {
 	"$DUBAN" --db "$W/new.db" --lang en list litigation >/dev/null 2>"$W/e"; rc=$?
 	[ $rc = 3 ] || fail "newer database: exit $rc"
 	grep -q 'newer duban' "$W/e" || fail "newer database: message: $(cat "$W/e")"
-	# a read-only file, for a user who cannot write it
-	if command -v setpriv >/dev/null && [ "$(id -u)" = 0 ]; then
-		chmod 755 "$top" "$W"
-		chmod 644 "$W/db" "$W/db-wal" "$W/db-shm" 2>/dev/null
-		setpriv --reuid=nobody --regid=nogroup --clear-groups \
-		    "$DUBAN" --db "$W/db" --lang en add agency name=X kind=部门 >/dev/null 2>"$W/e"; rc=$?
+	# a read-only file, for a user who cannot write it (a copy of duban and of the database
+	# where nobody can reach them, wherever this clone is)
+	if other_user_prepare "$DUBAN" "$DATA_DIR"; then
+		R=$OTHER_DIR/work
+		chmod 755 "$R"
+		for f in db db-wal db-shm; do
+			[ -e "$W/$f" ] && cp "$W/$f" "$R/$f" && chmod 644 "$R/$f"
+		done
+		as_nobody "$OTHER_DUBAN" --db "$R/db" --lang en add agency name=X kind=部门 \
+		    >/dev/null 2>"$W/e"; rc=$?
 		[ $rc = 3 ] || fail "read-only file: exit $rc ($(cat "$W/e"))"
 		grep -q 'read-only' "$W/e" || fail "read-only file: message: $(cat "$W/e")"
-		chmod 660 "$W/db"
+		other_user_cleanup
+	else
+		echo "stress: $T: the read-only file for another user not tested here ($other_user_why)"
 	fi
 	# a full disk: a tiny filesystem, when this machine lets us mount one
 	mkdir -p "$W/small"
@@ -247,46 +266,45 @@ test_file_modes() {
 
 # The deployment of doc/operations.md: a setgid binary is the only way in.
 test_setgid_deployment() {
-	if [ "$(id -u)" != 0 ] || ! command -v setpriv >/dev/null || ! command -v groupadd >/dev/null; then
-		echo "stress: $T: skipped (needs root, setpriv and groupadd)"
+	if ! command -v groupadd >/dev/null; then
+		skip "needs groupadd"
 		return
 	fi
-	getent group dubantest >/dev/null || groupadd -r dubantest || { echo "stress: $T: skipped (groupadd failed)"; return; }
-	chmod 755 "$top"
-	mkdir -p "$W/bin" "$W/var"
-	# Sanitizers cannot watch a setgid process (LeakSanitizer stops it): the plain build.
-	cp "${DUBAN_PLAIN:-$DUBAN}" "$W/bin/duban"
-	# installed as make install lays it out: bin/duban finds ../share/duban (a setgid duban
-	# ignores DUBAN_DATA, the caller's own data)
-	data=$(cd "$(dirname "$0")/../../data" && pwd)
-	mkdir -p "$W/share"
-	cp -r "$data" "$W/share/duban"
-	chmod -R a+rX "$W/share"
+	# Sanitizers cannot watch a setgid process (LeakSanitizer stops it): the plain build,
+	# installed as make install lays it out where nobody can reach it: bin/duban finds
+	# ../share/duban (a setgid duban ignores DUBAN_DATA, the caller's own data).
+	if ! OTHER_NEED_SETID=1 other_user_prepare "${DUBAN_PLAIN:-$DUBAN}" "$DATA_DIR"; then
+		skip "$other_user_why"
+		return
+	fi
+	getent group dubantest >/dev/null || groupadd -r dubantest || { skip "groupadd failed"; return; }
+	W=$OTHER_DIR
+	data=$DATA_DIR
+	mkdir -p "$W/var"
 	chown root:dubantest "$W/bin/duban" "$W/var"
 	chmod 2755 "$W/bin/duban"
 	chmod 2770 "$W/var"
-	chmod 755 "$W"
 	DUBAN_DATA="$data" "$W/bin/duban" --db "$W/var/db" --today $TODAY --lang en init >/dev/null 2>&1 || fail "init"
 	DUBAN_DATA="$data" "$W/bin/duban" --db "$W/var/db" --lang en user add nobody staff >/dev/null 2>&1 || fail "user add nobody"
 	DUBAN_DATA="$data" "$W/bin/duban" --db "$W/var/db" --lang en add agency name=县公安局 kind=部门 >/dev/null 2>&1
 	[ "$(stat -c %G "$W/var/db")" = dubantest ] || fail "the database is not in the group"
 	# nobody, not in the group: through duban yes, around it no.
-	setpriv --reuid=nobody --regid=nogroup --clear-groups env DUBAN_DATA="$data" \
+	as_nobody env DUBAN_DATA="$data" \
 	    "$W/bin/duban" --db "$W/var/db" --today $TODAY --lang en add litigation case_no=SG1 agency=县公安局 >/dev/null 2>"$W/e" ||
 	    fail "nobody could not write through the setgid duban: $(cat "$W/e")"
-	setpriv --reuid=nobody --regid=nogroup --clear-groups sqlite3 "$W/var/db" "DELETE FROM litigation_cases" >/dev/null 2>&1 &&
+	as_nobody sqlite3 "$W/var/db" "DELETE FROM litigation_cases" >/dev/null 2>&1 &&
 	    fail "nobody could write the database around duban"
-	setpriv --reuid=nobody --regid=nogroup --clear-groups env DUBAN_DATA="$data" \
+	as_nobody env DUBAN_DATA="$data" \
 	    "$W/bin/duban" --db "$W/var/db" --lang en export litigation -o "$W/var/stolen.csv" >/dev/null 2>&1 &&
 	    [ -e "$W/var/stolen.csv" ] && fail "an export was written with the group's rights"
 	[ "$(sqlite3 "$W/var/db" "SELECT count(*) FROM litigation_cases WHERE case_no='SG1'")" = 1 ] || fail "the record is not there"
 	# The caller's own rules must not decide the stored due dates of everyone.
 	printf '[rule litigation-defence]\nlength = 99\nunit = days\n' >"$W/mine.ini"
 	chmod 644 "$W/mine.ini"
-	setpriv --reuid=nobody --regid=nogroup --clear-groups env DUBAN_DATA="$data" \
+	as_nobody env DUBAN_DATA="$data" \
 	    "$W/bin/duban" --db "$W/var/db" --lang en --config "$W/mine.ini" list litigation >/dev/null 2>"$W/e" &&
 	    fail "--config was accepted by the setgid duban"
-	setpriv --reuid=nobody --regid=nogroup --clear-groups env DUBAN_DATA="$data" DUBAN_CONFIG="$W/mine.ini" \
+	as_nobody env DUBAN_DATA="$data" DUBAN_CONFIG="$W/mine.ini" \
 	    "$W/bin/duban" --db "$W/var/db" --today $TODAY --lang en list litigation >/dev/null 2>&1
 	[ "$(sqlite3 "$W/var/db" "SELECT count(*) FROM audit_log WHERE action='recompute'")" = 0 ] ||
 	    fail "DUBAN_CONFIG of the caller recomputed the due dates"
@@ -294,25 +312,24 @@ test_setgid_deployment() {
 
 # The gaps the hardening pass found in that deployment (issue 10, finding 5).
 test_setgid_gaps() {
-	if [ "$(id -u)" != 0 ] || ! command -v setpriv >/dev/null || ! command -v groupadd >/dev/null; then
-		echo "stress: $T: skipped (needs root, setpriv and groupadd)"
+	if ! command -v groupadd >/dev/null; then
+		skip "needs groupadd"
 		return
 	fi
-	getent group dubantest >/dev/null || groupadd -r dubantest || { echo "stress: $T: skipped (groupadd failed)"; return; }
-	getent passwd daemon >/dev/null || { echo "stress: $T: skipped (no user daemon)"; return; }
-	chmod 755 "$top"
-	mkdir -p "$W/bin" "$W/var"
-	cp "${DUBAN_PLAIN:-$DUBAN}" "$W/bin/duban"
-	data=$(cd "$(dirname "$0")/../../data" && pwd)
-	mkdir -p "$W/share"
-	cp -r "$data" "$W/share/duban"
-	chmod -R a+rX "$W/share"
+	getent passwd daemon >/dev/null || { skip "no user daemon"; return; }
+	# The plain build installed where nobody and daemon can reach it, wherever this clone is.
+	if ! OTHER_NEED_SETID=1 other_user_prepare "${DUBAN_PLAIN:-$DUBAN}" "$DATA_DIR"; then
+		skip "$other_user_why"
+		return
+	fi
+	getent group dubantest >/dev/null || groupadd -r dubantest || { skip "groupadd failed"; return; }
+	W=$OTHER_DIR
+	mkdir -p "$W/var"
 	chown root:dubantest "$W/bin/duban" "$W/var"
 	chmod 2755 "$W/bin/duban"
 	chmod 2770 "$W/var"
-	chmod 755 "$W"
 	sg() {	# as nobody, outside the group
-		setpriv --reuid=nobody --regid=nogroup --clear-groups "$W/bin/duban" --today $TODAY --lang en "$@"
+		as_nobody "$W/bin/duban" --today $TODAY --lang en "$@"
 	}
 	"$W/bin/duban" --db "$W/var/db" --today $TODAY --lang en init >/dev/null 2>&1 || fail "init"
 	"$W/bin/duban" --db "$W/var/db" --lang en user add nobody staff >/dev/null 2>&1 || fail "user add nobody"
@@ -344,7 +361,7 @@ test_setgid_gaps() {
 	chgrp dubantest "$W/var/ro.db"
 	chmod 660 "$W/var/ro.db"
 	before=$(sha256sum <"$W/var/ro.db")
-	setpriv --reuid=daemon --regid=daemon --clear-groups "$W/bin/duban" --db "$W/var/ro.db" --today $TODAY --lang en \
+	as_user daemon "$W/bin/duban" --db "$W/var/ro.db" --today $TODAY --lang en \
 	    list litigation >/dev/null 2>"$W/e" || fail "daemon could not read the backup: $(cat "$W/e")"
 	[ "$(sha256sum <"$W/var/ro.db")" = "$before" ] || fail "reading the backup changed it"
 	# A terminal description of the caller's own is not read by the setgid desk.
@@ -353,7 +370,7 @@ test_setgid_gaps() {
 		printf 'dubantest|x,\n\tam, cols#80, lines#24, clear=\\E[H\\E[2J, cup=\\E[%%i%%p1%%d;%%p2%%dH,\n' >"$W/ti.src"
 		tic -o "$W/ti" "$W/ti.src" 2>/dev/null
 		chmod -R a+rX "$W/ti"
-		setpriv --reuid=nobody --regid=nogroup --clear-groups env TERM=dubantest TERMINFO="$W/ti" \
+		as_nobody env TERM=dubantest TERMINFO="$W/ti" \
 		    timeout 5 "$W/bin/duban" --db "$W/var/db" --today $TODAY --lang en </dev/null >"$W/o" 2>&1
 		grep -q dubantest "$W/o" || fail "the setgid desk read the caller's TERMINFO: $(head -c 200 "$W/o")"
 		[ -e "$W/var/db-wal" ] && [ "$(stat -c %G "$W/var/db-wal")" != dubantest ] && fail "-wal not in the group"
@@ -368,13 +385,21 @@ for T in $tests; do
 	W="$top/$T"
 	mkdir -p "$W"
 	ok_this=1
+	skipped_this=0
 	$T
-	if [ $ok_this = 1 ]; then
+	other_user_cleanup
+	if [ $ok_this = 0 ]; then
+		fails=$((fails + 1))
+	elif [ $skipped_this = 1 ]; then
+		skips=$((skips + 1))
+	else
 		passes=$((passes + 1))
 	fi
 done
+summary="$passes passed, $fails failed, $skips skipped"
+[ -n "${TEST_COUNTS:-}" ] && echo "stress $passes $fails $skips" >>"$TEST_COUNTS"
 if [ $fails -gt 0 ]; then
-	echo "stress: $fails failures"
+	echo "stress: $summary"
 	exit 1
 fi
-echo "stress: all $passes tests passed"
+echo "stress: $summary"

@@ -20,6 +20,8 @@
 # what the program shows instead of comparing; review the diff before committing it.
 #
 # A failed expectation prints why (and the screen, or a diff) and exits the script with 1.
+# A script that cannot run here (it needs a tool, root...) calls tui_skip "why": it exits
+# with 77 and run.sh reports and counts it as skipped.
 
 set -eu
 
@@ -81,6 +83,12 @@ tui_fail() {
 	_tui_reported=1
 	echo "tui: $_tui_name: FAIL: $*" >&2
 	exit 1
+}
+
+tui_skip() {
+	_tui_reported=1
+	echo "tui: $_tui_name: SKIP: $*" >&2
+	exit 77
 }
 
 # Quote one word for sh.

@@ -26,6 +26,7 @@
 #include "duban/import.h"
 #include "duban/record.h"
 #include "duban/user.h"
+#include "test_tmp.h"
 
 #define IFX_UNUSED __attribute__((unused))
 #define IFX_PATH_LEN 1024
@@ -97,8 +98,7 @@ ifx_setup_empty(void **state)
 		return -1;
 	/* As the program runs: agency suggestions compare characters. */
 	setlocale(LC_ALL, "C.UTF-8");
-	snprintf(fx->dir, sizeof(fx->dir), "/tmp/duban-test-import-XXXXXX");
-	if (mkdtemp(fx->dir) == NULL) {
+	if (test_mkdtemp(fx->dir, sizeof(fx->dir), "import") == NULL) {
 		free(fx);
 		return -1;
 	}
@@ -120,6 +120,7 @@ ifx_setup_empty(void **state)
 		fprintf(stderr, "%s: %s\n", fx->path, err.msg);
 		return -1;
 	}
+	test_db_unsynced(db_sqlite(fx->db));
 	db_set_actor(fx->db, "tester", "2025-06-30 10:00:00");
 	db_set_actor_role(fx->db, ROLE_ADMIN);
 	fx->env.db = fx->db;

@@ -28,6 +28,7 @@
 #include "duban/err.h"
 #include "duban/record.h"
 #include "duban/user.h"
+#include "test_tmp.h"
 
 #define RFX_UNUSED __attribute__((unused))
 #define RFX_TMP_LEN 256
@@ -99,8 +100,7 @@ rfx_setup(void **state)
 		return -1;
 	/* As the program runs: a UTF-8 locale (agency suggestions compare characters). */
 	setlocale(LC_ALL, "C.UTF-8");
-	snprintf(fx->dir, sizeof(fx->dir), "/tmp/duban-test-rec-XXXXXX");
-	if (mkdtemp(fx->dir) == NULL) {
+	if (test_mkdtemp(fx->dir, sizeof(fx->dir), "rec") == NULL) {
 		free(fx);
 		return -1;
 	}
@@ -119,6 +119,7 @@ rfx_setup(void **state)
 		fprintf(stderr, "%s: %s\n", fx->path, err.msg);
 		return -1;
 	}
+	test_db_unsynced(db_sqlite(fx->db));
 	db_set_actor(fx->db, "tester", RFX_NOW);
 	db_set_actor_role(fx->db, ROLE_ADMIN);
 	fx->env.db = fx->db;

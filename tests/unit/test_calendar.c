@@ -19,6 +19,7 @@
 #include "duban/calendar.h"
 #include "duban/date.h"
 #include "duban/err.h"
+#include "test_tmp.h"
 
 /* Sizes nest so that a path built from a shorter one always fits (-Wformat-truncation). */
 #define TMP_LEN 256
@@ -43,8 +44,7 @@ group_setup(void **state)
 	if (data == NULL || data[0] == '\0')
 		data = "data";
 	snprintf(fx->dir, sizeof(fx->dir), "%s/calendar", data);
-	snprintf(fx->tmp, sizeof(fx->tmp), "/tmp/duban-test-calendar-XXXXXX");
-	if (mkdtemp(fx->tmp) == NULL) {
+	if (test_mkdtemp(fx->tmp, sizeof(fx->tmp), "calendar") == NULL) {
 		free(fx);
 		return -1;
 	}

@@ -18,6 +18,7 @@
 #include "duban/date.h"
 #include "duban/err.h"
 #include "duban/rules.h"
+#include "test_tmp.h"
 
 #define TMP_LEN 256
 #define DIR_LEN 1024
@@ -42,8 +43,7 @@ group_setup(void **state)
 		data = "data";
 	snprintf(fx->data, sizeof(fx->data), "%s", data);
 	snprintf(fx->ini, sizeof(fx->ini), "%s/duban.ini", fx->data);
-	snprintf(fx->tmp, sizeof(fx->tmp), "/tmp/duban-test-config-XXXXXX");
-	if (mkdtemp(fx->tmp) == NULL) {
+	if (test_mkdtemp(fx->tmp, sizeof(fx->tmp), "config") == NULL) {
 		free(fx);
 		return -1;
 	}

@@ -21,6 +21,7 @@
 #include "duban/buf.h"
 #include "duban/db.h"
 #include "duban/err.h"
+#include "test_tmp.h"
 
 #define TMP_LEN 256
 #define PATH_LEN 1024
@@ -37,8 +38,7 @@ tmp_setup(void **state)
 
 	if (t == NULL)
 		return -1;
-	snprintf(t->dir, sizeof(t->dir), "/tmp/duban-test-db-XXXXXX");
-	if (mkdtemp(t->dir) == NULL) {
+	if (test_mkdtemp(t->dir, sizeof(t->dir), "db") == NULL) {
 		free(t);
 		return -1;
 	}
@@ -261,6 +261,39 @@ test_create_refuses_existing_file(void **state)
 	write_text(text, "not a database\n");
 	expect_open_refused(text, DB_CREATE);
 	expect_text(text, "not a database\n");
+}
+
+/* What an init killed midway (tests/stress/long.sh) leaves: an SQLite file in WAL mode with
+ * no tables and no schema version. "duban check" calls it empty and sends the user to init,
+ * so init must take it; a file with tables stays refused. */
+static void
+test_create_over_interrupted_init(void **state)
+{
+	struct tmp *t = *state;
+	struct db *db;
+	sqlite3 *s = NULL;
+	struct stat sb;
+	int version = -1;
+	struct duban_err err;
+
+	assert_int_equal(sqlite3_open(t->db, &s), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(s, "PRAGMA journal_mode = WAL", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(s);
+	assert_int_equal(stat(t->db, &sb), 0);
+	assert_true(sb.st_size > 0);
+	expect_open_refused(t->db, DB_OPEN_EXISTING);
+	db = create_db(t, 1000);
+	assert_int_equal(db_schema_version(db, &version, &err), DUBAN_OK);
+	assert_int_equal(version, DB_SCHEMA_VERSION);
+	db_close(db);
+
+	/* Somebody else's SQLite file, with a table: refused and untouched. */
+	unlink(t->db);
+	assert_int_equal(sqlite3_open(t->db, &s), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(s, "CREATE TABLE mine (x)", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(s);
+	expect_open_refused(t->db, DB_CREATE);
+	assert_int_equal(count_elsewhere(t->db, "SELECT count(*) FROM sqlite_master"), 1);
 }
 
 static void
@@ -829,6 +862,7 @@ main(void)
 		T(test_create_new_database),
 		T(test_create_over_empty_file),
 		T(test_create_refuses_existing_file),
+		T(test_create_over_interrupted_init),
 		T(test_create_in_missing_directory),
 		T(test_open_existing_refuses_missing_file),
 		T(test_open_existing_refuses_text_file),

@@ -360,6 +360,64 @@ test_export_empty_kind_and_stream(void **state)
 	    "\"回复递交方式\",\"回复交邮日期\",\"报备日期\",\"整改情况\"\r\n");
 }
 
+/* SQLite's json_valid() of text. */
+static bool
+is_json(struct ifx *fx, const char *text)
+{
+	sqlite3_stmt *st = NULL;
+	bool ok;
+
+	assert_int_equal(sqlite3_prepare_v2(db_sqlite(fx->db), "SELECT json_valid(?)", -1, &st,
+	    NULL), SQLITE_OK);
+	sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	ok = sqlite3_column_int(st, 0) == 1;
+	sqlite3_finalize(st);
+	return ok;
+}
+
+/* An integer column holding text (a hand-edited database: SQLite keeps what it is given)
+ * still gives valid JSON, in the export and in the audit trail's record JSON; found by
+ * tests/fuzz/fuzz_export.c. */
+static void
+test_export_json_integer_column_holding_text(void **state)
+{
+	struct ifx *fx = *state;
+	const struct kind_def *k = record_kind("suggestion");
+	struct record *r = record_new(k);
+	struct export_opts o = csv_opts(fx, "suggestion", NULL);
+	struct export *ex = NULL;
+	struct duban_err err;
+	struct buf json = BUF_INIT;
+	char text[4096];
+	size_t n;
+	FILE *f = tmpfile();
+
+	assert_non_null(f);
+	record_set(r, record_field_idx(k, "period_length"), "=SUM(1),\"x\":1");
+	r->id = 7;
+	o.format = EXPORT_JSON;
+	o.stream = f;
+	assert_int_equal(export_open(&fx->env, &o, &ex, &err), DUBAN_OK);
+	assert_int_equal(export_record(ex, r, &err), DUBAN_OK);
+	assert_int_equal(export_close(ex, true, &err), DUBAN_OK);
+	rewind(f);
+	n = fread(text, 1, sizeof(text) - 1, f);
+	text[n] = '\0';
+	fclose(f);
+	ifx_expect_contains(text, "\"period_length\":\"=SUM(1),\\\"x\\\":1\"");
+	assert_true(is_json(fx, text));
+	record_to_json(r, &json);
+	assert_true(is_json(fx, buf_str(&json)));
+	/* A number stays a number. */
+	record_set(r, record_field_idx(k, "period_length"), "15");
+	buf_reset(&json);
+	record_to_json(r, &json);
+	ifx_expect_contains(buf_str(&json), "\"period_length\":15");
+	buf_release(&json);
+	record_free(r);
+}
+
 /* A file is replaced whole at the end, or not at all; nothing is left beside it. */
 static void
 test_export_replaces_file_atomically(void **state)
@@ -424,6 +482,8 @@ main(void)
 		cmocka_unit_test(test_json_escapes_c1_controls),
 		cmocka_unit_test_setup_teardown(test_export_empty_kind_and_stream, ifx_setup,
 		    ifx_teardown),
+		cmocka_unit_test_setup_teardown(test_export_json_integer_column_holding_text,
+		    ifx_setup, ifx_teardown),
 		cmocka_unit_test_setup_teardown(test_export_replaces_file_atomically, ifx_setup,
 		    ifx_teardown),
 		cmocka_unit_test_setup_teardown(test_export_access_by_role, ifx_setup,

@@ -20,6 +20,7 @@
 #include "duban/config.h"
 #include "duban/decimal.h"
 #include "duban/err.h"
+#include "test_tmp.h"
 
 #define TMP_LEN 256
 #define PATH_LEN 1024
@@ -40,8 +41,7 @@ group_setup(void **state)
 		return -1;
 	snprintf(fx->data, sizeof(fx->data), "%s", data != NULL && data[0] != '\0' ? data :
 	    "data");
-	snprintf(fx->tmp, sizeof(fx->tmp), "/tmp/duban-test-scheme-XXXXXX");
-	if (mkdtemp(fx->tmp) == NULL) {
+	if (test_mkdtemp(fx->tmp, sizeof(fx->tmp), "scheme") == NULL) {
 		free(fx);
 		return -1;
 	}

@@ -17,6 +17,7 @@
 #include "duban/db.h"
 #include "duban/err.h"
 #include "duban/user.h"
+#include "test_tmp.h"
 
 #define TMP_LEN 256
 #define PATH_LEN 1024
@@ -35,8 +36,7 @@ db_setup(void **state)
 
 	if (fx == NULL)
 		return -1;
-	snprintf(fx->dir, sizeof(fx->dir), "/tmp/duban-test-user-XXXXXX");
-	if (mkdtemp(fx->dir) == NULL) {
+	if (test_mkdtemp(fx->dir, sizeof(fx->dir), "user") == NULL) {
 		free(fx);
 		return -1;
 	}
@@ -47,6 +47,7 @@ db_setup(void **state)
 		free(fx);
 		return -1;
 	}
+	test_db_unsynced(db_sqlite(fx->db));
 	db_set_actor(fx->db, "admin1", "2025-03-05 10:00:00");
 	/* user_add needs an admin (access_require in core), as duban init acts for the first. */
 	db_set_actor_role(fx->db, ROLE_ADMIN);

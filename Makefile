@@ -266,3 +266,4 @@ clean:
 
 -include $(CORE_OBJ:.o=.d) $(TUI_OBJ:.o=.d) $(CORE_OBJ_A:.o=.d) $(TUI_OBJ_A:.o=.d)
 -include $(UNIT_SRC:tests/unit/%.c=$(B)/tests/unit/%.d) $(UNIT_SRC:tests/unit/%.c=$(BA)/tests/unit/%.d)
+-include $(CORE_OBJ_F:.o=.d) $(FUZZ_BIN:=.d)

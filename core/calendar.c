@@ -418,17 +418,16 @@ calendar_all_entries(const struct calendar *cal, const struct calendar_entry **o
 void
 calendar_add_provisional(struct calendar *cal, int last_year)
 {
-	int first = 0;
-	int last = PROVISIONAL_FIRST_YEAR - 1;
 	int y;
 
-	(void)calendar_coverage_range(cal, &first, &last);
-	for (y = last + 1 > PROVISIONAL_FIRST_YEAR ? last + 1 : PROVISIONAL_FIRST_YEAR;
-	    y <= last_year && y <= DATE_MAX_YEAR; y++) {
+	for (y = PROVISIONAL_FIRST_YEAR; y <= last_year && y <= DATE_MAX_YEAR; y++) {
 		struct provisional_day days[PROVISIONAL_MAX_DAYS];
-		size_t n = provisional_holidays(y, days);
+		size_t n;
 		size_t i;
 
+		if (calendar_covers(cal, y))
+			continue;
+		n = provisional_holidays(y, days);
 		if (n == 0)
 			break;
 		for (i = 0; i < n; i++) {

@@ -134,6 +134,7 @@ add_deadline(const struct duty_item *it, void *arg)
 
 		buf_printf(&v, P_(", done %lld day late", ", done %lld days late", late), late);
 	}
+	buf_adds(&v, app_provisional_mark(c->app, it->due));
 	if (!c->header) {
 		add(c->s, "", NULL, ATTR_NORMAL);
 		add(c->s, _("Deadlines"), NULL, ATTR_HEADER);
@@ -233,6 +234,10 @@ load(struct rec *s)
 		struct buf v = BUF_INIT;
 
 		record_display(&env, s->r, i, false, &v);
+		if (s->kind->fields[i].type == FIELD_DATE && (s->kind->fields[i].flags &
+		    FIELD_DERIVED) && v.len > 0)
+			buf_adds(&v, app_provisional_mark(ui->app, date_ymd(atoi(s->r->values[i]), 1,
+			    1)));
 		add(s, _(s->kind->fields[i].label), buf_str(&v),
 		    s->kind->fields[i].flags & FIELD_DERIVED ? ATTR_HEADER : ATTR_NORMAL);
 		if (s->kind->fields[i].type == FIELD_AGENCY && s->agency_id == 0)

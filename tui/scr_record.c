@@ -47,7 +47,7 @@ struct rec {
 };
 
 static const enum action bar[] = {
-	ACT_HELP, ACT_EDIT, ACT_NEW, ACT_DELETE, ACT_NOTICE, ACT_BACK, ACT_NONE
+	ACT_HELP, ACT_EDIT, ACT_NEW, ACT_DELETE, ACT_NOTICE, ACT_EXPLAIN, ACT_BACK, ACT_NONE
 };
 
 static void
@@ -421,6 +421,10 @@ handle_key(struct screen *base, enum action act, int kind, wint_t key)
 			ui_push(ui, scr_notice_new(ui, s->agency_id));
 		else
 			ui_status(ui, true, "%s", _("This record names no agency to send a notice to."));
+		return UI_REDRAW;
+	case ACT_EXPLAIN:
+		if (s->r != NULL)
+			ui_push(ui, scr_explain_new(ui, s->kind, s->id));
 		return UI_REDRAW;
 	case ACT_RELOAD:
 		load(s);

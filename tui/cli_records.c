@@ -438,12 +438,16 @@ print_record(struct record_env *env, const struct record *r)
 	for (i = 0; i < r->kind->n_fields; i++) {
 		struct buf b = BUF_INIT;
 		struct buf v = BUF_INIT;
+		struct date due;
+		struct duban_err derr;
 
 		record_display(env, r, i, false, &v);
 		pad(&b, _(r->kind->fields[i].label), width + 1);
 		text_sanitize(buf_str(&v), &b);
+		/* A due date counted into a provisional year says so (calendar.md §4a). */
 		if (r->kind->fields[i].type == FIELD_DATE && (r->kind->fields[i].flags &
-		    FIELD_DERIVED) && calendar_is_provisional(env->cal, atoi(r->values[i])))
+		    FIELD_DERIVED) && date_parse_iso(r->values[i], &due, &derr) == DUBAN_OK &&
+		    calendar_is_provisional(env->cal, due.y))
 			buf_adds(&b, _(" (provisional)"));
 		cli_put_line(&b);
 		buf_release(&b);

@@ -232,12 +232,13 @@ load(struct rec *s)
 	s->label_w += 2;
 	for (i = 0; i < s->kind->n_fields; i++) {
 		struct buf v = BUF_INIT;
+		struct date due;
+		struct duban_err derr;
 
 		record_display(&env, s->r, i, false, &v);
 		if (s->kind->fields[i].type == FIELD_DATE && (s->kind->fields[i].flags &
-		    FIELD_DERIVED) && v.len > 0)
-			buf_adds(&v, app_provisional_mark(ui->app, date_ymd(atoi(s->r->values[i]), 1,
-			    1)));
+		    FIELD_DERIVED) && date_parse_iso(s->r->values[i], &due, &derr) == DUBAN_OK)
+			buf_adds(&v, app_provisional_mark(ui->app, due));
 		add(s, _(s->kind->fields[i].label), buf_str(&v),
 		    s->kind->fields[i].flags & FIELD_DERIVED ? ATTR_HEADER : ATTR_NORMAL);
 		if (s->kind->fields[i].type == FIELD_AGENCY && s->agency_id == 0)

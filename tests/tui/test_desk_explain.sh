@@ -74,10 +74,13 @@ provisional = yes
 INI
 tui_duban --db p.db --today 2027-01-25 add litigation case_no=P1 agency=县公安局 \
     complaint_received_on=2027-01-22 >/dev/null
+# The list marks the due date with '*' and says what that means on its second line.
 tui_start --db p.db --today 2027-01-25 --lang zh
 tui_wait_for '紧急事项'
 tui_keys 2
 tui_wait_for 'P1'
+tui_wait_for '2027-02-09*未到期'
+tui_wait_for '*：暂定到期日'
 tui_keys Enter
 tui_wait_for '2027-02-09（暂定）'
 tui_wait_for 'w 说明'

@@ -100,6 +100,40 @@ test_known_dates(void **state)
 	assert_true(date_is_none(lunar_to_solar(2027, 13, 1)));
 }
 
+/* Every year of the range: the festivals within their possible Gregorian spans, each lunar
+ * month 29 or 30 days, 12 months a year or 13 with a leap month. */
+static void
+test_every_year_in_range(void **state)
+{
+	int y;
+
+	(void)state;
+	for (y = LUNAR_FIRST_YEAR; y <= LUNAR_LAST_YEAR; y++) {
+		struct date spring = lunar_to_solar(y, 1, 1);
+		struct date next = lunar_to_solar(y + 1, 1, 1);
+		int64_t len = date_diff_days(spring, next);
+		struct date qm = lunar_solar_term(y, 15);
+		int m;
+
+		if (date_cmp(spring, date_ymd(y, 1, 21)) < 0 || date_cmp(spring, date_ymd(y, 2, 20)) > 0)
+			fail_msg("%d: 春节 out of range", y);
+		if (date_cmp(lunar_to_solar(y, 5, 5), date_ymd(y, 5, 27)) < 0 ||
+		    date_cmp(lunar_to_solar(y, 5, 5), date_ymd(y, 6, 26)) > 0)
+			fail_msg("%d: 端午 out of range", y);
+		if (date_cmp(lunar_to_solar(y, 8, 15), date_ymd(y, 9, 7)) < 0 ||
+		    date_cmp(lunar_to_solar(y, 8, 15), date_ymd(y, 10, 8)) > 0)
+			fail_msg("%d: 中秋 out of range", y);
+		if (qm.m != 4 || qm.d < 4 || qm.d > 6)
+			fail_msg("%d: 清明 out of range", y);
+		if (y < LUNAR_LAST_YEAR && (lunar_leap_month(y) == 0 ? len < 353 || len > 355 :
+		    len < 383 || len > 385))
+			fail_msg("%d: a lunar year of %lld days", y, (long long)len);
+		for (m = 1; m <= 12; m++)
+			if (date_is_none(lunar_to_solar(y, m, 29)))
+				fail_msg("%d: month %d has no 29th day", y, m);
+	}
+}
+
 static void
 test_provisional_2027(void **state)
 {
@@ -144,6 +178,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_official_years),
 		cmocka_unit_test(test_known_dates),
+		cmocka_unit_test(test_every_year_in_range),
 		cmocka_unit_test(test_provisional_2027),
 	};
 

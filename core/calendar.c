@@ -12,6 +12,7 @@
 #include "duban/err.h"
 #include "duban/i18n.h"
 #include "duban/mem.h"
+#include "duban/provisional.h"
 
 #define YEARS (DATE_MAX_YEAR - DATE_MIN_YEAR + 1)
 
@@ -20,6 +21,7 @@ struct calendar {
 	size_t n;
 	size_t cap;
 	bool covered[YEARS];
+	bool provisional[YEARS];	/* derived by calendar_add_provisional() */
 };
 
 struct calendar *
@@ -411,4 +413,38 @@ calendar_all_entries(const struct calendar *cal, const struct calendar_entry **o
 {
 	*out = cal->entries;
 	return cal->n;
+}
+
+void
+calendar_add_provisional(struct calendar *cal, int last_year)
+{
+	int y;
+
+	for (y = PROVISIONAL_FIRST_YEAR; y <= last_year && y <= DATE_MAX_YEAR; y++) {
+		struct provisional_day days[PROVISIONAL_MAX_DAYS];
+		size_t n;
+		size_t i;
+
+		if (calendar_covers(cal, y))
+			continue;
+		n = provisional_holidays(y, days);
+		if (n == 0)
+			break;
+		for (i = 0; i < n; i++) {
+			bool found;
+
+			(void)find_idx(cal, days[i].on, &found);
+			if (!found)	/* a date an official file lists stays as listed */
+				put_entry(cal, days[i].on, false, days[i].name);
+		}
+		cal->provisional[y - DATE_MIN_YEAR] = true;
+	}
+}
+
+bool
+calendar_is_provisional(const struct calendar *cal, int year)
+{
+	if (year < DATE_MIN_YEAR || year > DATE_MAX_YEAR)
+		return false;
+	return cal->provisional[year - DATE_MIN_YEAR];
 }

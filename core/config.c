@@ -50,6 +50,7 @@ static const struct setting settings[] = {
 	{ "calendar", "directories", SET_PATHS, F(calendar_dirs), 0, 0 },
 	{ "calendar", "makeup_workdays", SET_BOOL, F(makeup_workdays), 0, 0 },
 	{ "calendar", "show_alternate", SET_BOOL, F(show_alternate), 0, 0 },
+	{ "calendar", "provisional", SET_BOOL, F(provisional), 0, 0 },
 	{ "deadlines", "due_soon_workdays", SET_INT, F(due_soon_workdays), 0, 60 },
 	{ "assessment", "scheme", SET_PATHS, F(assessment_scheme), 0, 0 },
 	{ "notice", "bureau", SET_STRING, F(notice_bureau), 0, 0 },
@@ -621,6 +622,7 @@ config_copy_into(struct config *dst, const struct config *src)
 	dst->calendar_dirs = xstrdup(src->calendar_dirs);
 	dst->makeup_workdays = src->makeup_workdays;
 	dst->show_alternate = src->show_alternate;
+	dst->provisional = src->provisional;
 	dst->due_soon_workdays = src->due_soon_workdays;
 	dst->assessment_scheme = xstrdup(src->assessment_scheme);
 	dst->notice_bureau = xstrdup(src->notice_bureau);

@@ -42,6 +42,7 @@ add_day(struct walk *w, struct date d, enum explain_phase phase)
 	e->kind = calendar_kind_of(w->cal, d, &name);
 	e->holiday = name != NULL ? name : "";
 	e->uncovered = !calendar_covers(w->cal, d.y);
+	e->provisional = calendar_is_provisional(w->cal, d.y);
 	return e;
 }
 
@@ -293,7 +294,11 @@ reason_text(const struct explanation *x, const struct explain_day *e, struct buf
 		    "working days") : _("a working day under the other reading of make-up "
 		    "working days"));
 	}
-	if (e->uncovered) {
+	if (e->provisional && (e->kind == CALENDAR_HOLIDAY || e->due)) {
+		sep(out);
+		buf_adds(out, e->kind == CALENDAR_HOLIDAY ? _("a statutory holiday of the provisional "
+		    "calendar") : _("provisional: the year's make-up working days are unknown"));
+	} else if (e->uncovered && !e->provisional) {
 		sep(out);
 		buf_adds(out, _("the calendar does not cover this year: weekends only"));
 	}
@@ -355,6 +360,15 @@ explain_render(const struct explanation *x, struct buf *out)
 		render_versions(x, out);
 	buf_printf(out, "%s: %s\n", _("make-up working days"), x->makeup_counts ?
 	    _("count as working days") : _("count as rest days"));
+	for (i = 0; i < x->n_days; i++) {
+		if (!x->days[i].provisional)
+			continue;
+		buf_printf(out, _("PROVISIONAL: %d has no official holiday schedule yet; its "
+		    "statutory holidays are computed (全国年节及纪念日放假办法), its make-up working days "
+		    "are unknown and not counted; this due date may move when the official "
+		    "schedule is added\n"), x->days[i].on.y);
+		break;
+	}
 	if (x->extension_days > 0) {
 		buf_printf(out, _("extension: %d days counted on from the unextended due date %s "
 		    "(行政复议法 第六十二条第一款: at most thirty days)\n"), x->extension_days,

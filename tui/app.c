@@ -16,6 +16,7 @@
 
 #include "duban/buf.h"
 #include "duban/calendar.h"
+#include "duban/lunar.h"
 #include "duban/config.h"
 #include "duban/db.h"
 #include "duban/i18n.h"
@@ -323,6 +324,8 @@ app_setup(struct app *app, struct duban_err *err)
 		app->cal = calendar_new();
 		rc = calendar_load_dirs(app->cal, app->cfg->calendar_dirs, err);
 	}
+	if (rc == DUBAN_OK && app->cfg->provisional)
+		calendar_add_provisional(app->cal, LUNAR_LAST_YEAR);
 	app->db_path = app->db_opt != NULL ? app->db_opt : app->cfg->db_path;
 	free(site);
 	buf_release(&shipped);
@@ -417,6 +420,12 @@ app_open_db(struct app *app, int mode, struct db **out, struct duban_err *err)
 	return DUBAN_OK;
 }
 
+const char *
+app_provisional_mark(const struct app *app, struct date due)
+{
+	return calendar_is_provisional(app->cal, due.y) ? _(" (provisional)") : "";
+}
+
 void
 app_warn_uncovered(struct app *app, int year)
 {
@@ -433,7 +442,14 @@ app_warn_uncovered(struct app *app, int year)
 	if (n < sizeof(warned) / sizeof(warned[0]))
 		warned[n++] = year;
 	calendar_describe_coverage(app->cal, &cov);
-	app_warn(_("the calendar has no official holiday schedule for %d (it covers %s): dates "
+	if (calendar_is_provisional(app->cal, year))
+		app_warn(_("%d has no official holiday schedule yet (the calendar covers %s): due "
+		    "dates counted into %d are PROVISIONAL, from the statutory holidays computed for "
+		    "%d; its make-up working days are unknown and not counted; the official "
+		    "schedule replaces it when its file is added (see doc/calendar.md)"), year,
+		    cov.len > 0 ? buf_str(&cov) : _("no year"), year, year);
+	else
+		app_warn(_("the calendar has no official holiday schedule for %d (it covers %s): dates "
 	    "in %d are counted with weekends only and may be wrong; add the year's file "
 	    "(see doc/calendar.md)"), year, cov.len > 0 ? buf_str(&cov) : _("no year"), year);
 	buf_release(&cov);

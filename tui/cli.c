@@ -181,7 +181,8 @@ cli_calendar(struct app *app, int argc, char **argv)
 	}
 	if (!calendar_covers(app->cal, (int)year)) {
 		app_warn_uncovered(app, (int)year);
-		return DUBAN_EINPUT;
+		if (!calendar_is_provisional(app->cal, (int)year))
+			return DUBAN_EINPUT;
 	}
 	n = calendar_entries_of_year(app->cal, (int)year, &e);
 	for (i = 0; i < n; i++) {

@@ -13,6 +13,7 @@
 
 #include "duban/access.h"
 #include "duban/buf.h"
+#include "duban/calendar.h"
 #include "duban/csvin.h"
 #include "duban/config.h"
 #include "duban/db.h"
@@ -105,7 +106,8 @@ on_progress(void *arg, int64_t rows, uint64_t bytes, uint64_t total)
 }
 
 static void
-print_summary(const char *file, const struct import_opts *o, const struct import_result *r)
+print_summary(const struct app *app, const char *file, const struct import_opts *o,
+    const struct import_result *r)
 {
 	struct buf b = BUF_INIT;
 
@@ -120,7 +122,15 @@ print_summary(const char *file, const struct import_opts *o, const struct import
 		app_eprintf(_("duban: %s: hearings: %lld new, %lld updated, %lld unchanged\n"),
 		    buf_str(&b), (long long)r->hearings_new, (long long)r->hearings_updated,
 		    (long long)r->hearings_unchanged);
-	if (r->n_uncovered > 0)
+	if (r->n_uncovered > 0 && calendar_is_provisional(app->cal, r->uncovered_year))
+		app_warn(P_("%s: %lld row has a due date reaching into %d, a year without an "
+		    "official holiday schedule yet: it is PROVISIONAL, counted with the statutory "
+		    "holidays and no make-up working days (see doc/calendar.md)", "%s: %lld rows have "
+		    "due dates reaching into %d, a year without an official holiday schedule yet: "
+		    "they are PROVISIONAL, counted with the statutory holidays and no make-up working "
+		    "days (see doc/calendar.md)", r->n_uncovered), buf_str(&b),
+		    (long long)r->n_uncovered, r->uncovered_year);
+	else if (r->n_uncovered > 0)
 		app_warn(P_("%s: %lld row has a due date reaching into %d, a year the calendar has no "
 		    "official holiday schedule for: it is counted with weekends only and may be wrong; "
 		    "add the year's file (see doc/calendar.md)", "%s: %lld rows have due dates "
@@ -230,7 +240,7 @@ cli_import(struct app *app, int argc, char **argv)
 	db_close(db);
 	/* Counts of an import that stopped half-way (interrupted, undecodable) would mislead. */
 	if (res.kind != NULL && (rc == DUBAN_OK || res.n_refused > 0))
-		print_summary(o.name, &o, &res);
+		print_summary(app, o.name, &o, &res);
 	if (rc != DUBAN_OK)
 		app_report(&err);
 	import_result_release(&res);

@@ -15,6 +15,7 @@
 #include "duban/agency.h"
 #include "duban/attach.h"
 #include "duban/buf.h"
+#include "duban/calendar.h"
 #include "duban/config.h"
 #include "duban/dashboard.h"
 #include "duban/db.h"
@@ -214,8 +215,10 @@ list_item(const struct duty_item *it, void *arg)
 		pad(&b, it->party, 16);
 		pad(&b, it->has_due ? date_format(it->due, iso) : "-", 10);
 		pad(&b, it->has_due ? deadline_status_label(it->status) : "-", 12);
-		if (it->has_due)
+		if (it->has_due) {
 			days_text(it, c->app, &b);
+			buf_adds(&b, app_provisional_mark(c->app, it->due));
+		}
 		cli_put_line(&b);
 	} else {
 		rc = record_load(c->env.db, c->kind, it->id, &r, &err);
@@ -435,10 +438,17 @@ print_record(struct record_env *env, const struct record *r)
 	for (i = 0; i < r->kind->n_fields; i++) {
 		struct buf b = BUF_INIT;
 		struct buf v = BUF_INIT;
+		struct date due;
+		struct duban_err derr;
 
 		record_display(env, r, i, false, &v);
 		pad(&b, _(r->kind->fields[i].label), width + 1);
 		text_sanitize(buf_str(&v), &b);
+		/* A due date counted into a provisional year says so (calendar.md §4a). */
+		if (r->kind->fields[i].type == FIELD_DATE && (r->kind->fields[i].flags &
+		    FIELD_DERIVED) && date_parse_iso(r->values[i], &due, &derr) == DUBAN_OK &&
+		    calendar_is_provisional(env->cal, due.y))
+			buf_adds(&b, _(" (provisional)"));
 		cli_put_line(&b);
 		buf_release(&b);
 		buf_release(&v);
@@ -982,6 +992,7 @@ dashboard_plain(struct app *app, const struct dashboard *d)
 			    it->days);
 		else
 			buf_adds(&b, _("today"));
+		buf_adds(&b, app_provisional_mark(app, it->due));
 		while (text_cols(buf_str(&b)) < 44)
 			buf_addc(&b, ' ');
 		buf_addc(&b, ' ');

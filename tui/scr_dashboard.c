@@ -7,6 +7,7 @@
 
 #include <curses.h>
 
+#include "duban/calendar.h"
 #include "duban/config.h"
 #include "duban/dashboard.h"
 #include "duban/decimal.h"
@@ -332,7 +333,12 @@ draw(struct screen *base)
 	if (s->d == NULL)
 		return;
 	snprintf(line, sizeof(line), _("Due soon = within %d working days."), s->d->soon_workdays);
-	if (s->d->uncovered_year != 0)
+	if (s->d->uncovered_year != 0 && calendar_is_provisional(ui->app->cal,
+	    s->d->uncovered_year))
+		snprintf(line, sizeof(line), _("Provisional: no official holiday schedule for %d "
+		    "yet; due dates there use the statutory holidays, make-up days unknown."),
+		    s->d->uncovered_year);
+	else if (s->d->uncovered_year != 0)
 		snprintf(line, sizeof(line), _("Warning: no official holiday schedule for %d; due "
 		    "dates there count weekends only."), s->d->uncovered_year);
 	ui_text(ui, 1, 1, s->cols - 2, line, s->d->uncovered_year ? ATTR_WARN : ATTR_DIM);

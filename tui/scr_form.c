@@ -13,6 +13,7 @@
 
 #include "duban/access.h"
 #include "duban/buf.h"
+#include "duban/calendar.h"
 #include "duban/db.h"
 #include "duban/err.h"
 #include "duban/i18n.h"
@@ -549,6 +550,10 @@ save(struct form *s)
 	s->n_marked = 0;
 	if (outcome == RECORD_UNCHANGED)
 		ui_status(ui, false, "%s", _("Nothing changed."));
+	else if (r->uncovered_year != 0 && calendar_is_provisional(ui->app->cal, r->uncovered_year))
+		ui_status(ui, true, _("Saved: %s %lld. Its due date reaches into %d, which has no "
+		    "official schedule yet: it is PROVISIONAL (statutory holidays, make-up days "
+		    "unknown)."), _(s->kind->label), (long long)r->id, r->uncovered_year);
 	else if (r->uncovered_year != 0)
 		ui_status(ui, true, _("Saved: %s %lld. Its due date reaches into %d, which the "
 		    "calendar has no official schedule for: counted with weekends only, it may be "

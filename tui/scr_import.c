@@ -18,6 +18,7 @@
 
 #include "duban/access.h"
 #include "duban/buf.h"
+#include "duban/calendar.h"
 #include "duban/config.h"
 #include "duban/csvin.h"
 #include "duban/encoding.h"
@@ -250,7 +251,14 @@ summary(struct imp *s, const struct import_result *res, bool dry)
 		add_line(s, ATTR_NORMAL, _("  hearings: new %lld, updated %lld, unchanged %lld"),
 		    (long long)res->hearings_new, (long long)res->hearings_updated,
 		    (long long)res->hearings_unchanged);
-	if (res->n_uncovered > 0)
+	if (res->n_uncovered > 0 && calendar_is_provisional(s->base.ui->app->cal,
+	    res->uncovered_year))
+		add_line(s, ATTR_WARN, P_("  %lld row has a due date reaching into %d, which has no "
+		    "official schedule yet: PROVISIONAL (statutory holidays, make-up days unknown)",
+		    "  %lld rows have due dates reaching into %d, which has no official schedule yet: "
+		    "PROVISIONAL (statutory holidays, make-up days unknown)", res->n_uncovered),
+		    (long long)res->n_uncovered, res->uncovered_year);
+	else if (res->n_uncovered > 0)
 		add_line(s, ATTR_WARN, P_("  %lld row has a due date reaching into %d, which the "
 		    "calendar has no official schedule for: counted with weekends only, it may be "
 		    "wrong", "  %lld rows have due dates reaching into %d, which the calendar has no "

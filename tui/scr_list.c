@@ -270,6 +270,12 @@ draw(struct screen *base)
 		buf_printf(&t, _("  status: %s"), _("not yet done"));
 	if (s->duty != NULL)
 		buf_printf(&t, "  %s", order_label(s->filter.order));
+	for (i = 0; s->duty != NULL && i < s->n_rows; i++) {
+		if (s->rows[i].has_due && app_provisional_mark(ui->app, s->rows[i].due)[0] != '\0') {
+			buf_adds(&t, _("  *: provisional due date"));
+			break;
+		}
+	}
 	if (s->typing || s->filter_text[0] != '\0') {
 		/* The cursor of the filter's line editor, after the '/'. */
 		buf_adds(&t, "  /");
@@ -335,6 +341,7 @@ draw(struct screen *base)
 		if (s->duty != NULL && r->has_due) {
 			char iso[DATE_ISO_LEN];
 			char days[40] = "";
+			char due[DATE_ISO_LEN + 1];
 			int x = 10 + key_w + agency_w + party_w;
 
 			if (r->status == DEADLINE_OVERDUE)
@@ -344,7 +351,10 @@ draw(struct screen *base)
 				snprintf(days, sizeof(days), _("%d wd left"),
 				    deadline_workdays_between(ui->app->cal, ui->app->today, r->due,
 				    ui->app->cfg->makeup_workdays));
-			ui_text(ui, y, x, 11, date_format(r->due, iso), role);
+			/* A provisional due date ends in '*' (the header line says what it is). */
+			snprintf(due, sizeof(due), "%s%s", date_format(r->due, iso),
+			    app_provisional_mark(ui->app, r->due)[0] != '\0' ? "*" : "");
+			ui_text(ui, y, x, 11, due, role);
 			ui_text(ui, y, x + 11, status_w, deadline_status_label(r->status), sel ?
 			    role : ui_status_role(r->status));
 			ui_text(ui, y, x + 11 + status_w, s->cols - x - 11 - status_w, days, role);

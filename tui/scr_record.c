@@ -47,7 +47,7 @@ struct rec {
 };
 
 static const enum action bar[] = {
-	ACT_HELP, ACT_EDIT, ACT_NEW, ACT_DELETE, ACT_NOTICE, ACT_BACK, ACT_NONE
+	ACT_HELP, ACT_EDIT, ACT_NEW, ACT_DELETE, ACT_NOTICE, ACT_EXPLAIN, ACT_BACK, ACT_NONE
 };
 
 static void
@@ -134,6 +134,7 @@ add_deadline(const struct duty_item *it, void *arg)
 
 		buf_printf(&v, P_(", done %lld day late", ", done %lld days late", late), late);
 	}
+	buf_adds(&v, app_provisional_mark(c->app, it->due));
 	if (!c->header) {
 		add(c->s, "", NULL, ATTR_NORMAL);
 		add(c->s, _("Deadlines"), NULL, ATTR_HEADER);
@@ -231,8 +232,13 @@ load(struct rec *s)
 	s->label_w += 2;
 	for (i = 0; i < s->kind->n_fields; i++) {
 		struct buf v = BUF_INIT;
+		struct date due;
+		struct duban_err derr;
 
 		record_display(&env, s->r, i, false, &v);
+		if (s->kind->fields[i].type == FIELD_DATE && (s->kind->fields[i].flags &
+		    FIELD_DERIVED) && date_parse_iso(s->r->values[i], &due, &derr) == DUBAN_OK)
+			buf_adds(&v, app_provisional_mark(ui->app, due));
 		add(s, _(s->kind->fields[i].label), buf_str(&v),
 		    s->kind->fields[i].flags & FIELD_DERIVED ? ATTR_HEADER : ATTR_NORMAL);
 		if (s->kind->fields[i].type == FIELD_AGENCY && s->agency_id == 0)
@@ -416,6 +422,10 @@ handle_key(struct screen *base, enum action act, int kind, wint_t key)
 			ui_push(ui, scr_notice_new(ui, s->agency_id));
 		else
 			ui_status(ui, true, "%s", _("This record names no agency to send a notice to."));
+		return UI_REDRAW;
+	case ACT_EXPLAIN:
+		if (s->r != NULL)
+			ui_push(ui, scr_explain_new(ui, s->kind, s->id));
 		return UI_REDRAW;
 	case ACT_RELOAD:
 		load(s);

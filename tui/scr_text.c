@@ -11,9 +11,11 @@
 #include "duban/buf.h"
 #include "duban/config.h"
 #include "duban/err.h"
+#include "duban/explain.h"
 #include "duban/i18n.h"
 #include "duban/mem.h"
 #include "duban/notice.h"
+#include "duban/record.h"
 #include "duban/safefile.h"
 #include "duban/text.h"
 #include "duban/tui/app.h"
@@ -35,6 +37,8 @@ struct text_scr {
 	int seq;		/* its number in the year, once saved; 0 before */
 	char *body;
 	char *agency;
+	/* explanation: the file F2 saves the body to */
+	char *save_name;
 };
 
 static void
@@ -61,6 +65,52 @@ add_text(struct text_scr *s, const char *text)
 	}
 }
 
+static void clear_lines(struct text_scr *s);
+
+/* One line of an explanation, broken at blanks to width columns; a day's continuation lines
+ * are indented under its reason, others by two columns. */
+static void
+add_wrapped(struct text_scr *s, const char *line, int width)
+{
+	bool day = strlen(line) > 10 && line[4] == '-' && line[7] == '-' && line[0] >= '0' &&
+	    line[0] <= '9';
+	int indent = day ? 24 : 2;
+	const char *p = line;
+	bool first = true;
+	struct buf b = BUF_INIT;
+
+	if (width < 30)
+		width = 30;
+	while (*p != '\0') {
+		int room = first ? width : width - indent;
+		int used;
+		size_t n = text_fit(p, room, &used);
+
+		if (p[n] != '\0') {
+			size_t k = n;
+
+			while (k > 0 && p[k - 1] != ' ')
+				k--;
+			if (k > n / 2)	/* Chinese has no blanks: cut where it fits */
+				n = k;
+		}
+		buf_reset(&b);
+		if (!first)
+			buf_printf(&b, "%*s", indent, "");
+		buf_add(&b, p, n);
+		add_line(s, buf_str(&b));
+		p += n;
+		while (*p == ' ')
+			p++;
+		first = false;
+		if (n == 0)
+			break;	/* nothing fits: never loop */
+	}
+	if (first)
+		add_line(s, "");
+	buf_release(&b);
+}
+
 static void
 layout(struct screen *base, int lines, int cols)
 {
@@ -68,6 +118,21 @@ layout(struct screen *base, int lines, int cols)
 
 	s->height = lines - 2 - 2;
 	s->cols = cols;
+	if (s->save_name != NULL && s->body != NULL) {
+		const char *p = s->body;
+
+		clear_lines(s);
+		while (*p != '\0') {
+			size_t n = strcspn(p, "\n");
+			char *one = xstrndup(p, n);
+
+			add_wrapped(s, one, cols - 4);
+			free(one);
+			p += n;
+			if (*p == '\n')
+				p++;
+		}
+	}
 }
 
 static void
@@ -189,6 +254,26 @@ save_notice(struct text_scr *s)
 	return UI_REDRAW;
 }
 
+/* A printable text (an explanation) to its file beside the others, replaced if it exists. */
+static unsigned
+save_text(struct text_scr *s)
+{
+	struct ui *ui = s->base.ui;
+	struct safefile *sf = NULL;
+	struct duban_err err;
+	int rc = safefile_open(s->save_name, 0, &sf, &err);
+
+	if (rc == DUBAN_OK) {
+		fputs(s->body, safefile_stream(sf));	/* an error shows at the commit */
+		rc = safefile_commit(sf, &err);
+	}
+	if (rc != DUBAN_OK)
+		ui_status(ui, true, "%s", err.msg);
+	else
+		ui_status(ui, false, _("Saved to %s"), s->save_name);
+	return UI_REDRAW;
+}
+
 static unsigned
 handle_key(struct screen *base, enum action act, int kind, wint_t key)
 {
@@ -212,6 +297,8 @@ handle_key(struct screen *base, enum action act, int kind, wint_t key)
 		text_scroll(s, s->n);
 		return UI_REDRAW;
 	case ACT_SAVE:
+		if (s->save_name != NULL)
+			return save_text(s);
 		if (s->body != NULL)
 			return save_notice(s);
 		return UI_IGNORED;
@@ -264,18 +351,23 @@ scr_free(struct screen *base)
 	free(s->lines);
 	free(s->body);
 	free(s->agency);
+	free(s->save_name);
 	free(s);
 }
 
 static const enum action help_bar[] = { ACT_BACK, ACT_PAGE_DOWN, ACT_QUIT, ACT_NONE };
 static const enum action notice_bar[] = { ACT_SAVE, ACT_BACK, ACT_NONE };
 static const enum action menu_bar[] = { ACT_OPEN, ACT_BACK, ACT_NONE };
+static const enum action explain_bar[] = { ACT_SAVE, ACT_PAGE_DOWN, ACT_BACK, ACT_NONE };
 
 static const struct screen_ops help_ops = {
 	"help", layout, draw, handle_key, scr_free, help_bar,
 };
 static const struct screen_ops notice_ops = {
 	"notice", layout, draw, handle_key, scr_free, notice_bar,
+};
+static const struct screen_ops explain_ops = {
+	"explain", layout, draw, handle_key, scr_free, explain_bar,
 };
 static const struct screen_ops menu_ops = {
 	"menu", layout, draw, handle_key, scr_free, menu_bar,
@@ -374,5 +466,48 @@ scr_notice_new(struct ui *ui, int64_t agency_id)
 	}
 	agency_name(ui->db, agency_id, &name, NULL);
 	s->agency = buf_detach(&name);
+	return &s->base;
+}
+
+struct screen *
+scr_explain_new(struct ui *ui, const struct kind_def *kind, int64_t id)
+{
+	struct record_env env = app_env(ui->app, ui->db);
+	struct buf body = BUF_INIT;
+	struct buf name = BUF_INIT;
+	struct duban_err err;
+	struct text_scr *s;
+	int i;
+	int n = 0;
+
+	duban_err_clear(&err);
+	for (i = 0; i < kind->n_fields; i++) {
+		struct explanation x;
+		int rc;
+
+		if (kind->fields[i].type != FIELD_DATE || !(kind->fields[i].flags & FIELD_DERIVED))
+			continue;
+		rc = explain_record(&env, kind, id, i, &x, NULL, &err);
+		if (rc == DUBAN_EINPUT)
+			continue;	/* this due date has no trigger yet */
+		if (rc != DUBAN_OK)
+			break;
+		buf_printf(&body, "%s%s %lld: %s\n", n > 0 ? "\n" : "", _(kind->label),
+		    (long long)id, _(kind->fields[i].label));
+		explain_render(&x, &body);
+		explain_release(&x);
+		n++;
+		duban_err_clear(&err);
+	}
+	if (n == 0) {
+		ui_status(ui, true, "%s", err.rc != DUBAN_OK ? err.msg :
+		    _("This record has no due date to explain."));
+		buf_release(&body);
+		return NULL;
+	}
+	s = text_new(ui, &explain_ops, _("Due dates day by day"));
+	s->body = buf_detach(&body);
+	buf_printf(&name, "%s-%s-%lld.txt", _("explanation"), kind->name, (long long)id);
+	s->save_name = buf_detach(&name);
 	return &s->base;
 }

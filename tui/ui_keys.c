@@ -82,6 +82,7 @@ static const struct binding default_bindings[] = {
 	{ "record", ACT_NEW, "a F7" },
 	{ "record", ACT_DELETE, "D F8" },
 	{ "record", ACT_NOTICE, "n" },
+	{ "record", ACT_EXPLAIN, "w F6" },
 	/* Where text is typed: editing keys first ("edit", shared by every text keymap). */
 	{ "edit", ACT_MOVE_LEFT, "Left" },
 	{ "edit", ACT_MOVE_RIGHT, "Right" },
@@ -106,6 +107,7 @@ static const struct binding default_bindings[] = {
 	{ "picker", ACT_PAGE_UP, "PgUp" },
 	{ "picker", ACT_PAGE_DOWN, "PgDn" },
 	{ "notice", ACT_SAVE, "F2 s" },
+	{ "explain", ACT_SAVE, "F2 s" },
 };
 
 #define N_DEFAULT (sizeof(default_bindings) / sizeof(default_bindings[0]))
@@ -356,7 +358,7 @@ ui_keys_of(const char *keymap, enum action act, char *out, size_t size)
 
 
 static const char *const keymaps[] = {
-	"generic", "dashboard", "list", "record", "form", "notice", "help", "menu", "assess",
+	"generic", "dashboard", "list", "record", "form", "notice", "explain", "help", "menu", "assess",
 	"assess-agency", "assess-sources", "import", "agency", "edit", "line", "picker", "confirm",
 	NULL,
 };

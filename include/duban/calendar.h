@@ -47,6 +47,14 @@ int calendar_load_dir(struct calendar *cal, const char *dir, struct duban_err *e
 int calendar_load_dirs(struct calendar *cal, const char *dirs, struct duban_err *err);
 
 bool calendar_covers(const struct calendar *cal, int year);
+/* Provisional years (opt-in, [calendar] provisional): every year no file covers from
+ * PROVISIONAL_FIRST_YEAR (the 2024 revision of the holiday law) up to last_year gets the statutory holidays as rest days
+ * (include/duban/provisional.h); no make-up working days. Call after loading every file. A
+ * provisional year is still not covered: calendar_covers() stays false, so every caller that
+ * warns about an uncovered year keeps doing so, and asks calendar_is_provisional() for the
+ * wording. */
+void calendar_add_provisional(struct calendar *cal, int last_year);
+bool calendar_is_provisional(const struct calendar *cal, int year);
 /* Covered years as text, "2007-2026" or "2007-2020, 2022"; "" when none. */
 void calendar_describe_coverage(const struct calendar *cal, struct buf *out);
 /* Lowest and highest covered year; false when the calendar covers nothing. */

@@ -22,6 +22,7 @@ struct config {
 	char *calendar_dirs;		/* [calendar] directories, ':'-separated, in layer order */
 	bool makeup_workdays;		/* [calendar] makeup_workdays */
 	bool show_alternate;		/* [calendar] show_alternate */
+	bool provisional;		/* [calendar] provisional: statutory days for unpublished years */
 	int due_soon_workdays;		/* [deadlines] due_soon_workdays */
 	struct rules *rules;		/* [rule NAME] and [rule NAME since YYYY-MM-DD] */
 	char *assessment_scheme;	/* [assessment] scheme: path of the scheme file */

@@ -44,6 +44,7 @@ struct explain_day {
 	 * only where that changes the count (working-day periods, and a roll). */
 	bool reading_differs;
 	bool uncovered;		/* the calendar does not cover this day's year: weekends only */
+	bool provisional;	/* ... but gives it a provisional year (calendar_add_provisional) */
 };
 
 struct explanation {

@@ -62,5 +62,8 @@ int app_load_scheme(struct app *app, struct assess_scheme **out, struct duban_er
 
 /* Warn on stderr when the calendar does not cover year (once per year per run). */
 void app_warn_uncovered(struct app *app, int year);
+/* " (provisional)" (translated) after a due date in a provisional year
+ * ([calendar] provisional), else "". */
+const char *app_provisional_mark(const struct app *app, struct date due);
 
 #endif

@@ -4,6 +4,7 @@
 
 #include <stdint.h>
 
+struct kind_def;
 struct screen;
 struct ui;
 
@@ -24,6 +25,9 @@ struct screen *scr_form_recovered(struct ui *ui, const char *text, char *what,
 struct screen *scr_help_new(struct ui *ui, const char *keymap);
 struct screen *scr_menu_new(struct ui *ui);
 struct screen *scr_notice_new(struct ui *ui, int64_t agency_id);
+/* A record's due dates explained day by day (core/explain.h), printable: F2 saves it. NULL
+ * (and the reason on the status line) when it has none yet. */
+struct screen *scr_explain_new(struct ui *ui, const struct kind_def *kind, int64_t id);
 /* One agency's open items of every duty, most urgent first. */
 struct screen *scr_agency_new(struct ui *ui, int64_t agency_id);
 /* Importing a CSV file (needs the import right). */

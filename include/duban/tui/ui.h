@@ -40,6 +40,7 @@ enum ui_result { UI_IGNORED = 0, UI_HANDLED = 1, UI_REDRAW = 2, UI_POP = 4, UI_Q
 	X(DELETE, "delete", N_("Delete"), N_("Delete this record"))			\
 	X(SAVE, "save", N_("Save"), N_("Save"))					\
 	X(NOTICE, "notice", N_("Notice"), N_("督办 notice for this agency"))		\
+	X(EXPLAIN, "explain", N_("Why"), N_("Explain the due dates day by day"))	\
 	X(RELOAD, "reload", N_("Reload"), N_("Reload from the database"))		\
 	X(HELP, "help", N_("Help"), N_("Show keys"))				\
 	X(MENU, "menu", N_("Menu"), N_("Menu of sections"))				\

@@ -20,6 +20,7 @@
 #include "duban/litigation.h"
 #include "duban/mem.h"
 #include "duban/record.h"
+#include "duban/sheet.h"
 #include "duban/text.h"
 
 /* A longer field is taken for a quote left open, not for data. */
@@ -70,6 +71,8 @@ struct csvin {
 	bool zh;
 	bool has_hearing;
 	bool header_read;	/* rows from now on are data */
+	int n_titles;		/* title rows above the header, skipped */
+	char *title;		/* the first one's text */
 };
 
 static void
@@ -138,12 +141,28 @@ is_blank(const struct csvin *c, unsigned char ch)
 	return ch == ' ' || ch == '\r' || ch == '\n' || (ch == '\t' && c->delim != '\t');
 }
 
-/* Read ahead to the end of the first line that is not blank, to choose the delimiter. */
+/* True if the line at s (up to its end) holds a comma or a tab. */
+static bool
+line_has_delim(const char *s, const char *end)
+{
+	for (; s < end && *s != '\n' && *s != '\r'; s++)
+		if (*s == ',' || *s == '\t')
+			return true;
+	return false;
+}
+
+/* Read ahead to choose the delimiter: to the end of the first line that is not blank and
+ * holds a comma or a tab. A title row a spreadsheet wrote above the header may hold
+ * neither, so up to SHEET_HEADER_ROWS lines with something in them are looked at. */
 static int
 read_first_line(struct csvin *c, struct duban_err *err)
 {
 	size_t scanned = 0;
+	size_t line_start = 0;
+	size_t chosen = 0;
 	bool content = false;
+	bool found = false;
+	int lines = 0;
 
 	for (;;) {
 		const char *data = NULL;
@@ -158,22 +177,33 @@ read_first_line(struct csvin *c, struct duban_err *err)
 			break;
 		}
 		buf_add(&c->first, data, len);
-		for (i = scanned; i < c->first.len; i++) {
+		for (i = scanned; i < c->first.len && !found; i++) {
 			char ch = c->first.data[i];
 
 			if (ch == '\n' || ch == '\r') {
-				if (content)
-					break;
+				if (content) {
+					lines++;
+					if (line_has_delim(c->first.data + line_start,
+					    c->first.data + i) || lines >= SHEET_HEADER_ROWS) {
+						chosen = line_start;
+						found = true;
+					}
+				}
+				content = false;
+				line_start = i + 1;
 			} else if (ch != ' ' && ch != '\t') {
 				content = true;
 			}
 		}
 		scanned = i;
-		if (i < c->first.len || c->first.len > FIRST_LINE_MAX)
+		if (found || c->first.len > FIRST_LINE_MAX)
 			break;
 	}
-	c->delim = (unsigned char)choose_delim(c->first.data != NULL ? c->first.data : "",
-	    c->first.len);
+	if (!found && content && c->first.data != NULL &&
+	    line_has_delim(c->first.data + line_start, c->first.data + c->first.len))
+		chosen = line_start;	/* the last line, without a line break */
+	c->delim = (unsigned char)(c->first.data != NULL ? choose_delim(c->first.data + chosen,
+	    c->first.len - chosen) : ',');
 	return DUBAN_OK;
 }
 
@@ -609,36 +639,120 @@ check_columns(struct csvin *c, const struct csvin_opts *o, struct duban_err *err
 	return DUBAN_OK;
 }
 
+/* h's cells cleaned (clean_header) into *out, which owns them. */
+static void
+header_take(struct csvin_row *out, const struct csvin_row *h)
+{
+	const char **cells = xcalloc(h->n, sizeof(*cells));
+	size_t *lens = xcalloc(h->n, sizeof(*lens));
+	size_t i;
+
+	for (i = 0; i < h->n; i++) {
+		cells[i] = clean_header(h->cells[i]);
+		lens[i] = strlen(cells[i]);
+	}
+	out->line = h->line;
+	out->n = h->n;
+	out->cells = cells;
+	out->lens = lens;
+}
+
+static void
+header_free(struct csvin_row *h)
+{
+	size_t i;
+
+	for (i = 0; i < h->n; i++)
+		free((char *)h->cells[i]);
+	free(h->cells);
+	free((size_t *)h->lens);
+	memset(h, 0, sizeof(*h));
+}
+
+/* True if a cell of h names a field of the kind given, or of any kind. */
+static bool
+names_fields(const struct csvin_row *h, const struct csvin_opts *o)
+{
+	struct csvin_column *cols = xcalloc(h->n > 0 ? h->n : 1, sizeof(*cols));
+	int matched = 0;
+	size_t k;
+
+	if (o->kind != NULL)
+		map_columns(h, o->kind, o, cols, &matched);
+	for (k = 0; o->kind == NULL && record_kinds[k] != NULL && matched == 0; k++)
+		map_columns(h, record_kinds[k], o, cols, &matched);
+	free(cols);
+	return matched > 0;
+}
+
+/* The header: the first row that names fields among the first SHEET_HEADER_ROWS, the rows
+ * above it being titles a spreadsheet carries (kept for csvin_title_rows). If no row names
+ * a field, the first row stands, and its error is reported. */
 static int
-read_header(struct csvin *c, const struct csvin_opts *o, struct duban_err *err)
+find_header(struct csvin *c, const struct csvin_opts *o, struct duban_err *err)
 {
 	const struct csvin_row *h = NULL;
-	const char **cells;
-	size_t *lens;
+	struct csvin_row first;
+	struct csvin_row cand;
+	bool lost;
 	size_t i;
+	int n;
 	int rc;
 
-	rc = read_first_line(c, err);
-	if (rc == DUBAN_OK) {
-		csv_set_delim(&c->p, c->delim);
-		rc = csvin_next(c, &h, err);
-	}
+	rc = csvin_next(c, &h, err);
 	if (rc != DUBAN_OK)
 		return rc;
 	if (h == NULL)
 		return duban_err_set(err, DUBAN_EINPUT, _("%s is empty: it needs a header row "
 		    "naming the columns, then a row per record (see doc/csv.md)"), c->name);
-	cells = xcalloc(h->n, sizeof(*cells));
-	lens = xcalloc(h->n, sizeof(*lens));
-	for (i = 0; i < h->n; i++) {
-		cells[i] = clean_header(h->cells[i]);
-		lens[i] = strlen(cells[i]);
+	lost = sheet_row_lost_text(h->cells, h->n);
+	header_take(&first, h);
+	if (names_fields(&first, o)) {
+		c->header = first;
+		return DUBAN_OK;
 	}
+	for (n = 1; n < SHEET_HEADER_ROWS; n++) {
+		rc = csvin_next(c, &h, err);
+		if (rc != DUBAN_OK || h == NULL)
+			break;
+		lost = lost || sheet_row_lost_text(h->cells, h->n);
+		header_take(&cand, h);
+		if (names_fields(&cand, o)) {
+			c->n_titles = n;
+			for (i = 0; i < first.n && c->title == NULL; i++)
+				if (first.cells[i][0] != '\0')
+					c->title = xstrdup(first.cells[i]);
+			header_free(&first);
+			c->header = cand;
+			return DUBAN_OK;
+		}
+		header_free(&cand);
+	}
+	c->header = first;
+	if (rc != DUBAN_OK)
+		return rc;
+	if (lost)
+		return duban_err_set(err, DUBAN_EINPUT, _("%s: the first rows hold \"?\" where "
+		    "text should be: the file was saved in an encoding without Chinese characters, "
+		    "and they are lost in it. Save it again from the workbook as UTF-8 (Excel: "
+		    "\"CSV UTF-8\"; WPS, LibreOffice: character set UTF-8); see "
+		    "doc/csv.md"), c->name);
+	return DUBAN_OK;
+}
+
+static int
+read_header(struct csvin *c, const struct csvin_opts *o, struct duban_err *err)
+{
+	int rc;
+
+	rc = read_first_line(c, err);
+	if (rc == DUBAN_OK) {
+		csv_set_delim(&c->p, c->delim);
+		rc = find_header(c, o, err);
+	}
+	if (rc != DUBAN_OK)
+		return rc;
 	c->header_read = true;
-	c->header.line = h->line;
-	c->header.n = h->n;
-	c->header.cells = cells;
-	c->header.lens = lens;
 	if (o->kind != NULL)
 		c->kind = o->kind;
 	else if ((rc = choose_kind(c, o, err)) != DUBAN_OK)
@@ -767,10 +881,8 @@ csvin_close(struct csvin *c)
 	free(c->cell_bufs);
 	free(c->cell_ptrs);
 	free(c->cell_lens);
-	for (i = 0; i < c->header.n; i++)
-		free((char *)c->header.cells[i]);
-	free(c->header.cells);
-	free((size_t *)c->header.lens);
+	header_free(&c->header);
+	free(c->title);
 	free(c->cols);
 	buf_release(&c->first);
 	free(c->name);
@@ -817,6 +929,14 @@ const struct csvin_row *
 csvin_header(const struct csvin *c)
 {
 	return &c->header;
+}
+
+int
+csvin_title_rows(const struct csvin *c, const char **first)
+{
+	if (first != NULL)
+		*first = c->title != NULL ? c->title : "";
+	return c->n_titles;
 }
 
 bool

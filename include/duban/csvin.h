@@ -1,6 +1,7 @@
 /* include/duban/csvin.h: reading a CSV file of records. Parses with libcsv, a row at a time,
  * so memory does not grow with the file; decodes with encoding.h; finds the delimiter (comma
- * or tab) in the header line, matches the header's columns to a kind's fields by Chinese or
+ * or tab) in the header line, finds the header among the first rows (a spreadsheet's title
+ * rows above it are skipped), matches the header's columns to a kind's fields by Chinese or
  * English name (or an alias), and tells the kind from the header when it is not given.
  * Knows nothing of the database: rows come out as text. */
 #ifndef DUBAN_CSVIN_H
@@ -77,6 +78,9 @@ size_t csvin_n_columns(const struct csvin *c);
 const struct csvin_column *csvin_column(const struct csvin *c, size_t idx);
 /* The header cells as written, for a rejects file. */
 const struct csvin_row *csvin_header(const struct csvin *c);
+/* Title rows a spreadsheet put above the header, skipped (0: the header is the first row);
+ * *first (may be NULL) gets the first title's text. */
+int csvin_title_rows(const struct csvin *c, const char **first);
 /* True if the file has any CSVIN_HEARING column. */
 bool csvin_has_hearing(const struct csvin *c);
 

@@ -53,6 +53,7 @@ struct import_result {
 	int64_t n_updated;
 	int64_t n_unchanged;
 	int64_t n_refused;
+	int64_t n_totals;		/* total rows (合计) skipped, not counted in rows */
 	int64_t hearings_new;		/* litigation rows that carried a hearing */
 	int64_t hearings_updated;
 	int64_t hearings_unchanged;

@@ -62,6 +62,8 @@ print_help(void)
 	    "              [--skip-invalid] [--rejects FILE]\n"
 	    "                       load a CSV file (one transaction; see doc/csv.md)\n"
 	    "  export KIND [--format csv|json] [--encoding utf-8|gb18030] [-o FILE]\n"
+	    "  export KIND... --format xlsx -o FILE.xlsx\n"
+	    "                       an Excel workbook, a sheet per kind (typed cells)\n"
 	    "  export deadlines --format ical [--split agency|duty] [-o FILE|DIR]\n"
 	    "                       open deadlines for phone and Outlook calendars\n"
 	    "  assess YEAR [--format plain|csv|json] [--kind KIND] [--report]\n"

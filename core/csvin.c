@@ -22,6 +22,7 @@
 #include "duban/record.h"
 #include "duban/sheet.h"
 #include "duban/text.h"
+#include "duban/xlsx_in.h"
 
 /* A longer field is taken for a quote left open, not for data. */
 #define FIELD_MAX ((size_t)64 << 20)
@@ -71,6 +72,7 @@ struct csvin {
 	bool zh;
 	bool has_hearing;
 	bool header_read;	/* rows from now on are data */
+	struct xlsx_in *xl;	/* a workbook's sheet instead of CSV text (csvin_open_xlsx) */
 	int n_titles;		/* title rows above the header, skipped */
 	char *title;		/* the first one's text */
 };
@@ -304,11 +306,36 @@ feed_piece(struct csvin *c, struct duban_err *err)
 }
 
 /* The next row of cells, blank ones included; *got false at the end. */
+/* The next row of a workbook's sheet, into the cells as libcsv would have given them. */
+static int
+read_sheet_row(struct csvin *c, bool *got, struct duban_err *err)
+{
+	const struct buf *cells = NULL;
+	size_t n = 0;
+	size_t i;
+	int rc;
+
+	*got = false;
+	c->n_cells = 0;
+	rc = xlsx_in_next(c->xl, &c->row_line, &n, &cells, err);
+	if (rc != DUBAN_OK || n == 0)
+		return rc;
+	for (i = 0; i < n; i++)
+		on_field(cells[i].data, cells[i].len, c);
+	/* A sheet leaves empty cells out: a row ends at its last cell with a value. */
+	while (c->header_read && c->n_cells < c->n_cols)
+		on_field(NULL, 0, c);
+	*got = true;
+	return DUBAN_OK;
+}
+
 static int
 read_row(struct csvin *c, bool *got, struct duban_err *err)
 {
 	int rc;
 
+	if (c->xl != NULL)
+		return read_sheet_row(c, got, err);
 	*got = false;
 	c->n_cells = 0;
 	c->row_done = false;
@@ -348,7 +375,7 @@ build_row(struct csvin *c)
 	for (i = 0; i < c->n_cells; i++) {
 		/* The apostrophe an export put before a formula-like cell comes off again;
 		 * header cells never carry one. */
-		size_t skip = c->header_read ? text_csv_guard_len(buf_str(&c->cell_bufs[i]),
+		size_t skip = c->header_read && c->xl == NULL ? text_csv_guard_len(buf_str(&c->cell_bufs[i]),
 		    c->cell_bufs[i].len) : 0;
 
 		c->cell_ptrs[i] = buf_str(&c->cell_bufs[i]) + skip;
@@ -745,7 +772,7 @@ read_header(struct csvin *c, const struct csvin_opts *o, struct duban_err *err)
 {
 	int rc;
 
-	rc = read_first_line(c, err);
+	rc = c->xl != NULL ? DUBAN_OK : read_first_line(c, err);
 	if (rc == DUBAN_OK) {
 		csv_set_delim(&c->p, c->delim);
 		rc = find_header(c, o, err);
@@ -778,6 +805,29 @@ csvin_open_stream(FILE *f, const char *name, uint64_t total, const struct csvin_
 	csv_set_free_func(&c->p, free);
 	csv_set_blk_size(&c->p, c->blk_size);
 	rc = read_header(c, o, err);
+	if (rc != DUBAN_OK) {
+		csvin_close(c);
+		return rc;
+	}
+	*out = c;
+	return DUBAN_OK;
+}
+
+/* A workbook: the same header search and mapping, rows from its sheet. */
+static int
+csvin_open_xlsx(const char *path, const char *name, const struct csvin_opts *o,
+    struct csvin **out, struct duban_err *err)
+{
+	struct csvin *c = xcalloc(1, sizeof(*c));
+	int rc;
+
+	c->name = xstrdup(name);
+	c->line = 1;
+	c->delim = ',';
+	csv_init(&c->p, CSV_APPEND_NULL);
+	rc = xlsx_in_open(path, name, o->sheet, &c->xl, err);
+	if (rc == DUBAN_OK)
+		rc = read_header(c, o, err);
 	if (rc != DUBAN_OK) {
 		csvin_close(c);
 		return rc;
@@ -830,6 +880,8 @@ csvin_open(const char *path, const char *name, const struct csvin_opts *o, struc
 	int fd;
 	int rc;
 
+	if (o->sheet != NULL || xlsx_in_is_zip(path))
+		return csvin_open_xlsx(path, name, o, out, err);
 	/* Never blocking here: opening a named pipe would wait for a writer forever. */
 	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 	if (fd < 0)
@@ -874,6 +926,7 @@ csvin_close(struct csvin *c)
 		return;
 	csv_free(&c->p);
 	encoding_reader_free(c->rd);
+	xlsx_in_close(c->xl);
 	if (c->owns_f)
 		fclose(c->f);
 	for (i = 0; i < c->cap_cells; i++)
@@ -898,7 +951,7 @@ csvin_kind(const struct csvin *c)
 enum encoding
 csvin_encoding(const struct csvin *c)
 {
-	return encoding_reader_encoding(c->rd);
+	return c->xl != NULL ? ENCODING_UTF8 : encoding_reader_encoding(c->rd);
 }
 
 char
@@ -931,6 +984,12 @@ csvin_header(const struct csvin *c)
 	return &c->header;
 }
 
+const char *
+csvin_sheet(const struct csvin *c)
+{
+	return c->xl != NULL ? xlsx_in_sheet(c->xl) : NULL;
+}
+
 int
 csvin_title_rows(const struct csvin *c, const char **first)
 {
@@ -948,7 +1007,7 @@ csvin_has_hearing(const struct csvin *c)
 uint64_t
 csvin_offset(const struct csvin *c)
 {
-	return encoding_reader_offset(c->rd);
+	return c->xl != NULL ? 0 : encoding_reader_offset(c->rd);
 }
 
 uint64_t

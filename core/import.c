@@ -1079,6 +1079,7 @@ import_run(const struct record_env *env, const struct import_opts *o,
 	co.kind = o->kind;
 	co.aliases = o->aliases;
 	co.n_aliases = o->n_aliases;
+	co.sheet = o->sheet;
 	rc = csvin_open(o->path, im.name, &co, &im.in, err);
 	if (rc != DUBAN_OK)
 		return rc;
@@ -1094,6 +1095,8 @@ import_run(const struct record_env *env, const struct import_opts *o,
 	im.n_cols = csvin_n_columns(im.in);
 	im.zh = csvin_zh_headers(im.in);
 	res->delimiter = csvin_delimiter(im.in);
+	if (csvin_sheet(im.in) != NULL)
+		res->sheet = xstrdup(csvin_sheet(im.in));
 	/* An agency file may rename the agencies later rows name: no cache then. */
 	im.use_cache = im.kind != &agency_kind;
 	if (im.use_cache)
@@ -1166,4 +1169,6 @@ import_result_release(struct import_result *res)
 		return;
 	free(res->rejects_path);
 	res->rejects_path = NULL;
+	free(res->sheet);
+	res->sheet = NULL;
 }

@@ -110,12 +110,23 @@ print_summary(const char *file, const struct import_opts *o, const struct import
 	struct buf b = BUF_INIT;
 
 	text_sanitize(file, &b);
-	app_eprintf(_("duban: %s: %s records (%s, %s separated): %lld rows: %lld new, "
-	    "%lld updated, %lld unchanged, %lld refused\n"), buf_str(&b), r->kind->name,
-	    encoding_name(r->encoding == ENCODING_AUTO ? ENCODING_UTF8 : r->encoding),
-	    r->delimiter == '\t' ? _("tab") : _("comma"), (long long)r->rows,
-	    (long long)r->n_new, (long long)r->n_updated, (long long)r->n_unchanged,
-	    (long long)r->n_refused);
+	if (r->sheet != NULL) {
+		struct buf sheet = BUF_INIT;
+
+		text_sanitize(r->sheet, &sheet);
+		app_eprintf(_("duban: %s: %s records (sheet \"%s\"): %lld rows: %lld new, %lld "
+		    "updated, %lld unchanged, %lld refused\n"), buf_str(&b), r->kind->name,
+		    buf_str(&sheet), (long long)r->rows, (long long)r->n_new,
+		    (long long)r->n_updated, (long long)r->n_unchanged, (long long)r->n_refused);
+		buf_release(&sheet);
+	} else {
+		app_eprintf(_("duban: %s: %s records (%s, %s separated): %lld rows: %lld new, "
+		    "%lld updated, %lld unchanged, %lld refused\n"), buf_str(&b), r->kind->name,
+		    encoding_name(r->encoding == ENCODING_AUTO ? ENCODING_UTF8 : r->encoding),
+		    r->delimiter == '\t' ? _("tab") : _("comma"), (long long)r->rows,
+		    (long long)r->n_new, (long long)r->n_updated, (long long)r->n_unchanged,
+		    (long long)r->n_refused);
+	}
 	if (r->hearings_new + r->hearings_updated + r->hearings_unchanged > 0)
 		app_eprintf(_("duban: %s: hearings: %lld new, %lld updated, %lld unchanged\n"),
 		    buf_str(&b), (long long)r->hearings_new, (long long)r->hearings_updated,
@@ -177,6 +188,8 @@ cli_import(struct app *app, int argc, char **argv)
 				    argv[i]);
 		} else if (strcmp(argv[i], "--rejects") == 0 && i + 1 < argc) {
 			o.rejects_path = argv[++i];
+		} else if (strcmp(argv[i], "--sheet") == 0 && i + 1 < argc) {
+			o.sheet = argv[++i];
 		} else if (strcmp(argv[i], "--dry-run") == 0) {
 			o.dry_run = true;
 		} else if (strcmp(argv[i], "--skip-invalid") == 0) {

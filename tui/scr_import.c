@@ -285,7 +285,7 @@ preview(struct imp *s)
 {
 	struct ui *ui = s->base.ui;
 	struct record_env env = app_env(ui->app, ui->db);
-	struct csvin_opts co = { ENCODING_AUTO, NULL, NULL, 0 };
+	struct csvin_opts co = { ENCODING_AUTO, NULL, NULL, 0, NULL };
 	struct csvin_alias *aliases = config_aliases(ui->app->cfg, &co.n_aliases);
 	struct csvin *c = NULL;
 	struct import_opts o;

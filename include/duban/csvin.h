@@ -30,6 +30,7 @@ struct csvin_opts {
 	const struct kind_def *kind;		/* NULL: tell from the header */
 	const struct csvin_alias *aliases;	/* may be NULL */
 	size_t n_aliases;
+	const char *sheet;			/* a workbook's sheet; NULL: the first */
 };
 
 enum csvin_role {
@@ -56,7 +57,9 @@ struct csvin_row {
 
 struct csvin;
 
-/* Open path and read its header row. name is the file as the user wrote it, for messages.
+/* Open path and read its header row. A workbook (.xlsx, told by its first bytes, or any file
+ * when o->sheet is given) is read from its sheet (xlsx_in.h) with the same header search and
+ * mapping; its rows' lines are the sheet's row numbers. name is the file as the user wrote it, for messages.
  * DUBAN_EINPUT naming the file: it cannot be opened, is empty or has no header, cannot be
  * decoded, the kind cannot be told from the header, a column appears twice, or required
  * columns are missing (all of them listed). */
@@ -78,6 +81,8 @@ size_t csvin_n_columns(const struct csvin *c);
 const struct csvin_column *csvin_column(const struct csvin *c, size_t idx);
 /* The header cells as written, for a rejects file. */
 const struct csvin_row *csvin_header(const struct csvin *c);
+/* The sheet read from a workbook, or NULL for a CSV file. */
+const char *csvin_sheet(const struct csvin *c);
 /* Title rows a spreadsheet put above the header, skipped (0: the header is the first row);
  * *first (may be NULL) gets the first title's text. */
 int csvin_title_rows(const struct csvin *c, const char **first);

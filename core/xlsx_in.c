@@ -310,7 +310,8 @@ collect_text(void *arg, const char *s, int len)
 		buf_add(&x->text, s, (size_t)len);
 }
 
-/* Excel writes characters XML cannot hold as _xHHHH_ (and a literal "_x" as _x005F_x). */
+/* Excel writes control characters, which XML cannot hold, as _xHHHH_ (and a literal "_x" as
+ * _x005F_x). */
 static void
 unescape(const char *s, size_t len, struct buf *out)
 {
@@ -326,17 +327,10 @@ unescape(const char *s, size_t len, struct buf *out)
 			memcpy(hex, s + i + 2, 4);
 			hex[4] = '\0';
 			cp = strtoul(hex, &end, 16);
-			if (*end == '\0' && end == hex + 4) {
-				if (cp < 0x80) {
-					buf_addc(out, (char)cp);
-				} else if (cp < 0x800) {
-					buf_addc(out, (char)(0xC0 | (cp >> 6)));
-					buf_addc(out, (char)(0x80 | (cp & 0x3F)));
-				} else {
-					buf_addc(out, (char)(0xE0 | (cp >> 12)));
-					buf_addc(out, (char)(0x80 | ((cp >> 6) & 0x3F)));
-					buf_addc(out, (char)(0x80 | (cp & 0x3F)));
-				}
+			/* Only what a writer must escape (controls, and "_" of a literal "_x"): a
+			 * writer that does not escape "_x" leaves other such text as it is. */
+			if (*end == '\0' && end == hex + 4 && (cp < 0x20 || cp == 0x5F)) {
+				buf_addc(out, (char)cp);
 				i += 6;
 				continue;
 			}
@@ -499,11 +493,11 @@ serial_date(const struct xlsx_in *x, const char *v, struct buf *out)
 	if (x->date1904)
 		base = date_ymd(1904, 1, 1);
 	else if (days < 60)
-		base = date_ymd(1899, 12, 31), days -= 1;
+		base = date_ymd(1899, 12, 31);
+	else if (days == 60)
+		return false;	/* 1900-02-29: left as the number, which the field refuses */
 	else
 		base = date_ymd(1899, 12, 30);
-	if (!x->date1904 && days == 59 && d >= 60 && d < 61)
-		return false;	/* 1900-02-29 */
 	buf_adds(out, date_format(date_add_days(base, days), iso));
 	return true;
 }

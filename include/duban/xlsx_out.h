@@ -3,7 +3,8 @@
  * string or "=..." stays what it is: never a number, never a formula), dates as real dates
  * shown yyyy-mm-dd, numbers as numbers, column widths from the display width of what they
  * hold. Rows are written as they come (libxlsxwriter's constant memory mode), so memory does
- * not grow with the table. Knows nothing of records. */
+ * not grow with the table. The workbook's creation time is fixed (1980-01-01, as its ZIP
+ * entries), so the same table always gives the same bytes. Knows nothing of records. */
 #ifndef DUBAN_XLSX_OUT_H
 #define DUBAN_XLSX_OUT_H
 

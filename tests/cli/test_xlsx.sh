@@ -100,6 +100,8 @@ test_xlsx_round_trip_every_kind() {
 		expect_status 0
 		expect_true "$kind: the fresh database exports another sheet" \
 		    xlsx_same_sheet "$kind.xlsx" "$kind-fresh.xlsx" 1
+		expect_true "$kind: the fresh database exports another workbook" \
+		    cmp -s "$kind.xlsx" "$kind-fresh.xlsx"
 		run export "$kind" -o "$kind.csv"
 		run --db "$T/fresh.db" export "$kind" -o "$kind-fresh.csv"
 		expect_true "$kind: the fresh database exports another CSV file" \

@@ -52,6 +52,14 @@ tui_keys y
 tui_wait_for "records to Litigation-case-2025-06-30.xlsx (Excel workbook)"
 [ "$(head -c 2 Litigation-case-2025-06-30.xlsx)" = PK ] ||
     tui_fail "Litigation-case-2025-06-30.xlsx is not a workbook (a ZIP file)"
+# The desk's import reads it back (key 8): its sheet, every row unchanged.
+tui_keys 8
+tui_wait_for 'Import a CSV file'
+tui_type Litigation-case-2025-06-30.xlsx
+tui_keys Enter
+tui_wait_for 'Kind: Litigation case; workbook sheet "Litigation case"'
+tui_wait_for 'new 0, updated 0, unchanged 364, refused 0'
+tui_keys Escape
 tui_keys F10
 tui_expect_exit 0
 

@@ -202,14 +202,15 @@ sheet_zero_twin(struct db *db, const struct kind_def *k, int field, const char *
 	 * equality tests instead of a scan. */
 	buf_printf(&sql, "SELECT id, %s FROM %s WHERE deleted = 0 AND %s_key IN (", f->column,
 	    k->table, f->column);
-	for (i = strlen(digits); i <= SHEET_TWIN_DIGITS; i++) {
-		buf_printf(&sql, "%s?%d", n > 0 ? ", " : "", n + 1);
-		n++;
-	}
+	for (i = 0; i <= SHEET_TWIN_DIGITS; i++)
+		buf_printf(&sql, "%s?%zu", i > 0 ? ", " : "", i + 1);
 	buf_adds(&sql, ") LIMIT 1");
-	rc = db_prepare(db, buf_str(&sql), &st, err);
+	/* One text per kind, kept for the rows to come; the places a shorter key leaves are
+	 * NULL, which matches nothing. */
+	rc = db_prepare_cached(db, buf_str(&sql), &st, err);
 	if (rc != DUBAN_OK)
 		goto out;
+	n = (int)(SHEET_TWIN_DIGITS + 1 - strlen(digits));
 	for (i = 0; i < (size_t)n; i++) {
 		buf_reset(&cand);
 		while (cand.len < i)
@@ -226,7 +227,7 @@ sheet_zero_twin(struct db *db, const struct kind_def *k, int field, const char *
 	} else if (step != SQLITE_DONE) {
 		rc = db_fail(db, _("looking up a record"), err);
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 out:
 	buf_release(&key);
 	buf_release(&sql);

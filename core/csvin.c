@@ -374,9 +374,9 @@ build_row(struct csvin *c)
 
 	for (i = 0; i < c->n_cells; i++) {
 		/* The apostrophe an export put before a formula-like cell comes off again;
-		 * header cells never carry one. */
-		size_t skip = c->header_read && c->xl == NULL ? text_csv_guard_len(buf_str(&c->cell_bufs[i]),
-		    c->cell_bufs[i].len) : 0;
+		 * header cells never carry one, nor does a workbook's text cell. */
+		size_t skip = c->header_read && c->xl == NULL ?
+		    text_csv_guard_len(buf_str(&c->cell_bufs[i]), c->cell_bufs[i].len) : 0;
 
 		c->cell_ptrs[i] = buf_str(&c->cell_bufs[i]) + skip;
 		c->cell_lens[i] = c->cell_bufs[i].len - skip;

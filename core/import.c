@@ -992,7 +992,8 @@ warn_total(struct importer *im)
 	im->res->n_totals++;
 	if (im->o->warn == NULL)
 		return;
-	buf_printf(&msg, _("%s:%ld: a total row, not a record; it is skipped"), im->name, im->row->line);
+	buf_printf(&msg, _("%s:%ld: a total row, not a record; it is skipped"), im->name,
+	    im->row->line);
 	im->o->warn(im->o->arg, buf_str(&msg));
 	buf_release(&msg);
 }

@@ -59,7 +59,8 @@ struct csvin;
 
 /* Open path and read its header row. A workbook (.xlsx, told by its first bytes, or any file
  * when o->sheet is given) is read from its sheet (xlsx_in.h) with the same header search and
- * mapping; its rows' lines are the sheet's row numbers. name is the file as the user wrote it, for messages.
+ * mapping; its rows' lines are the sheet's row numbers. name is the file as the user wrote
+ * it, for messages.
  * DUBAN_EINPUT naming the file: it cannot be opened, is empty or has no header, cannot be
  * decoded, the kind cannot be told from the header, a column appears twice, or required
  * columns are missing (all of them listed). */

@@ -1,6 +1,6 @@
 /* include/duban/export.h: writing records out as CSV (the headers and words the import
- * reads, so an exported file imports back unchanged), JSON or an .xlsx workbook. A file is written beside its
- * final name and renamed into place only when complete. */
+ * reads, so an exported file imports back unchanged), JSON or an .xlsx workbook. A file is
+ * written beside its final name and renamed into place only when complete. */
 #ifndef DUBAN_EXPORT_H
 #define DUBAN_EXPORT_H
 

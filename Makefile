@@ -7,7 +7,7 @@ LOCALEDIR  ?= $(PREFIX)/share/locale
 MANDIR     ?= $(PREFIX)/share/man/man1
 
 CC         ?= cc
-PKGS       := ncursesw sqlite3
+PKGS       := ncursesw sqlite3 xlsxwriter libzip expat
 CSV_LIBS   ?= -lcsv
 INI_CFLAGS ?= -I/usr/include/iniparser
 INI_LIBS   ?= -liniparser
@@ -18,7 +18,7 @@ SAN        := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-f
 
 # pkg-config is asked only when building: `make deps` must work before it is installed.
 PKG_CFLAGS  = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS    = $(shell pkg-config --libs sqlite3 2>/dev/null)
+PKG_LIBS    = $(shell pkg-config --libs sqlite3 xlsxwriter libzip expat 2>/dev/null)
 CURSES_LIBS = $(shell pkg-config --libs ncursesw 2>/dev/null)
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
 
@@ -57,7 +57,7 @@ MO   := $(PO:data/po/%.po=$(B)/locale/%/LC_MESSAGES/duban.mo)
 # Debian packages the build, the tests and the demo need (checked by `make deps`).
 DEB_PKGS := build-essential pkg-config libncurses-dev libsqlite3-dev sqlite3 libcsv-dev \
             libiniparser-dev libcmocka-dev gettext tmux clang libclang-rt-dev valgrind \
-            python3-icalendar
+            python3-icalendar libxlsxwriter-dev libzip-dev libexpat1-dev python3-openpyxl
 
 .PHONY: all deps demo test unit asan-unit cli-test tui-test asan bench lint install clean help pot \
 	fuzz fuzz-smoke stress-test stress-long valgrind valgrind-unit valgrind-cli test-lint \

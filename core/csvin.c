@@ -20,7 +20,9 @@
 #include "duban/litigation.h"
 #include "duban/mem.h"
 #include "duban/record.h"
+#include "duban/sheet.h"
 #include "duban/text.h"
+#include "duban/xlsx_in.h"
 
 /* A longer field is taken for a quote left open, not for data. */
 #define FIELD_MAX ((size_t)64 << 20)
@@ -70,6 +72,9 @@ struct csvin {
 	bool zh;
 	bool has_hearing;
 	bool header_read;	/* rows from now on are data */
+	struct xlsx_in *xl;	/* a workbook's sheet instead of CSV text (csvin_open_xlsx) */
+	int n_titles;		/* title rows above the header, skipped */
+	char *title;		/* the first one's text */
 };
 
 static void
@@ -138,12 +143,28 @@ is_blank(const struct csvin *c, unsigned char ch)
 	return ch == ' ' || ch == '\r' || ch == '\n' || (ch == '\t' && c->delim != '\t');
 }
 
-/* Read ahead to the end of the first line that is not blank, to choose the delimiter. */
+/* True if the line at s (up to its end) holds a comma or a tab. */
+static bool
+line_has_delim(const char *s, const char *end)
+{
+	for (; s < end && *s != '\n' && *s != '\r'; s++)
+		if (*s == ',' || *s == '\t')
+			return true;
+	return false;
+}
+
+/* Read ahead to choose the delimiter: to the end of the first line that is not blank and
+ * holds a comma or a tab. A title row a spreadsheet wrote above the header may hold
+ * neither, so up to SHEET_HEADER_ROWS lines with something in them are looked at. */
 static int
 read_first_line(struct csvin *c, struct duban_err *err)
 {
 	size_t scanned = 0;
+	size_t line_start = 0;
+	size_t chosen = 0;
 	bool content = false;
+	bool found = false;
+	int lines = 0;
 
 	for (;;) {
 		const char *data = NULL;
@@ -158,22 +179,33 @@ read_first_line(struct csvin *c, struct duban_err *err)
 			break;
 		}
 		buf_add(&c->first, data, len);
-		for (i = scanned; i < c->first.len; i++) {
+		for (i = scanned; i < c->first.len && !found; i++) {
 			char ch = c->first.data[i];
 
 			if (ch == '\n' || ch == '\r') {
-				if (content)
-					break;
+				if (content) {
+					lines++;
+					if (line_has_delim(c->first.data + line_start,
+					    c->first.data + i) || lines >= SHEET_HEADER_ROWS) {
+						chosen = line_start;
+						found = true;
+					}
+				}
+				content = false;
+				line_start = i + 1;
 			} else if (ch != ' ' && ch != '\t') {
 				content = true;
 			}
 		}
 		scanned = i;
-		if (i < c->first.len || c->first.len > FIRST_LINE_MAX)
+		if (found || c->first.len > FIRST_LINE_MAX)
 			break;
 	}
-	c->delim = (unsigned char)choose_delim(c->first.data != NULL ? c->first.data : "",
-	    c->first.len);
+	if (!found && content && c->first.data != NULL &&
+	    line_has_delim(c->first.data + line_start, c->first.data + c->first.len))
+		chosen = line_start;	/* the last line, without a line break */
+	c->delim = (unsigned char)(c->first.data != NULL ? choose_delim(c->first.data + chosen,
+	    c->first.len - chosen) : ',');
 	return DUBAN_OK;
 }
 
@@ -274,11 +306,36 @@ feed_piece(struct csvin *c, struct duban_err *err)
 }
 
 /* The next row of cells, blank ones included; *got false at the end. */
+/* The next row of a workbook's sheet, into the cells as libcsv would have given them. */
+static int
+read_sheet_row(struct csvin *c, bool *got, struct duban_err *err)
+{
+	const struct buf *cells = NULL;
+	size_t n = 0;
+	size_t i;
+	int rc;
+
+	*got = false;
+	c->n_cells = 0;
+	rc = xlsx_in_next(c->xl, &c->row_line, &n, &cells, err);
+	if (rc != DUBAN_OK || n == 0)
+		return rc;
+	for (i = 0; i < n; i++)
+		on_field(cells[i].data, cells[i].len, c);
+	/* A sheet leaves empty cells out: a row ends at its last cell with a value. */
+	while (c->header_read && c->n_cells < c->n_cols)
+		on_field(NULL, 0, c);
+	*got = true;
+	return DUBAN_OK;
+}
+
 static int
 read_row(struct csvin *c, bool *got, struct duban_err *err)
 {
 	int rc;
 
+	if (c->xl != NULL)
+		return read_sheet_row(c, got, err);
 	*got = false;
 	c->n_cells = 0;
 	c->row_done = false;
@@ -317,9 +374,9 @@ build_row(struct csvin *c)
 
 	for (i = 0; i < c->n_cells; i++) {
 		/* The apostrophe an export put before a formula-like cell comes off again;
-		 * header cells never carry one. */
-		size_t skip = c->header_read ? text_csv_guard_len(buf_str(&c->cell_bufs[i]),
-		    c->cell_bufs[i].len) : 0;
+		 * header cells never carry one, nor does a workbook's text cell. */
+		size_t skip = c->header_read && c->xl == NULL ?
+		    text_csv_guard_len(buf_str(&c->cell_bufs[i]), c->cell_bufs[i].len) : 0;
 
 		c->cell_ptrs[i] = buf_str(&c->cell_bufs[i]) + skip;
 		c->cell_lens[i] = c->cell_bufs[i].len - skip;
@@ -609,36 +666,120 @@ check_columns(struct csvin *c, const struct csvin_opts *o, struct duban_err *err
 	return DUBAN_OK;
 }
 
+/* h's cells cleaned (clean_header) into *out, which owns them. */
+static void
+header_take(struct csvin_row *out, const struct csvin_row *h)
+{
+	const char **cells = xcalloc(h->n, sizeof(*cells));
+	size_t *lens = xcalloc(h->n, sizeof(*lens));
+	size_t i;
+
+	for (i = 0; i < h->n; i++) {
+		cells[i] = clean_header(h->cells[i]);
+		lens[i] = strlen(cells[i]);
+	}
+	out->line = h->line;
+	out->n = h->n;
+	out->cells = cells;
+	out->lens = lens;
+}
+
+static void
+header_free(struct csvin_row *h)
+{
+	size_t i;
+
+	for (i = 0; i < h->n; i++)
+		free((char *)h->cells[i]);
+	free(h->cells);
+	free((size_t *)h->lens);
+	memset(h, 0, sizeof(*h));
+}
+
+/* True if a cell of h names a field of the kind given, or of any kind. */
+static bool
+names_fields(const struct csvin_row *h, const struct csvin_opts *o)
+{
+	struct csvin_column *cols = xcalloc(h->n > 0 ? h->n : 1, sizeof(*cols));
+	int matched = 0;
+	size_t k;
+
+	if (o->kind != NULL)
+		map_columns(h, o->kind, o, cols, &matched);
+	for (k = 0; o->kind == NULL && record_kinds[k] != NULL && matched == 0; k++)
+		map_columns(h, record_kinds[k], o, cols, &matched);
+	free(cols);
+	return matched > 0;
+}
+
+/* The header: the first row that names fields among the first SHEET_HEADER_ROWS, the rows
+ * above it being titles a spreadsheet carries (kept for csvin_title_rows). If no row names
+ * a field, the first row stands, and its error is reported. */
 static int
-read_header(struct csvin *c, const struct csvin_opts *o, struct duban_err *err)
+find_header(struct csvin *c, const struct csvin_opts *o, struct duban_err *err)
 {
 	const struct csvin_row *h = NULL;
-	const char **cells;
-	size_t *lens;
+	struct csvin_row first;
+	struct csvin_row cand;
+	bool lost;
 	size_t i;
+	int n;
 	int rc;
 
-	rc = read_first_line(c, err);
-	if (rc == DUBAN_OK) {
-		csv_set_delim(&c->p, c->delim);
-		rc = csvin_next(c, &h, err);
-	}
+	rc = csvin_next(c, &h, err);
 	if (rc != DUBAN_OK)
 		return rc;
 	if (h == NULL)
 		return duban_err_set(err, DUBAN_EINPUT, _("%s is empty: it needs a header row "
 		    "naming the columns, then a row per record (see doc/csv.md)"), c->name);
-	cells = xcalloc(h->n, sizeof(*cells));
-	lens = xcalloc(h->n, sizeof(*lens));
-	for (i = 0; i < h->n; i++) {
-		cells[i] = clean_header(h->cells[i]);
-		lens[i] = strlen(cells[i]);
+	lost = sheet_row_lost_text(h->cells, h->n);
+	header_take(&first, h);
+	if (names_fields(&first, o)) {
+		c->header = first;
+		return DUBAN_OK;
 	}
+	for (n = 1; n < SHEET_HEADER_ROWS; n++) {
+		rc = csvin_next(c, &h, err);
+		if (rc != DUBAN_OK || h == NULL)
+			break;
+		lost = lost || sheet_row_lost_text(h->cells, h->n);
+		header_take(&cand, h);
+		if (names_fields(&cand, o)) {
+			c->n_titles = n;
+			for (i = 0; i < first.n && c->title == NULL; i++)
+				if (first.cells[i][0] != '\0')
+					c->title = xstrdup(first.cells[i]);
+			header_free(&first);
+			c->header = cand;
+			return DUBAN_OK;
+		}
+		header_free(&cand);
+	}
+	c->header = first;
+	if (rc != DUBAN_OK)
+		return rc;
+	if (lost)
+		return duban_err_set(err, DUBAN_EINPUT, _("%s: the first rows hold \"?\" where "
+		    "text should be: the file was saved in an encoding without Chinese characters, "
+		    "and they are lost in it. Save it again from the workbook as UTF-8 (Excel: "
+		    "\"CSV UTF-8\"; WPS, LibreOffice: character set UTF-8); see "
+		    "doc/csv.md"), c->name);
+	return DUBAN_OK;
+}
+
+static int
+read_header(struct csvin *c, const struct csvin_opts *o, struct duban_err *err)
+{
+	int rc;
+
+	rc = c->xl != NULL ? DUBAN_OK : read_first_line(c, err);
+	if (rc == DUBAN_OK) {
+		csv_set_delim(&c->p, c->delim);
+		rc = find_header(c, o, err);
+	}
+	if (rc != DUBAN_OK)
+		return rc;
 	c->header_read = true;
-	c->header.line = h->line;
-	c->header.n = h->n;
-	c->header.cells = cells;
-	c->header.lens = lens;
 	if (o->kind != NULL)
 		c->kind = o->kind;
 	else if ((rc = choose_kind(c, o, err)) != DUBAN_OK)
@@ -664,6 +805,29 @@ csvin_open_stream(FILE *f, const char *name, uint64_t total, const struct csvin_
 	csv_set_free_func(&c->p, free);
 	csv_set_blk_size(&c->p, c->blk_size);
 	rc = read_header(c, o, err);
+	if (rc != DUBAN_OK) {
+		csvin_close(c);
+		return rc;
+	}
+	*out = c;
+	return DUBAN_OK;
+}
+
+/* A workbook: the same header search and mapping, rows from its sheet. */
+static int
+csvin_open_xlsx(const char *path, const char *name, const struct csvin_opts *o,
+    struct csvin **out, struct duban_err *err)
+{
+	struct csvin *c = xcalloc(1, sizeof(*c));
+	int rc;
+
+	c->name = xstrdup(name);
+	c->line = 1;
+	c->delim = ',';
+	csv_init(&c->p, CSV_APPEND_NULL);
+	rc = xlsx_in_open(path, name, o->sheet, &c->xl, err);
+	if (rc == DUBAN_OK)
+		rc = read_header(c, o, err);
 	if (rc != DUBAN_OK) {
 		csvin_close(c);
 		return rc;
@@ -716,6 +880,8 @@ csvin_open(const char *path, const char *name, const struct csvin_opts *o, struc
 	int fd;
 	int rc;
 
+	if (o->sheet != NULL || xlsx_in_is_zip(path))
+		return csvin_open_xlsx(path, name, o, out, err);
 	/* Never blocking here: opening a named pipe would wait for a writer forever. */
 	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 	if (fd < 0)
@@ -760,6 +926,7 @@ csvin_close(struct csvin *c)
 		return;
 	csv_free(&c->p);
 	encoding_reader_free(c->rd);
+	xlsx_in_close(c->xl);
 	if (c->owns_f)
 		fclose(c->f);
 	for (i = 0; i < c->cap_cells; i++)
@@ -767,10 +934,8 @@ csvin_close(struct csvin *c)
 	free(c->cell_bufs);
 	free(c->cell_ptrs);
 	free(c->cell_lens);
-	for (i = 0; i < c->header.n; i++)
-		free((char *)c->header.cells[i]);
-	free(c->header.cells);
-	free((size_t *)c->header.lens);
+	header_free(&c->header);
+	free(c->title);
 	free(c->cols);
 	buf_release(&c->first);
 	free(c->name);
@@ -786,7 +951,7 @@ csvin_kind(const struct csvin *c)
 enum encoding
 csvin_encoding(const struct csvin *c)
 {
-	return encoding_reader_encoding(c->rd);
+	return c->xl != NULL ? ENCODING_UTF8 : encoding_reader_encoding(c->rd);
 }
 
 char
@@ -819,6 +984,20 @@ csvin_header(const struct csvin *c)
 	return &c->header;
 }
 
+const char *
+csvin_sheet(const struct csvin *c)
+{
+	return c->xl != NULL ? xlsx_in_sheet(c->xl) : NULL;
+}
+
+int
+csvin_title_rows(const struct csvin *c, const char **first)
+{
+	if (first != NULL)
+		*first = c->title != NULL ? c->title : "";
+	return c->n_titles;
+}
+
 bool
 csvin_has_hearing(const struct csvin *c)
 {
@@ -828,7 +1007,7 @@ csvin_has_hearing(const struct csvin *c)
 uint64_t
 csvin_offset(const struct csvin *c)
 {
-	return encoding_reader_offset(c->rd);
+	return c->xl != NULL ? 0 : encoding_reader_offset(c->rd);
 }
 
 uint64_t

@@ -23,6 +23,7 @@
 #include "duban/record.h"
 #include "duban/safefile.h"
 #include "duban/text.h"
+#include "duban/xlsx_out.h"
 
 struct export {
 	const struct record_env *env;
@@ -37,6 +38,8 @@ struct export {
 	char *quoted;
 	size_t quoted_cap;
 	int64_t n;
+	struct xlsx_out *xl;		/* EXPORT_XLSX */
+	const struct kind_def *kind;	/* of the records now written */
 };
 
 static void
@@ -73,6 +76,43 @@ flush_line(struct export *ex, struct duban_err *err)
 	return rc;
 }
 
+/* A workbook goes to the temporary file beside o.path that safefile made: libxlsxwriter
+ * writes it by name when it closes, and safefile renames it into place. */
+static int
+xlsx_open(struct export *ex, struct duban_err *err)
+{
+	const char *tmp = safefile_temp_path(ex->out_file);
+
+	if (tmp == NULL)
+		return duban_err_set(err, DUBAN_EUSAGE, _("%s is not a regular file; a workbook "
+		    "(.xlsx) needs one"), ex->o.path);
+	return xlsx_out_open(tmp, ex->o.path, &ex->xl, err);
+}
+
+static enum xlsx_type
+xlsx_type_of(const struct field_def *f)
+{
+	return f->type == FIELD_DATE ? XLSX_DATE : f->type == FIELD_INT ? XLSX_NUMBER : XLSX_TEXT;
+}
+
+int
+export_add_sheet(struct export *ex, const struct kind_def *kind, struct duban_err *err)
+{
+	const char **headers;
+	int rc;
+	int i;
+
+	if (ex->xl == NULL)
+		return DUBAN_OK;
+	headers = xcalloc((size_t)kind->n_fields, sizeof(*headers));
+	for (i = 0; i < kind->n_fields; i++)
+		headers[i] = ex->o.zh_headers ? kind->fields[i].zh : kind->fields[i].csv;
+	rc = xlsx_out_sheet(ex->xl, _(kind->label), headers, (size_t)kind->n_fields, err);
+	free(headers);
+	ex->kind = kind;
+	return rc;
+}
+
 int
 export_open(const struct record_env *env, const struct export_opts *o, struct export **out,
     struct duban_err *err)
@@ -87,6 +127,10 @@ export_open(const struct record_env *env, const struct export_opts *o, struct ex
 	if (o->format == EXPORT_JSON && o->encoding == ENCODING_GB18030)
 		return duban_err_set(err, DUBAN_EUSAGE, _("JSON is always UTF-8; --encoding "
 		    "gb18030 is for CSV"));
+	if (o->format == EXPORT_XLSX && (o->encoding == ENCODING_GB18030 || o->path == NULL))
+		return duban_err_set(err, DUBAN_EUSAGE, o->path == NULL ? _("a workbook (.xlsx) is "
+		    "written to a file: give -o FILE.xlsx") : _("a workbook (.xlsx) is always "
+		    "Unicode; --encoding gb18030 is for CSV"));
 	if (o->path != NULL && safefile_same_file(o->path, db_path(env->db)))
 		return duban_err_set(err, DUBAN_EUSAGE, _("%s is the database itself; give "
 		    "another file name"), o->path);
@@ -103,11 +147,24 @@ export_open(const struct record_env *env, const struct export_opts *o, struct ex
 			return rc;
 		}
 		ex->f = safefile_stream(ex->out_file);
+		if (o->format == EXPORT_XLSX)
+			rc = xlsx_open(ex, err);
+		if (rc != DUBAN_OK) {
+			export_close(ex, false, NULL);
+			return rc;
+		}
 	} else {
 		ex->f = o->stream;
 	}
+	ex->kind = o->kind;
 	if (o->format == EXPORT_JSON) {
 		buf_adds(&ex->line, "[");
+	} else if (o->format == EXPORT_XLSX) {
+		rc = export_add_sheet(ex, o->kind, err);
+		if (rc != DUBAN_OK) {
+			export_close(ex, false, NULL);
+			return rc;
+		}
 	} else {
 		/* A BOM tells Excel the file is UTF-8; GB18030 is what it reads without one. */
 		if (ex->o.encoding == ENCODING_UTF8)
@@ -169,6 +226,17 @@ export_record(struct export *ex, const struct record *r, struct duban_err *err)
 
 	if (ex->o.format == EXPORT_JSON) {
 		json_record(ex, r);
+	} else if (ex->xl != NULL) {
+		/* Typed cells, no formula guard: a workbook's text cell is never a formula. */
+		for (i = 0; i < r->kind->n_fields; i++) {
+			buf_reset(&ex->value);
+			record_display(ex->env, r, i, true, &ex->value);
+			xlsx_out_cell(ex->xl, (size_t)i, xlsx_type_of(&r->kind->fields[i]),
+			    buf_str(&ex->value));
+		}
+		xlsx_out_end_row(ex->xl);
+		ex->n++;
+		return DUBAN_OK;
 	} else {
 		for (i = 0; i < r->kind->n_fields; i++) {
 			buf_reset(&ex->value);
@@ -197,6 +265,10 @@ export_close(struct export *ex, bool ok, struct duban_err *err)
 		rc = flush_line(ex, err);
 		ok = rc == DUBAN_OK;
 	}
+	if (ex->xl != NULL) {
+		rc = xlsx_out_close(ex->xl, ok, err);
+		ok = ok && rc == DUBAN_OK;
+	}
 	if (ex->out_file != NULL) {
 		if (ok)
 			rc = safefile_commit(ex->out_file, err);
@@ -215,8 +287,9 @@ export_close(struct export *ex, bool ok, struct duban_err *err)
 	return rc;
 }
 
-int
-export_kind(const struct record_env *env, const struct export_opts *o, int64_t *n,
+/* Every live record of kind into ex (agencies parents first, others by id). */
+static int
+export_rows(const struct record_env *env, struct export *ex, const struct kind_def *kind,
     struct duban_err *err)
 {
 	/* Parents before the agencies under them, so that the file imports in one pass. */
@@ -227,25 +300,20 @@ export_kind(const struct record_env *env, const struct export_opts *o, int64_t *
 	    " ON a.parent_id = depth.id WHERE depth.d < 64)"
 	    " SELECT a.id FROM agencies a LEFT JOIN (SELECT id, max(d) AS d FROM depth"
 	    " GROUP BY id) x ON x.id = a.id WHERE a.deleted = 0 ORDER BY coalesce(x.d, 0), a.id";
-	struct export *ex = NULL;
 	struct buf sql = BUF_INIT;
 	sqlite3_stmt *st = NULL;
 	int rc;
-	int close_rc;
 	int step = SQLITE_DONE;
 
-	rc = export_open(env, o, &ex, err);
-	if (rc != DUBAN_OK)
-		return rc;
-	if (o->kind == &agency_kind)
+	if (kind == &agency_kind)
 		buf_adds(&sql, agencies_sql);
 	else
-		buf_printf(&sql, "SELECT id FROM %s WHERE deleted = 0 ORDER BY id", o->kind->table);
+		buf_printf(&sql, "SELECT id FROM %s WHERE deleted = 0 ORDER BY id", kind->table);
 	rc = db_prepare(env->db, buf_str(&sql), &st, err);
 	while (rc == DUBAN_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
 		struct record *r = NULL;
 
-		rc = record_load(env->db, o->kind, sqlite3_column_int64(st, 0), &r, err);
+		rc = record_load(env->db, kind, sqlite3_column_int64(st, 0), &r, err);
 		if (rc == DUBAN_OK)
 			rc = export_record(ex, r, err);
 		record_free(r);
@@ -254,7 +322,53 @@ export_kind(const struct record_env *env, const struct export_opts *o, int64_t *
 		rc = db_fail(env->db, _("reading the records to export"), err);
 	sqlite3_finalize(st);
 	buf_release(&sql);
+	return rc;
+}
+
+int
+export_kind(const struct record_env *env, const struct export_opts *o, int64_t *n,
+    struct duban_err *err)
+{
+	struct export *ex = NULL;
+	int rc;
+	int close_rc;
+
+	rc = export_open(env, o, &ex, err);
+	if (rc != DUBAN_OK)
+		return rc;
+	rc = export_rows(env, ex, o->kind, err);
 	*n = ex->n;
+	close_rc = export_close(ex, rc == DUBAN_OK, err);
+	return rc != DUBAN_OK ? rc : close_rc;
+}
+
+int
+export_kinds(const struct record_env *env, const struct export_opts *o,
+    const struct kind_def *const *kinds, size_t n_kinds, int64_t *counts,
+    struct duban_err *err)
+{
+	struct export_opts first = *o;
+	struct export *ex = NULL;
+	int64_t before;
+	size_t i;
+	int rc;
+	int close_rc;
+
+	if (n_kinds == 0 || (n_kinds > 1 && o->format != EXPORT_XLSX))
+		return duban_err_set(err, DUBAN_EUSAGE, _("several kinds are exported together "
+		    "only as a workbook (--format xlsx), a sheet each"));
+	first.kind = kinds[0];
+	rc = export_open(env, &first, &ex, err);
+	for (i = 0; rc == DUBAN_OK && i < n_kinds; i++) {
+		if (i > 0)
+			rc = export_add_sheet(ex, kinds[i], err);
+		before = ex->n;
+		if (rc == DUBAN_OK)
+			rc = export_rows(env, ex, kinds[i], err);
+		counts[i] = ex->n - before;
+	}
+	if (ex == NULL)
+		return rc;
 	close_rc = export_close(ex, rc == DUBAN_OK, err);
 	return rc != DUBAN_OK ? rc : close_rc;
 }

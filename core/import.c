@@ -25,6 +25,7 @@
 #include "duban/mem.h"
 #include "duban/record.h"
 #include "duban/safefile.h"
+#include "duban/sheet.h"
 #include "duban/text.h"
 
 /* Agency names seen in one import, name -> id; bounded, a full table just stops caching. */
@@ -413,6 +414,37 @@ struct part {
 	bool keyed;		/* the key was read: a refusal remembers it */
 };
 
+/* A new key that is a stored one with other leading zeros ("12345" for "0012345") is taken
+ * for the stored record whose zeros a spreadsheet dropped, not for a new one. */
+static int
+check_zero_twin(struct importer *im, const struct part *pt, struct duban_err *err)
+{
+	const struct kind_def *k = pt->k;
+	int key = first_key(k);
+	struct buf stored = BUF_INIT;
+	int64_t twin = 0;
+	int f;
+	int rc;
+
+	for (f = key + 1; f < k->n_fields; f++)
+		if (k->fields[f].flags & FIELD_KEY)
+			return DUBAN_OK;	/* keys of several fields: not a number alone */
+	if (key < 0 || k == &agency_kind)
+		return DUBAN_OK;
+	rc = sheet_zero_twin(im->db, k, key, pt->r->values[key], &twin, &stored, err);
+	if (rc == DUBAN_OK && twin != 0) {
+		buf_reset(&im->text);
+		buf_printf(&im->text, _("\"%s\" is new, but \"%s\" (record %lld) differs from it "
+		    "only in leading zeros, which a spreadsheet drops from numbers: likely the same "
+		    "record. Save the column as text in the spreadsheet (see doc/csv.md) and export "
+		    "again, or correct the number"), pt->r->values[key], buf_str(&stored),
+		    (long long)twin);
+		refuse(im, column_of(im, k, key), buf_str(&im->text));
+	}
+	buf_release(&stored);
+	return rc;
+}
+
 /* Build p->r from the row: its key, the stored record with that key (so that columns the file
  * lacks keep their values), then the other cells. shared: the key may have come before in
  * the file (a case repeated for each of its hearings) as long as the record stays as the
@@ -476,6 +508,11 @@ part_build(struct importer *im, struct part *pt, bool shared, const char *case_i
 		if (rc == DUBAN_OK && id != 0 && earlier == 0)
 			rc = seen_lookup(im, SEEN_DONE_GET, NULL, id * 2 + pt->sub, &earlier, err);
 		if (rc != DUBAN_OK)
+			return rc;
+	}
+	if (id == 0 && earlier == 0 && !pt->sub) {
+		rc = check_zero_twin(im, pt, err);
+		if (rc != DUBAN_OK || im->refused)
 			return rc;
 	}
 	if (earlier > 0 && !shared) {
@@ -641,6 +678,36 @@ check_encoding(struct importer *im)
 	}
 }
 
+/* What a spreadsheet did to a cell of a text field: a long number in E notation (its digits
+ * are lost), Chinese saved as "?". */
+static void
+check_spreadsheet(struct importer *im)
+{
+	const struct csvin_row *row = im->row;
+	size_t i;
+
+	for (i = 0; i < im->n_cols && i < row->n; i++) {
+		const struct csvin_column *c = csvin_column(im->in, i);
+		const struct field_def *f;
+
+		if (c->role == CSVIN_FIELD)
+			f = &im->kind->fields[c->field];
+		else if (c->role == CSVIN_HEARING)
+			f = &hearing_kind.fields[c->hearing_field];
+		else
+			continue;
+		if (f->type != FIELD_TEXT && f->type != FIELD_CASE && !(f->flags & FIELD_KEY))
+			continue;
+		if (sheet_is_e_notation(row->cells[i]))
+			refuse(im, c->header, _("a spreadsheet turned this into a number; save the "
+			    "column as text (see doc/csv.md) and export again"));
+		else if (sheet_is_lost_text(row->cells[i]))
+			refuse(im, c->header, _("this text became \"?\": the file was saved in an "
+			    "encoding without Chinese characters; save it again as UTF-8 (see "
+			    "doc/csv.md)"));
+	}
+}
+
 /* Remember what became of a part of the row, for its key's next row. */
 static int
 part_finish(struct importer *im, const struct part *pt, struct duban_err *err)
@@ -715,6 +782,8 @@ process_row(struct importer *im, struct duban_err *err)
 	check_shape(im);
 	if (!im->refused)
 		check_encoding(im);
+	if (!im->refused)
+		check_spreadsheet(im);
 	if (!im->refused) {
 		hearing = csvin_has_hearing(im->in) && row_has_hearing(im);
 		if (hearing) {
@@ -914,6 +983,48 @@ warn_columns(struct importer *im)
 	buf_release(&msg);
 }
 
+/* A total row a spreadsheet keeps under the data is no record: skipped, and said. */
+static void
+warn_total(struct importer *im)
+{
+	struct buf msg = BUF_INIT;
+
+	im->res->n_totals++;
+	if (im->o->warn == NULL)
+		return;
+	buf_printf(&msg, _("%s:%ld: a total row, not a record; it is skipped"), im->name,
+	    im->row->line);
+	im->o->warn(im->o->arg, buf_str(&msg));
+	buf_release(&msg);
+}
+
+/* Title rows above the header are skipped: say so, in case one was meant as the header. */
+static void
+warn_titles(struct importer *im)
+{
+	struct buf msg = BUF_INIT;
+	struct buf shown = BUF_INIT;
+	const char *title;
+	int n = csvin_title_rows(im->in, &title);
+
+	if (n == 0 || im->o->warn == NULL)
+		return;
+	text_sanitize(title, &msg);
+	buf_add(&shown, buf_str(&msg), text_fit(buf_str(&msg), 40, NULL));
+	buf_reset(&msg);
+	title = buf_str(&shown);
+	if (n == 1)
+		buf_printf(&msg, _("%s: the header is on line %ld; the row above it (\"%s\") is "
+		    "taken for a title and skipped"), im->name, csvin_header(im->in)->line, title);
+	else
+		buf_printf(&msg, _("%s: the header is on line %ld; the %d rows above it (\"%s\" "
+		    "...) are taken for titles and skipped"), im->name,
+		    csvin_header(im->in)->line, n, title);
+	im->o->warn(im->o->arg, buf_str(&msg));
+	buf_release(&msg);
+	buf_release(&shown);
+}
+
 static int
 read_rows(struct importer *im, struct duban_err *err)
 {
@@ -927,6 +1038,10 @@ read_rows(struct importer *im, struct duban_err *err)
 		rc = csvin_next(im->in, &im->row, err);
 		if (rc != DUBAN_OK || im->row == NULL)
 			return rc;
+		if (sheet_is_total_row(im->row->cells, im->row->n)) {
+			warn_total(im);
+			continue;
+		}
 		im->res->rows++;
 		rc = process_row(im, err);
 		if (rc != DUBAN_OK) {
@@ -965,6 +1080,7 @@ import_run(const struct record_env *env, const struct import_opts *o,
 	co.kind = o->kind;
 	co.aliases = o->aliases;
 	co.n_aliases = o->n_aliases;
+	co.sheet = o->sheet;
 	rc = csvin_open(o->path, im.name, &co, &im.in, err);
 	if (rc != DUBAN_OK)
 		return rc;
@@ -980,6 +1096,8 @@ import_run(const struct record_env *env, const struct import_opts *o,
 	im.n_cols = csvin_n_columns(im.in);
 	im.zh = csvin_zh_headers(im.in);
 	res->delimiter = csvin_delimiter(im.in);
+	if (csvin_sheet(im.in) != NULL)
+		res->sheet = xstrdup(csvin_sheet(im.in));
 	/* An agency file may rename the agencies later rows name: no cache then. */
 	im.use_cache = im.kind != &agency_kind;
 	if (im.use_cache)
@@ -988,6 +1106,7 @@ import_run(const struct record_env *env, const struct import_opts *o,
 		buf_adds(&im.rejects_path, o->rejects_path);
 	else
 		import_default_rejects_path(o->path, &im.rejects_path);
+	warn_titles(&im);
 	warn_columns(&im);
 	old_cache = cache_size(im.db);
 	if (old_cache != 0 && old_cache > -IMPORT_CACHE_KIB)
@@ -1051,4 +1170,6 @@ import_result_release(struct import_result *res)
 		return;
 	free(res->rejects_path);
 	res->rejects_path = NULL;
+	free(res->sheet);
+	res->sheet = NULL;
 }

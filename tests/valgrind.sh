@@ -41,6 +41,9 @@ run assess 2024
 run assess 2024 --report
 run export litigation -o "$w/l.csv"
 run import "$w/l.csv" --dry-run
+run export litigation hearing --format xlsx -o "$w/l.xlsx"
+run import "$w/l.xlsx" --dry-run
+run import "$w/l.xlsx" --sheet Hearing --dry-run
 run backup "$w/b.db"
 run check
 [ -n "${TEST_COUNTS:-}" ] && echo "valgrind-cli $pass $failed 0" >>"$TEST_COUNTS"

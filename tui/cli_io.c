@@ -112,12 +112,23 @@ print_summary(const struct app *app, const char *file, const struct import_opts 
 	struct buf b = BUF_INIT;
 
 	text_sanitize(file, &b);
-	app_eprintf(_("duban: %s: %s records (%s, %s separated): %lld rows: %lld new, "
-	    "%lld updated, %lld unchanged, %lld refused\n"), buf_str(&b), r->kind->name,
-	    encoding_name(r->encoding == ENCODING_AUTO ? ENCODING_UTF8 : r->encoding),
-	    r->delimiter == '\t' ? _("tab") : _("comma"), (long long)r->rows,
-	    (long long)r->n_new, (long long)r->n_updated, (long long)r->n_unchanged,
-	    (long long)r->n_refused);
+	if (r->sheet != NULL) {
+		struct buf sheet = BUF_INIT;
+
+		text_sanitize(r->sheet, &sheet);
+		app_eprintf(_("duban: %s: %s records (sheet \"%s\"): %lld rows: %lld new, %lld "
+		    "updated, %lld unchanged, %lld refused\n"), buf_str(&b), r->kind->name,
+		    buf_str(&sheet), (long long)r->rows, (long long)r->n_new,
+		    (long long)r->n_updated, (long long)r->n_unchanged, (long long)r->n_refused);
+		buf_release(&sheet);
+	} else {
+		app_eprintf(_("duban: %s: %s records (%s, %s separated): %lld rows: %lld new, "
+		    "%lld updated, %lld unchanged, %lld refused\n"), buf_str(&b), r->kind->name,
+		    encoding_name(r->encoding == ENCODING_AUTO ? ENCODING_UTF8 : r->encoding),
+		    r->delimiter == '\t' ? _("tab") : _("comma"), (long long)r->rows,
+		    (long long)r->n_new, (long long)r->n_updated, (long long)r->n_unchanged,
+		    (long long)r->n_refused);
+	}
 	if (r->hearings_new + r->hearings_updated + r->hearings_unchanged > 0)
 		app_eprintf(_("duban: %s: hearings: %lld new, %lld updated, %lld unchanged\n"),
 		    buf_str(&b), (long long)r->hearings_new, (long long)r->hearings_updated,
@@ -187,6 +198,8 @@ cli_import(struct app *app, int argc, char **argv)
 				    argv[i]);
 		} else if (strcmp(argv[i], "--rejects") == 0 && i + 1 < argc) {
 			o.rejects_path = argv[++i];
+		} else if (strcmp(argv[i], "--sheet") == 0 && i + 1 < argc) {
+			o.sheet = argv[++i];
 		} else if (strcmp(argv[i], "--dry-run") == 0) {
 			o.dry_run = true;
 		} else if (strcmp(argv[i], "--skip-invalid") == 0) {
@@ -250,6 +263,9 @@ cli_import(struct app *app, int argc, char **argv)
 
 /* ---- export ------------------------------------------------------------------------------ */
 
+/* Kinds one export may name (a workbook: a sheet each). */
+#define KINDS_MAX 16
+
 int
 cli_export(struct app *app, int argc, char **argv)
 {
@@ -257,7 +273,9 @@ cli_export(struct app *app, int argc, char **argv)
 	struct duban_err err;
 	struct record_env env;
 	struct db *db = NULL;
-	int64_t n = 0;
+	const struct kind_def *kinds[KINDS_MAX];
+	int64_t counts[KINDS_MAX] = { 0 };
+	size_t n_kinds = 0;
 	int rc;
 	int i;
 
@@ -275,8 +293,10 @@ cli_export(struct app *app, int argc, char **argv)
 				o.format = EXPORT_CSV;
 			else if (strcmp(argv[i], "json") == 0)
 				o.format = EXPORT_JSON;
+			else if (strcmp(argv[i], "xlsx") == 0)
+				o.format = EXPORT_XLSX;
 			else
-				return cli_usage(_("--format takes csv, json or ical, not \"%s\""),
+				return cli_usage(_("--format takes csv, json, xlsx or ical, not \"%s\""),
 				    argv[i]);
 		} else if (strcmp(argv[i], "--encoding") == 0 && i + 1 < argc) {
 			if (!encoding_parse(argv[++i], &o.encoding) || o.encoding == ENCODING_AUTO)
@@ -285,39 +305,50 @@ cli_export(struct app *app, int argc, char **argv)
 		} else if ((strcmp(argv[i], "-o") == 0 || strcmp(argv[i], "--output") == 0) &&
 		    i + 1 < argc) {
 			o.path = argv[++i];
-		} else if (o.kind == NULL && argv[i][0] != '-') {
-			o.kind = cli_kind_arg(argv[i]);
-			if (o.kind == NULL)
+		} else if (argv[i][0] != '-' && n_kinds < KINDS_MAX) {
+			kinds[n_kinds] = cli_kind_arg(argv[i]);
+			if (kinds[n_kinds] == NULL)
 				return DUBAN_EUSAGE;
+			o.kind = kinds[0];
+			n_kinds++;
 		} else {
 			return cli_usage(_("export: unexpected argument \"%s\""), argv[i]);
 		}
 	}
 	if (o.kind == NULL) {
-		struct buf kinds = BUF_INIT;
+		struct buf names = BUF_INIT;
 
-		rc = cli_usage(_("export takes a KIND: %s"), io_kinds(&kinds));
-		buf_release(&kinds);
+		rc = cli_usage(_("export takes a KIND: %s"), io_kinds(&names));
+		buf_release(&names);
 		return rc;
 	}
 	if (o.format == EXPORT_JSON && o.encoding == ENCODING_GB18030)
 		return cli_usage("%s", _("JSON is always UTF-8; --encoding gb18030 is for CSV"));
 	if (o.path != NULL && strcmp(o.path, "-") == 0)
 		o.path = NULL;
+	if (o.format == EXPORT_XLSX && o.path == NULL)
+		return cli_usage("%s", _("a workbook (.xlsx) is written to a file: give -o "
+		    "FILE.xlsx"));
+	if (n_kinds > 1 && o.format != EXPORT_XLSX)
+		return cli_usage("%s", _("several kinds are exported together only as a workbook "
+		    "(--format xlsx), a sheet each"));
 	/* The headers speak the interface language, as `duban list --format csv` does. */
 	o.zh_headers = strcmp(app->lang_opt != NULL ? app->lang_opt : app->cfg->lang, "en") != 0;
 	rc = cli_open_for(app, ACCESS_EXPORT, &db, &err);
 	if (rc != DUBAN_OK)
 		return app_report(&err);
 	env = app_env(app, db);
-	rc = export_kind(&env, &o, &n, &err);
+	if (o.format == EXPORT_XLSX)
+		rc = export_kinds(&env, &o, kinds, n_kinds, counts, &err);
+	else
+		rc = export_kind(&env, &o, &counts[0], &err);
 	db_close(db);
 	if (rc != DUBAN_OK)
 		return app_report(&err);
-	if (o.path != NULL)
-		app_eprintf(_("duban: %lld %s records written to %s\n"), (long long)n,
-		    o.kind->name, o.path);
-	else if (fflush(stdout) != 0)
+	for (i = 0; o.path != NULL && i < (int)n_kinds; i++)
+		app_eprintf(_("duban: %lld %s records written to %s\n"), (long long)counts[i],
+		    kinds[i]->name, o.path);
+	if (o.path == NULL && fflush(stdout) != 0)
 		return DUBAN_EINPUT;
 	return DUBAN_OK;
 }

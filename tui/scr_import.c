@@ -293,7 +293,7 @@ preview(struct imp *s)
 {
 	struct ui *ui = s->base.ui;
 	struct record_env env = app_env(ui->app, ui->db);
-	struct csvin_opts co = { ENCODING_AUTO, NULL, NULL, 0 };
+	struct csvin_opts co = { ENCODING_AUTO, NULL, NULL, 0, NULL };
 	struct csvin_alias *aliases = config_aliases(ui->app->cfg, &co.n_aliases);
 	struct csvin *c = NULL;
 	struct import_opts o;
@@ -346,10 +346,14 @@ preview(struct imp *s)
 		s->stage = s->kind_unknown ? STAGE_PREVIEW : STAGE_PATH;
 		return;
 	}
-	add_line(s, ATTR_HEADER, _("Kind: %s; encoding: %s; separated by %s"),
-	    _(csvin_kind(c)->label), encoding_name(csvin_encoding(c) == ENCODING_AUTO ?
-	    ENCODING_UTF8 : csvin_encoding(c)), csvin_delimiter(c) == '\t' ? _("tabs") :
-	    _("commas"));
+	if (csvin_sheet(c) != NULL)
+		add_line(s, ATTR_HEADER, _("Kind: %s; workbook sheet \"%s\""),
+		    _(csvin_kind(c)->label), csvin_sheet(c));
+	else
+		add_line(s, ATTR_HEADER, _("Kind: %s; encoding: %s; separated by %s"),
+		    _(csvin_kind(c)->label), encoding_name(csvin_encoding(c) == ENCODING_AUTO ?
+		    ENCODING_UTF8 : csvin_encoding(c)), csvin_delimiter(c) == '\t' ? _("tabs") :
+		    _("commas"));
 	for (i = 0; i < csvin_n_columns(c); i++) {
 		const struct csvin_column *col = csvin_column(c, i);
 		const struct kind_def *k = csvin_kind(c);

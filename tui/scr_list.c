@@ -400,8 +400,8 @@ export_one(const struct duty_item *it, void *arg)
 	return rc;
 }
 
-/* The list as it is filtered now, to a CSV file beside where duban was started; the file
- * imports back unchanged (doc/csv.md). */
+/* The list as it is filtered now, to a CSV file or an .xlsx workbook beside where duban was
+ * started; the file imports back unchanged (doc/csv.md). */
 static unsigned
 export_list(struct list *s)
 {
@@ -416,10 +416,13 @@ export_list(struct list *s)
 	char path[512];
 	char iso[DATE_ISO_LEN];
 	enum encoding enc = ENCODING_UTF8;
+	bool xlsx;
 	int rc;
 
+	/* A workbook keeps text as text (doc/csv.md); CSV is what other programs read. */
+	xlsx = ui_confirm(ui, _("Save as an Excel workbook (.xlsx)? n: CSV"));
 	/* Named in the interface language: 行政诉讼案件-2025-06-30.csv. */
-	buf_printf(&name, "-%s.csv", date_format(ui->app->today, iso));
+	buf_printf(&name, "-%s.%s", date_format(ui->app->today, iso), xlsx ? "xlsx" : "csv");
 	{
 		struct buf full = BUF_INIT;
 
@@ -428,11 +431,11 @@ export_list(struct list *s)
 		buf_release(&full);
 	}
 	buf_release(&name);
-	if (!ui_ask_save(ui, path, &enc))
+	if (!ui_ask_save(ui, path, xlsx ? NULL : &enc))
 		return UI_REDRAW;
 	memset(&o, 0, sizeof(o));
 	o.kind = s->kind;
-	o.format = EXPORT_CSV;
+	o.format = xlsx ? EXPORT_XLSX : EXPORT_CSV;
 	o.encoding = enc;
 	o.zh_headers = strcmp(getenv("LANGUAGE") != NULL ? getenv("LANGUAGE") : "zh", "en") != 0;
 	o.path = path;
@@ -479,8 +482,8 @@ export_list(struct list *s)
 		ui_status(ui, true, "%s", err.msg);
 	else
 		ui_status(ui, false, P_("Exported %lld record to %s (%s)", "Exported %lld records to "
-		    "%s (%s)", c.n), (long long)c.n, path, enc == ENCODING_GB18030 ? "GB18030" :
-		    _("UTF-8 with BOM"));
+		    "%s (%s)", c.n), (long long)c.n, path, xlsx ? _("Excel workbook") :
+		    enc == ENCODING_GB18030 ? "GB18030" : _("UTF-8 with BOM"));
 	return UI_REDRAW;
 }
 

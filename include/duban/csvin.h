@@ -1,6 +1,7 @@
 /* include/duban/csvin.h: reading a CSV file of records. Parses with libcsv, a row at a time,
  * so memory does not grow with the file; decodes with encoding.h; finds the delimiter (comma
- * or tab) in the header line, matches the header's columns to a kind's fields by Chinese or
+ * or tab) in the header line, finds the header among the first rows (a spreadsheet's title
+ * rows above it are skipped), matches the header's columns to a kind's fields by Chinese or
  * English name (or an alias), and tells the kind from the header when it is not given.
  * Knows nothing of the database: rows come out as text. */
 #ifndef DUBAN_CSVIN_H
@@ -29,6 +30,7 @@ struct csvin_opts {
 	const struct kind_def *kind;		/* NULL: tell from the header */
 	const struct csvin_alias *aliases;	/* may be NULL */
 	size_t n_aliases;
+	const char *sheet;			/* a workbook's sheet; NULL: the first */
 };
 
 enum csvin_role {
@@ -55,7 +57,10 @@ struct csvin_row {
 
 struct csvin;
 
-/* Open path and read its header row. name is the file as the user wrote it, for messages.
+/* Open path and read its header row. A workbook (.xlsx, told by its first bytes, or any file
+ * when o->sheet is given) is read from its sheet (xlsx_in.h) with the same header search and
+ * mapping; its rows' lines are the sheet's row numbers. name is the file as the user wrote
+ * it, for messages.
  * DUBAN_EINPUT naming the file: it cannot be opened, is empty or has no header, cannot be
  * decoded, the kind cannot be told from the header, a column appears twice, or required
  * columns are missing (all of them listed). */
@@ -77,6 +82,11 @@ size_t csvin_n_columns(const struct csvin *c);
 const struct csvin_column *csvin_column(const struct csvin *c, size_t idx);
 /* The header cells as written, for a rejects file. */
 const struct csvin_row *csvin_header(const struct csvin *c);
+/* The sheet read from a workbook, or NULL for a CSV file. */
+const char *csvin_sheet(const struct csvin *c);
+/* Title rows a spreadsheet put above the header, skipped (0: the header is the first row);
+ * *first (may be NULL) gets the first title's text. */
+int csvin_title_rows(const struct csvin *c, const char **first);
 /* True if the file has any CSVIN_HEARING column. */
 bool csvin_has_hearing(const struct csvin *c);
 

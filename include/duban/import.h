@@ -1,4 +1,5 @@
-/* include/duban/import.h: loading a CSV file of records into the database. Every row goes
+/* include/duban/import.h: loading a CSV file (or a sheet of an .xlsx workbook) of records into
+ * the database. Every row goes
  * through the same checks as a form (record_input, record_save); the whole file is one
  * transaction, tied to one import_batches row that every audit row of it names. */
 #ifndef DUBAN_IMPORT_H
@@ -30,6 +31,7 @@ struct import_opts {
 	const char *path;
 	const char *name;		/* the file as the user wrote it; NULL: path */
 	enum encoding encoding;		/* ENCODING_AUTO to detect */
+	const char *sheet;		/* a workbook's sheet by title; NULL: the first */
 	const struct kind_def *kind;	/* NULL: tell from the header */
 	const struct csvin_alias *aliases;	/* header aliases; may be NULL */
 	size_t n_aliases;
@@ -48,11 +50,13 @@ struct import_result {
 	const struct kind_def *kind;	/* as given or detected; NULL if the header was bad */
 	enum encoding encoding;		/* as detected (ENCODING_AUTO: the file was ASCII) */
 	char delimiter;
+	char *sheet;			/* a workbook's sheet that was read; NULL: CSV */
 	int64_t rows;			/* data rows read */
 	int64_t n_new;			/* rows by what happened to their record */
 	int64_t n_updated;
 	int64_t n_unchanged;
 	int64_t n_refused;
+	int64_t n_totals;		/* total rows (合计) skipped, not counted in rows */
 	int64_t hearings_new;		/* litigation rows that carried a hearing */
 	int64_t hearings_updated;
 	int64_t hearings_unchanged;

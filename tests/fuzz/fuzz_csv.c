@@ -12,7 +12,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct csvin_opts o = { ENCODING_AUTO, NULL, NULL, 0 };
+	struct csvin_opts o = { ENCODING_AUTO, NULL, NULL, 0, NULL };
 	struct csvin *c = NULL;
 	struct duban_err err;
 	FILE *f = fmemopen((void *)data, size, "rb");

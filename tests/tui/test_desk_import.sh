@@ -101,6 +101,8 @@ tui_wait_gone 'Import a CSV file'
 tui_keys 2
 tui_wait_for '  by urgency'
 tui_keys x
+tui_wait_for 'Save as an Excel workbook'
+tui_keys n
 tui_wait_for 'Save in GB18030'
 tui_keys n
 tui_wait_for 'records to Litigation-case-2025-06-30.csv'

@@ -1003,7 +1003,7 @@ static void
 test_csvin_rows_and_columns(void **state)
 {
 	struct ifx *fx = *state;
-	struct csvin_opts o = { ENCODING_AUTO, NULL, NULL, 0 };
+	struct csvin_opts o = { ENCODING_AUTO, NULL, NULL, 0, NULL };
 	static const struct csvin_alias aliases[] = { { "litigation", "被告", "agency" } };
 	struct csvin *c = NULL;
 	const struct csvin_row *row = NULL;
@@ -1043,7 +1043,7 @@ static void
 test_csvin_duplicate_columns_refused(void **state)
 {
 	struct ifx *fx = *state;
-	struct csvin_opts o = { ENCODING_AUTO, NULL, NULL, 0 };
+	struct csvin_opts o = { ENCODING_AUTO, NULL, NULL, 0, NULL };
 	struct csvin *c = NULL;
 	struct duban_err err;
 

@@ -15,7 +15,7 @@
 #include "duban/assess_item.h"
 #include "duban/audit.h"
 #include "duban/buf.h"
-#include "duban/db.h"
+#include "duban/db_sql.h"
 #include "duban/decimal.h"
 #include "duban/err.h"
 #include "duban/i18n.h"
@@ -117,9 +117,13 @@ grouped(struct db *db, const char *sql, const char *from, const char *to, const 
     struct duban_err *err)
 {
 	sqlite3_stmt *st = NULL;
-	int rc = db_prepare(db, sql, &st, err);
+	struct buf expanded = BUF_INIT;
+	int rc;
 	int step;
 
+	record_sql_expand(sql, &expanded);
+	rc = db_prepare(db, buf_str(&expanded), &st, err);
+	buf_release(&expanded);
 	if (rc != DUBAN_OK)
 		return rc;
 	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
@@ -165,10 +169,10 @@ take_suggestion(struct metrics *x, sqlite3_stmt *st)
 	    sqlite3_column_int64(st, 2));
 }
 
-/* Outcomes that go against the agency (doc/assessment.md). */
-#define LOST_OUTCOMES "('revoked','changed','illegal','void','perform','compensation')"
-/* Decisions that overturn the act: 撤销、变更、确认违法、责令履行. */
-#define OVERTURNING "('revoked','changed','illegal','perform')"
+/* Outcomes that go against the agency (doc/assessment.md) and decisions that overturn the
+ * act (撤销、变更、确认违法、责令履行): the choices flagged so in the kinds' tables. */
+#define LOST_OUTCOMES "{litigation.outcome/loss}"
+#define OVERTURNING "{reconsideration.decision/overturns}"
 
 static int
 compute_metrics(struct db *db, int year, struct date today, struct appearance *app, int napp,
@@ -849,7 +853,7 @@ struct source_query {
 static const struct source_query source_queries[] = {
 	{ METRIC_HEAD_RATE, "hearing", "appearer_rank",
 	  "SELECT h.id, c.case_no || '  ' || h.hearing_on, h.appearer_rank,"
-	  " h.appearer_rank NOT IN ('head','deputy','other-leader')"
+	  " h.appearer_rank NOT IN {hearing.appearer_rank/head}"
 	  " FROM hearings h JOIN litigation_cases c ON c.id = h.case_id"
 	  " WHERE c.agency_id = ?4 AND h.hearing_on BETWEEN ?1 AND min(?2, ?3)"
 	  " AND h.appearer_rank <> '' AND h.deleted = 0 AND c.deleted = 0"
@@ -943,7 +947,13 @@ assess_sources(struct db *db, int year, struct date today, int64_t agency_id,
 		*n_out = 0;
 		return DUBAN_OK;
 	}
-	rc = db_prepare(db, sql, &st, err);
+	{
+		struct buf expanded = BUF_INIT;
+
+		record_sql_expand(sql, &expanded);
+		rc = db_prepare(db, buf_str(&expanded), &st, err);
+		buf_release(&expanded);
+	}
 	if (rc != DUBAN_OK)
 		return rc;
 	sqlite3_bind_text(st, 1, date_format(date_ymd(year, 1, 1), from), -1, SQLITE_STATIC);

@@ -1,6 +1,6 @@
 /* core/db.c: SQLite access. The schema lives here as text and migrations only go forward;
  * a database from a newer duban is refused, never downgraded or half-understood. */
-#include "duban/db.h"
+#include "duban/db_sql.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -362,6 +362,26 @@ db_bind_text(sqlite3_stmt *st, int idx, const char *s)
 	if (s == NULL || s[0] == '\0')
 		return sqlite3_bind_null(st, idx);
 	return sqlite3_bind_text(st, idx, s, -1, SQLITE_TRANSIENT);
+}
+
+int
+db_bind_like(sqlite3_stmt *st, int idx, const char *text)
+{
+	struct buf pat = BUF_INIT;
+	const char *p;
+	int rc;
+
+	/* The typed text is matched literally: % and _ are escaped. */
+	buf_addc(&pat, '%');
+	for (p = text; *p != '\0'; p++) {
+		if (*p == '%' || *p == '_' || *p == '\\')
+			buf_addc(&pat, '\\');
+		buf_addc(&pat, *p);
+	}
+	buf_addc(&pat, '%');
+	rc = sqlite3_bind_text(st, idx, buf_str(&pat), -1, SQLITE_TRANSIENT);
+	buf_release(&pat);
+	return rc;
 }
 
 /* Beside the database, who is writing now: SQLite's lock cannot say, and "locked" alone

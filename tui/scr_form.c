@@ -344,22 +344,7 @@ open_pick(struct form *s)
 		s->pick[s->n_pick++] = xstrdup(_("yes"));
 		s->pick[s->n_pick++] = xstrdup(_("no"));
 	} else if (fd->type == FIELD_AGENCY || fd->type == FIELD_CASE) {
-		sqlite3_stmt *st = NULL;
-		struct buf pat = BUF_INIT;
-		const char *sql = fd->type == FIELD_AGENCY ?
-		    "SELECT name FROM agencies WHERE deleted = 0 AND (name LIKE ?1 OR short_name LIKE ?1"
-		    " OR code LIKE ?1) ORDER BY name LIMIT 200" :
-		    "SELECT case_no FROM litigation_cases WHERE deleted = 0 AND case_no LIKE ?1"
-		    " ORDER BY id DESC LIMIT 200";
-
-		buf_printf(&pat, "%%%s%%", buf_str(&typed));
-		if (db_prepare(ui->db, sql, &st, NULL) == DUBAN_OK) {
-			sqlite3_bind_text(st, 1, buf_str(&pat), -1, SQLITE_STATIC);
-			while (sqlite3_step(st) == SQLITE_ROW && s->n_pick < PICK_MAX)
-				s->pick[s->n_pick++] = xstrdup((const char *)sqlite3_column_text(st, 0));
-			sqlite3_finalize(st);
-		}
-		buf_release(&pat);
+		record_suggest(ui->db, fd, buf_str(&typed), s->pick, PICK_MAX, &s->n_pick, NULL);
 	} else {
 		buf_release(&typed);
 		return;

@@ -92,48 +92,44 @@ take_row(const struct duty_item *it, void *arg)
 	return DUBAN_OK;
 }
 
-/* Agencies are not a duty: one small query, filtered the same way. */
+/* A kind without a duty (agencies): its live records in their natural order, filtered the
+ * same way, three of its fields shown (the kind's list_fields). */
+static int
+add_plain_row(int64_t id, void *arg)
+{
+	struct list *s = arg;
+	struct ui *ui = s->base.ui;
+	struct record_env env = app_env(ui->app, ui->db);
+	struct record *rec = NULL;
+	struct row *r;
+	struct buf v[3] = { BUF_INIT, BUF_INIT, BUF_INIT };
+	int k;
+
+	if (s->n_rows >= MAX_ROWS || record_load(ui->db, s->kind, id, &rec, NULL) != DUBAN_OK)
+		return DUBAN_OK;
+	for (k = 0; k < 3; k++)
+		record_display(&env, rec, s->kind->list_fields[k], false, &v[k]);
+	r = &s->rows[s->n_rows++];
+	memset(r, 0, sizeof(*r));
+	r->id = id;
+	r->key = xstrdup(buf_str(&v[0]));
+	r->agency = xstrdup(buf_str(&v[1]));
+	r->party = xstrdup(buf_str(&v[2]));
+	for (k = 0; k < 3; k++)
+		buf_release(&v[k]);
+	record_free(rec);
+	return DUBAN_OK;
+}
+
 static int
 load_agencies(struct list *s, bool count_only, struct duban_err *err)
 {
 	struct ui *ui = s->base.ui;
-	sqlite3_stmt *st = NULL;
-	struct buf pat = BUF_INIT;
-	const char *sql = count_only ?
-	    "SELECT count(*) FROM agencies WHERE deleted = 0 AND (?1 = '' OR name LIKE ?2"
-	    " OR short_name LIKE ?2 OR code LIKE ?2)" :
-	    "SELECT id, name, short_name, head FROM agencies WHERE deleted = 0 AND (?1 = ''"
-	    " OR name LIKE ?2 OR short_name LIKE ?2 OR code LIKE ?2) ORDER BY CASE kind WHEN"
-	    " 'department' THEN 0 WHEN 'township' THEN 1 ELSE 2 END, name LIMIT ?3 OFFSET ?4";
-	int rc = db_prepare(ui->db, sql, &st, err);
 
-	if (rc != DUBAN_OK)
-		return rc;
-	buf_printf(&pat, "%%%s%%", s->filter_text);
-	sqlite3_bind_text(st, 1, s->filter_text, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, buf_str(&pat), -1, SQLITE_STATIC);
-	if (count_only) {
-		if (sqlite3_step(st) == SQLITE_ROW)
-			s->total = sqlite3_column_int64(st, 0);
-	} else {
-		sqlite3_bind_int64(st, 3, s->height > 0 ? s->height : 1);
-		sqlite3_bind_int64(st, 4, s->top);
-		while (sqlite3_step(st) == SQLITE_ROW && s->n_rows < MAX_ROWS) {
-			struct row *r = &s->rows[s->n_rows++];
-			const char *t;
-
-			memset(r, 0, sizeof(*r));
-			r->id = sqlite3_column_int64(st, 0);
-			r->key = xstrdup((const char *)sqlite3_column_text(st, 1));
-			t = (const char *)sqlite3_column_text(st, 2);
-			r->agency = xstrdup(t != NULL ? t : "");
-			t = (const char *)sqlite3_column_text(st, 3);
-			r->party = xstrdup(t != NULL ? t : "");
-		}
-	}
-	sqlite3_finalize(st);
-	buf_release(&pat);
-	return rc;
+	if (count_only)
+		return record_count_live(ui->db, s->kind, s->filter_text, &s->total, err);
+	return record_each_live(ui->db, s->kind, s->filter_text, s->height > 0 ? s->height : 1,
+	    s->top, add_plain_row, s, err);
 }
 
 static void
@@ -263,9 +259,11 @@ draw(struct screen *base)
 		agency_w = s->cols / 5;
 		party_w = s->cols - key_w - agency_w - 10;
 		ui_text(ui, 2, 1, 6, _("ID"), ATTR_HEADER);
-		ui_text(ui, 2, 8, key_w, _("Agency"), ATTR_HEADER);
-		ui_text(ui, 2, 9 + key_w, agency_w, _("Short name"), ATTR_HEADER);
-		ui_text(ui, 2, 10 + key_w + agency_w, party_w, _("Head"), ATTR_HEADER);
+		ui_text(ui, 2, 8, key_w, _(s->kind->fields[s->kind->list_fields[0]].label), ATTR_HEADER);
+		ui_text(ui, 2, 9 + key_w, agency_w, _(s->kind->fields[s->kind->list_fields[1]].label),
+		    ATTR_HEADER);
+		ui_text(ui, 2, 10 + key_w + agency_w, party_w,
+		    _(s->kind->fields[s->kind->list_fields[2]].label), ATTR_HEADER);
 	} else {
 		/* Fixed columns: id, due date, status, days; case numbers need about 22. */
 		int rest = s->cols - 8 - 11 - 9 - 13 - 3;
@@ -274,11 +272,9 @@ draw(struct screen *base)
 		party_w = rest >= 60 ? (rest - key_w) / 2 : 0;
 		agency_w = rest - key_w - party_w;
 		ui_text(ui, 2, 1, 6, _("ID"), ATTR_HEADER);
-		ui_text(ui, 2, 8, key_w, strcmp(s->kind->name, "suggestion") == 0 ?
-		    _("Document number") : _("Case number"), ATTR_HEADER);
+		ui_text(ui, 2, 8, key_w, _(s->kind->key_caption), ATTR_HEADER);
 		ui_text(ui, 2, 9 + key_w, agency_w, _("Agency"), ATTR_HEADER);
-		ui_text(ui, 2, 10 + key_w + agency_w, party_w, strcmp(s->kind->name, "suggestion") ==
-		    0 ? _("Issued by") : _("Party"), ATTR_HEADER);
+		ui_text(ui, 2, 10 + key_w + agency_w, party_w, _(s->kind->party_caption), ATTR_HEADER);
 		ui_text(ui, 2, 10 + key_w + agency_w + party_w, 11, _("Due"), ATTR_HEADER);
 		ui_text(ui, 2, 21 + key_w + agency_w + party_w, 9, _("Status"), ATTR_HEADER);
 		ui_text(ui, 2, 30 + key_w + agency_w + party_w, 13, "", ATTR_HEADER);

@@ -19,7 +19,7 @@
 
 #include "duban/audit.h"
 #include "duban/buf.h"
-#include "duban/db.h"
+#include "duban/db_sql.h"
 #include "duban/err.h"
 
 #define TMP_LEN 256

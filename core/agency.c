@@ -113,6 +113,7 @@ const struct kind_def agency_kind = {
 	.order = "CASE kind WHEN 'department' THEN 0 WHEN 'township' THEN 1 ELSE 2 END, name",
 	.list_fields = { A_NAME, A_SHORT, A_HEAD },
 	.wide_field = A_NAME, .wide_width = 30,
+	.default_field = "kind", .default_value = "other",
 };
 
 /* Edit distance between two UTF-8 strings, by character (for suggestions). */

@@ -255,10 +255,32 @@ static const char schema_v2[] =
 	"  ON assessment_items(year, agency_id, item_key);";
 #undef KEY_COLUMN
 
+/* Version 3: filings of work rules (制度备案, core/filing.c). */
+static const char schema_v3[] =
+	"CREATE TABLE rule_filings ("
+	"  id INTEGER PRIMARY KEY,"
+	"  agency_id INTEGER NOT NULL REFERENCES agencies(id),"
+	"  title TEXT NOT NULL,"
+	"  title_key TEXT,"
+	"  doc_no TEXT NOT NULL DEFAULT '',"
+	"  effective_on TEXT NOT NULL,"
+	"  due_on TEXT,"
+	"  filed_on TEXT,"
+	"  note TEXT NOT NULL DEFAULT '',"
+	"  deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted = 0 OR deleted = 1),"
+	"  version INTEGER NOT NULL DEFAULT 1,"
+	"  UNIQUE (agency_id, title));"
+	"CREATE UNIQUE INDEX rule_filings_by_key ON rule_filings(agency_id, title_key);"
+	"CREATE INDEX rule_filings_by_agency ON rule_filings(agency_id);"
+	"CREATE INDEX rule_filings_by_due ON rule_filings(due_on);"
+	"CREATE INDEX rule_filings_open ON rule_filings(due_on)"
+	"  WHERE filed_on IS NULL AND deleted = 0;";
+
 /* migrations[v] brings a database from version v to v + 1. */
 static const char *const migrations[] = {
 	schema_v1,
 	schema_v2,
+	schema_v3,
 };
 
 int

@@ -404,6 +404,39 @@ done:
 	return rc;
 }
 
+/* Work rules filed with the legal office (制度备案): most on time, one late, one not yet
+ * filed and overdue, one just in effect. Without the generator, so the other records stay
+ * what they were. */
+static int
+seed_filings(struct seeder *s, struct duban_err *err)
+{
+	static const char *const titles[] = { "行政执法公示制度", "执法全过程记录制度",
+		"重大行政执法决定法制审核制度", "行政执法案卷评查制度", "行政执法人员培训制度",
+		"行政执法投诉举报制度", "行政裁量权基准制度", "行政执法过错责任追究制度" };
+	static const int ago[] = { 200, 160, 120, 90, 60, 45, 25, 3 };
+	static const int took[] = { 6, 10, 14, 30, 9, 12, -1, -1 };
+	int rc = DUBAN_OK;
+	int i;
+
+	for (i = 0; i < 8 && rc == DUBAN_OK; i++) {
+		struct record *r = record_new(record_kind("filing"));
+		struct record_problems p;
+		struct date on = date_add_days(s->today, -ago[i]);
+		char ag[24];
+
+		memset(&p, 0, sizeof(p));
+		snprintf(ag, sizeof(ag), "%lld", (long long)s->agency_ids[(i * 3) % N_AGENCIES]);
+		record_set(r, record_field_idx(r->kind, "agency"), ag);
+		set(s->env, r, "title", titles[i], &p);
+		set_date(s->env, r, "effective_on", on, &p);
+		if (took[i] >= 0)
+			set_date(s->env, r, "filed_on", clamp_past(s, date_add_days(on, took[i])), &p);
+		rc = save(s, r, &p, err);
+		record_free(r);
+	}
+	return rc;
+}
+
 static int
 seed_suggestion(struct seeder *s, int n, struct date received, bool open,
     struct duban_err *err)
@@ -564,5 +597,7 @@ demo_seed(const struct record_env *env, struct duban_err *err)
 		rc = seed_hearing(&s, s.case_agency[i], s.cases[i], on, true, err);
 		n++;
 	}
+	if (rc == DUBAN_OK)
+		rc = seed_filings(&s, err);
 	return db_end(env->db, rc, err);
 }

@@ -48,6 +48,10 @@ const struct duty duties[] = {
 	  "suggestions t JOIN agencies a ON a.id = t.agency_id", "t.id", "t.agency_id",
 	  "t.doc_no", "t.issuer", "t.due_on", "t.reply_done_on IS NULL", "t.reply_done_on",
 	  "t.deleted = 0 AND t.due_on IS NOT NULL", "t.deleted = 0" },
+	{ "rule-filing", N_("Work rules: filing"), N_("Filing"), "filing",
+	  "rule_filings t JOIN agencies a ON a.id = t.agency_id", "t.id", "t.agency_id",
+	  "t.title", "t.doc_no", "t.due_on", "t.filed_on IS NULL", "t.filed_on",
+	  "t.deleted = 0 AND t.due_on IS NOT NULL", "t.deleted = 0" },
 };
 
 const int duties_n = (int)(sizeof(duties) / sizeof(duties[0]));

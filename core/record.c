@@ -17,6 +17,7 @@
 #include "duban/db_sql.h"
 #include "duban/deadline.h"
 #include "duban/err.h"
+#include "duban/filing.h"
 #include "duban/hearing.h"
 #include "duban/i18n.h"
 #include "duban/json.h"
@@ -28,7 +29,7 @@
 
 const struct kind_def *const record_kinds[] = {
 	&agency_kind, &litigation_kind, &hearing_kind, &reconsideration_kind, &suggestion_kind,
-	&assess_item_kind, NULL,
+	&assess_item_kind, &filing_kind, NULL,
 };
 
 const struct kind_def *

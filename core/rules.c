@@ -16,6 +16,7 @@ const char *const rules_required[] = {
 	"reconsideration-decision-simplified",
 	"judicial-suggestion",
 	"procuratorial-suggestion",
+	"rule-filing",
 };
 const size_t rules_n_required = sizeof(rules_required) / sizeof(rules_required[0]);
 

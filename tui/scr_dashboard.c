@@ -275,7 +275,8 @@ open_selected(struct dash *s)
 
 		ui_push(ui, scr_record_new(ui, it->duty->kind, it->id));
 	} else if (s->pane == PANE_AGENCIES && s->d->n_agencies > 0) {
-		ui_push(ui, scr_list_filtered_new(ui, "litigation", NULL, LIST_OPEN_ITEMS,
+		/* The agency's open items of the first duty's kind (its cases). */
+		ui_push(ui, scr_list_filtered_new(ui, duties[0].kind, NULL, LIST_OPEN_ITEMS,
 		    s->d->agencies[s->agency_sel].agency_id));
 	}
 	return UI_REDRAW;

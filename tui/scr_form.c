@@ -649,8 +649,14 @@ scr_form_new(struct ui *ui, const char *kind_name, int64_t id, const char *prese
 	}
 	if (s->label_w > 24)
 		s->label_w = 24;
-	if (r == NULL && strcmp(kind_name, "agency") == 0)
-		set_text(&s->f[record_field_idx(kind, "kind")], _("other"));
+	if (r == NULL && kind->default_field != NULL) {
+		int fi = record_field_idx(kind, kind->default_field);
+		struct buf v = BUF_INIT;
+
+		record_display_value(ui->db, &kind->fields[fi], kind->default_value, false, &v);
+		set_text(&s->f[fi], buf_str(&v));
+		buf_release(&v);
+	}
 	if (preset != NULL) {
 		const char *eq = strchr(preset, '=');
 

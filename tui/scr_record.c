@@ -280,14 +280,16 @@ draw(struct screen *base)
 	if (s->r != NULL) {
 		buf_adds(&t, "  ");
 		buf_adds(&t, record_get(s->r, 0));
-		/* A key that names another record (a hearing's case) reads with its second part. */
-		if (s->kind->fields[0].type == FIELD_CASE) {
+		/* A key that names another record (a hearing's case, a filing's agency) reads
+		 * as shown, with its second part. */
+		if (s->kind->fields[0].type == FIELD_CASE || s->kind->fields[0].type == FIELD_AGENCY) {
 			struct record_env env = app_env(ui->app, ui->db);
 
 			buf_reset(&t);
 			buf_printf(&t, "%s  ", _(s->kind->label));
 			record_display(&env, s->r, 0, false, &t);
-			buf_printf(&t, "  %s", record_get(s->r, 1));
+			buf_adds(&t, "  ");
+			record_display(&env, s->r, 1, false, &t);
 		}
 	}
 	ui_title(ui, buf_str(&t));

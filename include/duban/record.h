@@ -111,6 +111,9 @@ struct kind_def {
 	 * under it in the record screen; NULL: none. */
 	const char *detail;
 	const char *detail_caption;	/* N_() */
+	/* A new record's field that starts with a value (a new agency is "other"); NULL: none. */
+	const char *default_field;
+	const char *default_value;	/* canonical */
 	/* One line about a record of this kind when shown under another: when and what. */
 	void (*summary)(const struct record_env *env, const struct record *r, struct buf *when,
 	    struct buf *what);

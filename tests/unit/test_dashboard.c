@@ -108,13 +108,14 @@ static void
 test_small_dashboard(void **state)
 {
 	struct rfx *fx = *state;
-	static const int64_t want[6][3] = {
+	static const int64_t want[7][3] = {
 		{ 1, 1, 1 },	/* litigation-defence */
 		{ 0, 0, 1 },	/* hearing-head */
 		{ 0, 0, 0 },	/* reconsideration-copy */
 		{ 0, 0, 0 },	/* reconsideration-reply */
 		{ 0, 0, 0 },	/* reconsideration-decision */
 		{ 1, 0, 0 },	/* suggestion-reply */
+		{ 0, 0, 0 },	/* rule-filing */
 	};
 	static const struct {
 		const char *duty;

@@ -276,11 +276,37 @@ static const char schema_v3[] =
 	"CREATE INDEX rule_filings_open ON rule_filings(due_on)"
 	"  WHERE filed_on IS NULL AND deleted = 0;";
 
+/* Version 4: publicity of enforcement decisions (执法决定公示, core/publicity.c). */
+static const char schema_v4[] =
+	"CREATE TABLE publicity_decisions ("
+	"  id INTEGER PRIMARY KEY,"
+	"  decision_no TEXT NOT NULL UNIQUE,"
+	"  decision_no_key TEXT,"
+	"  agency_id INTEGER NOT NULL REFERENCES agencies(id),"
+	"  kind TEXT NOT NULL CHECK (kind IN ('penalty','licence','coercion','inspection',"
+	"    'other')),"
+	"  party TEXT NOT NULL DEFAULT '',"
+	"  decided_on TEXT NOT NULL,"
+	"  due_on TEXT,"
+	"  published_on TEXT,"
+	"  published_where TEXT NOT NULL DEFAULT '',"
+	"  withdrawn_on TEXT,"
+	"  note TEXT NOT NULL DEFAULT '',"
+	"  deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted = 0 OR deleted = 1),"
+	"  version INTEGER NOT NULL DEFAULT 1);"
+	"CREATE UNIQUE INDEX publicity_by_decision_no_key"
+	"  ON publicity_decisions(decision_no_key);"
+	"CREATE INDEX publicity_by_agency ON publicity_decisions(agency_id);"
+	"CREATE INDEX publicity_by_due ON publicity_decisions(due_on);"
+	"CREATE INDEX publicity_open ON publicity_decisions(due_on)"
+	"  WHERE published_on IS NULL AND deleted = 0;";
+
 /* migrations[v] brings a database from version v to v + 1. */
 static const char *const migrations[] = {
 	schema_v1,
 	schema_v2,
 	schema_v3,
+	schema_v4,
 };
 
 int

@@ -437,6 +437,58 @@ seed_filings(struct seeder *s, struct duban_err *err)
 	return rc;
 }
 
+/* Enforcement decisions and their publicity (执法决定公示): penalties and licences due in 7
+ * working days, others in 20; most published in time, one late, one taken down after the
+ * decision was revoked, one overdue and two still open. Without the generator. */
+static int
+seed_publicity(struct seeder *s, struct duban_err *err)
+{
+	static const struct {
+		const char *kind;
+		int ago;	/* decided this many days before today */
+		int took;	/* published this many days after; -1: not yet */
+		int withdrawn;	/* taken down this many days after publishing; -1: not */
+	} d[] = {
+		{ "penalty", 90, 3, -1 }, { "licence", 75, 5, -1 }, { "inspection", 60, 20, -1 },
+		{ "penalty", 45, 6, 30 }, { "coercion", 40, 12, -1 }, { "penalty", 30, 15, -1 },
+		{ "licence", 18, -1, -1 }, { "inspection", 10, -1, -1 }, { "penalty", 2, -1, -1 },
+	};
+	static const char *const prefixes[] = { "德市监罚", "德市监许", "德应急检", "德市监罚",
+		"德公强", "德交罚", "德住建许", "德生环检", "德综执罚" };
+	int rc = DUBAN_OK;
+	size_t i;
+
+	for (i = 0; i < sizeof(d) / sizeof(d[0]) && rc == DUBAN_OK; i++) {
+		struct record *r = record_new(record_kind("publicity"));
+		struct record_problems p;
+		struct date on = date_add_days(s->today, -d[i].ago);
+		char no[96];
+		char ag[24];
+
+		memset(&p, 0, sizeof(p));
+		snprintf(no, sizeof(no), "%s〔%d〕%zu号", prefixes[i], on.y, 10 + i * 7);
+		snprintf(ag, sizeof(ag), "%lld",
+		    (long long)s->agency_ids[(i * 5 + 1) % N_AGENCIES]);
+		set(s->env, r, "decision_no", no, &p);
+		record_set(r, record_field_idx(r->kind, "agency"), ag);
+		set(s->env, r, "kind", d[i].kind, &p);
+		set(s->env, r, "party", person(s), &p);
+		set_date(s->env, r, "decided_on", on, &p);
+		if (d[i].took >= 0) {
+			struct date pub = clamp_past(s, date_add_days(on, d[i].took));
+
+			set_date(s->env, r, "published_on", pub, &p);
+			set(s->env, r, "published_where", "德清县人民政府门户网站", &p);
+			if (d[i].withdrawn >= 0)
+				set_date(s->env, r, "withdrawn_on",
+				    clamp_past(s, date_add_days(pub, d[i].withdrawn)), &p);
+		}
+		rc = save(s, r, &p, err);
+		record_free(r);
+	}
+	return rc;
+}
+
 static int
 seed_suggestion(struct seeder *s, int n, struct date received, bool open,
     struct duban_err *err)
@@ -599,5 +651,7 @@ demo_seed(const struct record_env *env, struct duban_err *err)
 	}
 	if (rc == DUBAN_OK)
 		rc = seed_filings(&s, err);
+	if (rc == DUBAN_OK)
+		rc = seed_publicity(&s, err);
 	return db_end(env->db, rc, err);
 }

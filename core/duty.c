@@ -52,6 +52,10 @@ const struct duty duties[] = {
 	  "rule_filings t JOIN agencies a ON a.id = t.agency_id", "t.id", "t.agency_id",
 	  "t.title", "t.doc_no", "t.due_on", "t.filed_on IS NULL", "t.filed_on",
 	  "t.deleted = 0 AND t.due_on IS NOT NULL", "t.deleted = 0" },
+	{ "publicity", N_("Enforcement decisions: publicity"), N_("Publicity"), "publicity",
+	  "publicity_decisions t JOIN agencies a ON a.id = t.agency_id", "t.id", "t.agency_id",
+	  "t.decision_no", "t.party", "t.due_on", "t.published_on IS NULL", "t.published_on",
+	  "t.deleted = 0 AND t.due_on IS NOT NULL", "t.deleted = 0" },
 };
 
 const int duties_n = (int)(sizeof(duties) / sizeof(duties[0]));

@@ -23,13 +23,14 @@
 #include "duban/json.h"
 #include "duban/litigation.h"
 #include "duban/mem.h"
+#include "duban/publicity.h"
 #include "duban/reconsideration.h"
 #include "duban/suggestion.h"
 #include "duban/text.h"
 
 const struct kind_def *const record_kinds[] = {
 	&agency_kind, &litigation_kind, &hearing_kind, &reconsideration_kind, &suggestion_kind,
-	&assess_item_kind, &filing_kind, NULL,
+	&assess_item_kind, &filing_kind, &publicity_kind, NULL,
 };
 
 const struct kind_def *

@@ -17,6 +17,8 @@ const char *const rules_required[] = {
 	"judicial-suggestion",
 	"procuratorial-suggestion",
 	"rule-filing",
+	"publicity",
+	"publicity-licence-penalty",
 };
 const size_t rules_n_required = sizeof(rules_required) / sizeof(rules_required[0]);
 

@@ -78,16 +78,17 @@ test_filing_csv_round_trip() {
 	    2025-09-28
 }
 
-# A database of schema 2 (before filings) gains the table on the first command that writes
-# or reads, and keeps what it had.
+# A database of schema 2 (before filings and publicity) gains their tables on the first
+# command that opens it, and keeps what it had.
 test_filing_upgrade_from_schema_2() {
 	TODAY=2025-09-30
 	make_db
 	run_ok add agency "name=县司法局" kind=department
-	sqlite3 "$T/db" "DROP TABLE rule_filings; PRAGMA user_version = 2;"
+	sqlite3 "$T/db" "DROP TABLE rule_filings; DROP TABLE publicity_decisions;
+PRAGMA user_version = 2;"
 	run list filing
 	expect_status 0
-	expect_sql "$T/db" "PRAGMA user_version" 3
+	expect_sql "$T/db" "PRAGMA user_version" 4
 	run_ok add filing "agency=县司法局" "title=行政执法公示制度" effective_on=2025-09-20
 	expect_sql "$T/db" "SELECT name FROM agencies" "县司法局"
 }

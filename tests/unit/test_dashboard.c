@@ -108,7 +108,7 @@ static void
 test_small_dashboard(void **state)
 {
 	struct rfx *fx = *state;
-	static const int64_t want[7][3] = {
+	static const int64_t want[8][3] = {
 		{ 1, 1, 1 },	/* litigation-defence */
 		{ 0, 0, 1 },	/* hearing-head */
 		{ 0, 0, 0 },	/* reconsideration-copy */
@@ -116,6 +116,7 @@ test_small_dashboard(void **state)
 		{ 0, 0, 0 },	/* reconsideration-decision */
 		{ 1, 0, 0 },	/* suggestion-reply */
 		{ 0, 0, 0 },	/* rule-filing */
+		{ 0, 0, 0 },	/* publicity */
 	};
 	static const struct {
 		const char *duty;

@@ -167,7 +167,7 @@ static void
 test_duty_table(void **state)
 {
 	(void)state;
-	assert_int_equal(duties_n, 7);
+	assert_int_equal(duties_n, 8);
 	assert_string_equal(duties[0].name, "litigation-defence");
 	assert_string_equal(duties[1].name, "hearing-head");
 	assert_string_equal(duties[2].name, "reconsideration-copy");
@@ -182,6 +182,8 @@ test_duty_table(void **state)
 	assert_ptr_equal(duty_primary("suggestion"), &duties[5]);
 	assert_string_equal(duties[6].name, "rule-filing");
 	assert_ptr_equal(duty_primary("filing"), &duties[6]);
+	assert_string_equal(duties[7].name, "publicity");
+	assert_ptr_equal(duty_primary("publicity"), &duties[7]);
 	assert_null(duty_primary("agency"));
 }
 

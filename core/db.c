@@ -301,12 +301,39 @@ static const char schema_v4[] =
 	"CREATE INDEX publicity_open ON publicity_decisions(due_on)"
 	"  WHERE published_on IS NULL AND deleted = 0;";
 
+/* Version 5: case-file reviews (案卷评查, core/review.c). */
+static const char schema_v5[] =
+	"CREATE TABLE case_reviews ("
+	"  id INTEGER PRIMARY KEY,"
+	"  agency_id INTEGER NOT NULL REFERENCES agencies(id),"
+	"  case_ref TEXT NOT NULL,"
+	"  case_ref_key TEXT,"
+	"  source TEXT NOT NULL DEFAULT '' CHECK (source IN ('','routine','court',"
+	"    'reconsideration')),"
+	"  reviewed_on TEXT NOT NULL,"
+	"  grade TEXT NOT NULL CHECK (grade IN ('excellent','pass','fail')),"
+	"  problems TEXT NOT NULL DEFAULT '',"
+	"  notice_no TEXT NOT NULL DEFAULT '',"
+	"  notice_on TEXT,"
+	"  rectify_due_on TEXT,"
+	"  reported_on TEXT,"
+	"  note TEXT NOT NULL DEFAULT '',"
+	"  deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted = 0 OR deleted = 1),"
+	"  version INTEGER NOT NULL DEFAULT 1,"
+	"  UNIQUE (agency_id, case_ref));"
+	"CREATE UNIQUE INDEX case_reviews_by_key ON case_reviews(agency_id, case_ref_key);"
+	"CREATE INDEX case_reviews_by_agency ON case_reviews(agency_id);"
+	"CREATE INDEX case_reviews_by_due ON case_reviews(rectify_due_on);"
+	"CREATE INDEX case_reviews_open ON case_reviews(rectify_due_on)"
+	"  WHERE reported_on IS NULL AND deleted = 0;";
+
 /* migrations[v] brings a database from version v to v + 1. */
 static const char *const migrations[] = {
 	schema_v1,
 	schema_v2,
 	schema_v3,
 	schema_v4,
+	schema_v5,
 };
 
 int

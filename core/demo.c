@@ -489,6 +489,59 @@ seed_publicity(struct seeder *s, struct duban_err *err)
 	return rc;
 }
 
+/* Case-file reviews (案卷评查): graded files, two found wanting with a notice; one
+ * rectification reported in time, one overdue, one still open. Without the generator. */
+static int
+seed_reviews(struct seeder *s, struct duban_err *err)
+{
+	static const struct {
+		const char *grade;
+		const char *source;
+		int ago;	/* reviewed this many days before today */
+		int due;	/* rectification due this many days after the notice; -1: none */
+		int reported;	/* reported this many days after the notice; -1: not yet */
+	} v[] = {
+		{ "pass", "routine", 150, -1, -1 }, { "excellent", "routine", 120, -1, -1 },
+		{ "fail", "court", 100, 30, 25 }, { "fail", "reconsideration", 40, 30, -1 },
+		{ "pass", "routine", 20, 30, -1 },
+	};
+	int rc = DUBAN_OK;
+	size_t i;
+
+	for (i = 0; i < sizeof(v) / sizeof(v[0]) && rc == DUBAN_OK; i++) {
+		struct record *r = record_new(record_kind("review"));
+		struct record_problems p;
+		struct date on = date_add_days(s->today, -v[i].ago);
+		struct date notice = date_add_days(on, 3);
+		char ref[96];
+		char no[96];
+		char ag[24];
+
+		memset(&p, 0, sizeof(p));
+		snprintf(ref, sizeof(ref), "德执案〔%d〕%zu号", on.y, 100 + i * 13);
+		snprintf(ag, sizeof(ag), "%lld",
+		    (long long)s->agency_ids[(i * 4 + 2) % N_AGENCIES]);
+		record_set(r, record_field_idx(r->kind, "agency"), ag);
+		set(s->env, r, "case_ref", ref, &p);
+		set(s->env, r, "source", v[i].source, &p);
+		set_date(s->env, r, "reviewed_on", on, &p);
+		set(s->env, r, "grade", v[i].grade, &p);
+		if (v[i].due >= 0) {
+			snprintf(no, sizeof(no), "德司执监〔%d〕%zu号", notice.y, i + 1);
+			set(s->env, r, "problems", "未告知陈述、申辩权利；文书送达回证缺失", &p);
+			set(s->env, r, "notice_no", no, &p);
+			set_date(s->env, r, "notice_on", notice, &p);
+			set_date(s->env, r, "rectify_due_on", date_add_days(notice, v[i].due), &p);
+			if (v[i].reported >= 0)
+				set_date(s->env, r, "reported_on",
+				    clamp_past(s, date_add_days(notice, v[i].reported)), &p);
+		}
+		rc = save(s, r, &p, err);
+		record_free(r);
+	}
+	return rc;
+}
+
 static int
 seed_suggestion(struct seeder *s, int n, struct date received, bool open,
     struct duban_err *err)
@@ -653,5 +706,7 @@ demo_seed(const struct record_env *env, struct duban_err *err)
 		rc = seed_filings(&s, err);
 	if (rc == DUBAN_OK)
 		rc = seed_publicity(&s, err);
+	if (rc == DUBAN_OK)
+		rc = seed_reviews(&s, err);
 	return db_end(env->db, rc, err);
 }

@@ -56,6 +56,10 @@ const struct duty duties[] = {
 	  "publicity_decisions t JOIN agencies a ON a.id = t.agency_id", "t.id", "t.agency_id",
 	  "t.decision_no", "t.party", "t.due_on", "t.published_on IS NULL", "t.published_on",
 	  "t.deleted = 0 AND t.due_on IS NOT NULL", "t.deleted = 0" },
+	{ "review-rectification", N_("Case-file reviews: rectification"), N_("Rectify"), "review",
+	  "case_reviews t JOIN agencies a ON a.id = t.agency_id", "t.id", "t.agency_id",
+	  "t.case_ref", "t.notice_no", "t.rectify_due_on", "t.reported_on IS NULL",
+	  "t.reported_on", "t.deleted = 0 AND t.rectify_due_on IS NOT NULL", "t.deleted = 0" },
 };
 
 const int duties_n = (int)(sizeof(duties) / sizeof(duties[0]));

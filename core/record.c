@@ -25,12 +25,13 @@
 #include "duban/mem.h"
 #include "duban/publicity.h"
 #include "duban/reconsideration.h"
+#include "duban/review.h"
 #include "duban/suggestion.h"
 #include "duban/text.h"
 
 const struct kind_def *const record_kinds[] = {
 	&agency_kind, &litigation_kind, &hearing_kind, &reconsideration_kind, &suggestion_kind,
-	&assess_item_kind, &filing_kind, &publicity_kind, NULL,
+	&assess_item_kind, &filing_kind, &publicity_kind, &review_kind, NULL,
 };
 
 const struct kind_def *

@@ -108,7 +108,7 @@ static void
 test_small_dashboard(void **state)
 {
 	struct rfx *fx = *state;
-	static const int64_t want[8][3] = {
+	static const int64_t want[9][3] = {
 		{ 1, 1, 1 },	/* litigation-defence */
 		{ 0, 0, 1 },	/* hearing-head */
 		{ 0, 0, 0 },	/* reconsideration-copy */
@@ -117,6 +117,7 @@ test_small_dashboard(void **state)
 		{ 1, 0, 0 },	/* suggestion-reply */
 		{ 0, 0, 0 },	/* rule-filing */
 		{ 0, 0, 0 },	/* publicity */
+		{ 0, 0, 0 },	/* review-rectification */
 	};
 	static const struct {
 		const char *duty;

@@ -327,6 +327,34 @@ static const char schema_v5[] =
 	"CREATE INDEX case_reviews_open ON case_reviews(rectify_due_on)"
 	"  WHERE reported_on IS NULL AND deleted = 0;";
 
+/* Version 6: enforcement officers and their certificates (core/officer.c). */
+static const char schema_v6[] =
+	"CREATE TABLE officers ("
+	"  id INTEGER PRIMARY KEY,"
+	"  agency_id INTEGER NOT NULL REFERENCES agencies(id),"
+	"  name TEXT NOT NULL,"
+	"  name_key TEXT,"
+	"  post TEXT NOT NULL DEFAULT '',"
+	"  on_establishment INTEGER NOT NULL DEFAULT 0"
+	"    CHECK (on_establishment = 0 OR on_establishment = 1),"
+	"  id_no TEXT NOT NULL DEFAULT '',"
+	"  cert_no TEXT NOT NULL DEFAULT '',"
+	"  category TEXT NOT NULL DEFAULT '',"
+	"  area TEXT NOT NULL DEFAULT '',"
+	"  issued_on TEXT,"
+	"  valid_until TEXT,"
+	"  state TEXT NOT NULL DEFAULT '' CHECK (state IN ('','valid','suspended','withdrawn',"
+	"    'cancelled')),"
+	"  note TEXT NOT NULL DEFAULT '',"
+	"  deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted = 0 OR deleted = 1),"
+	"  version INTEGER NOT NULL DEFAULT 1,"
+	"  UNIQUE (agency_id, name));"
+	"CREATE UNIQUE INDEX officers_by_key ON officers(agency_id, name_key);"
+	"CREATE INDEX officers_by_agency ON officers(agency_id);"
+	"CREATE INDEX officers_by_valid_until ON officers(valid_until);"
+	"CREATE INDEX officers_valid ON officers(valid_until)"
+	"  WHERE state = 'valid' AND deleted = 0;";
+
 /* migrations[v] brings a database from version v to v + 1. */
 static const char *const migrations[] = {
 	schema_v1,
@@ -334,6 +362,7 @@ static const char *const migrations[] = {
 	schema_v3,
 	schema_v4,
 	schema_v5,
+	schema_v6,
 };
 
 int

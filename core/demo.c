@@ -542,6 +542,52 @@ seed_reviews(struct seeder *s, struct duban_err *err)
 	return rc;
 }
 
+/* Enforcement officers and their certificates: most valid for a while yet, one expiring in a
+ * few days, one expired but still recorded valid, one suspended, one without a certificate.
+ * Names from the generator, after every other record. */
+static int
+seed_officers(struct seeder *s, struct duban_err *err)
+{
+	static const struct {
+		const char *state;
+		int valid;	/* valid until this many days from today */
+		bool established;
+	} o[] = {
+		{ "valid", 400, true }, { "valid", 700, true }, { "valid", 3, true },
+		{ "valid", -5, true }, { "suspended", 300, true }, { "", 0, true },
+		{ "valid", 900, false }, { "valid", 500, true },
+	};
+	int rc = DUBAN_OK;
+	size_t i;
+
+	for (i = 0; i < sizeof(o) / sizeof(o[0]) && rc == DUBAN_OK; i++) {
+		struct record *r = record_new(record_kind("officer"));
+		struct record_problems p;
+		char cert[32];
+		char ag[24];
+
+		memset(&p, 0, sizeof(p));
+		snprintf(ag, sizeof(ag), "%lld", (long long)s->agency_ids[(i / 2) % N_AGENCIES]);
+		record_set(r, record_field_idx(r->kind, "agency"), ag);
+		set(s->env, r, "name", person(s), &p);
+		set(s->env, r, "post", "执法队员", &p);
+		set(s->env, r, "on_establishment", o[i].established ? "1" : "0", &p);
+		if (o[i].state[0] != '\0') {
+			struct date until = date_add_days(s->today, o[i].valid);
+
+			snprintf(cert, sizeof(cert), "浙D%06zu", 100231 + i * 37);
+			set(s->env, r, "cert_no", cert, &p);
+			set(s->env, r, "state", o[i].state, &p);
+			set(s->env, r, "category", "市场监管", &p);
+			set_date(s->env, r, "issued_on", date_add_days(until, -1095), &p);
+			set_date(s->env, r, "valid_until", until, &p);
+		}
+		rc = save(s, r, &p, err);
+		record_free(r);
+	}
+	return rc;
+}
+
 static int
 seed_suggestion(struct seeder *s, int n, struct date received, bool open,
     struct duban_err *err)
@@ -708,5 +754,7 @@ demo_seed(const struct record_env *env, struct duban_err *err)
 		rc = seed_publicity(&s, err);
 	if (rc == DUBAN_OK)
 		rc = seed_reviews(&s, err);
+	if (rc == DUBAN_OK)
+		rc = seed_officers(&s, err);
 	return db_end(env->db, rc, err);
 }

@@ -60,6 +60,11 @@ const struct duty duties[] = {
 	  "case_reviews t JOIN agencies a ON a.id = t.agency_id", "t.id", "t.agency_id",
 	  "t.case_ref", "t.notice_no", "t.rectify_due_on", "t.reported_on IS NULL",
 	  "t.reported_on", "t.deleted = 0 AND t.rectify_due_on IS NOT NULL", "t.deleted = 0" },
+	{ "certificate-expiry", N_("Certificates: expiry"), N_("Cert."), "officer",
+	  "officers t JOIN agencies a ON a.id = t.agency_id", "t.id", "t.agency_id", "t.name",
+	  "t.cert_no", "CASE WHEN t.state = 'valid' THEN t.valid_until END", "t.state = 'valid'",
+	  "t.valid_until",
+	  "t.deleted = 0 AND t.state = 'valid' AND t.valid_until IS NOT NULL", "t.deleted = 0" },
 };
 
 const int duties_n = (int)(sizeof(duties) / sizeof(duties[0]));

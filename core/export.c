@@ -174,8 +174,10 @@ json_record(struct export *ex, const struct record *r)
 			buf_adds(b, "null");
 		} else if (f->type == FIELD_INT) {
 			buf_adds(b, v);
-		} else if (f->type == FIELD_AGENCY || f->type == FIELD_CASE) {
-			/* References by name, as people and the CSV know them. */
+		} else if (f->type == FIELD_AGENCY || f->type == FIELD_CASE ||
+		    (f->flags & FIELD_SECRET)) {
+			/* References by name, as people and the CSV know them; personal data
+			 * masked except to an admin. */
 			buf_reset(&ex->value);
 			record_display(ex->env, r, i, true, &ex->value);
 			json_add_string(b, buf_str(&ex->value));

@@ -23,15 +23,17 @@
 #include "duban/json.h"
 #include "duban/litigation.h"
 #include "duban/mem.h"
+#include "duban/officer.h"
 #include "duban/publicity.h"
 #include "duban/reconsideration.h"
 #include "duban/review.h"
 #include "duban/suggestion.h"
 #include "duban/text.h"
+#include "duban/user.h"
 
 const struct kind_def *const record_kinds[] = {
 	&agency_kind, &litigation_kind, &hearing_kind, &reconsideration_kind, &suggestion_kind,
-	&assess_item_kind, &filing_kind, &publicity_kind, &review_kind, NULL,
+	&assess_item_kind, &filing_kind, &publicity_kind, &review_kind, &officer_kind, NULL,
 };
 
 const struct kind_def *
@@ -525,6 +527,11 @@ record_input(const struct record_env *env, struct record *r, int field, const ch
 	}
 	text_trim(text != NULL ? text : "", &trimmed);
 	t = buf_str(&trimmed);
+	/* A masked value coming back (a form or an export of a non-admin) changes nothing. */
+	if ((f->flags & FIELD_SECRET) && strchr(t, '*') != NULL) {
+		buf_release(&trimmed);
+		return true;
+	}
 	switch (f->type) {
 	case FIELD_TEXT: {
 		int max = f->max_len > 0 ? f->max_len : 2000;
@@ -964,6 +971,16 @@ void
 record_display_value(struct db *db, const struct field_def *f, const char *v, bool csv_words,
     struct buf *out)
 {
+	if ((f->flags & FIELD_SECRET) && v[0] != '\0' &&
+	    db_actor_role_value(db) != (int)ROLE_ADMIN) {
+		size_t n = strlen(v);
+		size_t i;
+
+		/* The first three and the last four characters; all of a short one hidden. */
+		for (i = 0; i < n; i++)
+			buf_addc(out, n > 8 && (i < 3 || i + 4 >= n) ? v[i] : '*');
+		return;
+	}
 	switch (f->type) {
 	case FIELD_TEXT:
 	case FIELD_DATE:

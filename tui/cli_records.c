@@ -164,8 +164,9 @@ json_record(struct list_ctx *c, const struct record *r, struct buf *out)
 		} else if (f->type == FIELD_INT) {
 			buf_adds(out, r->values[i]);
 		} else {
-			/* Enumerations as their codes; references by name. */
-			if (f->type == FIELD_AGENCY || f->type == FIELD_CASE)
+			/* Enumerations as their codes; references by name; personal data masked. */
+			if (f->type == FIELD_AGENCY || f->type == FIELD_CASE ||
+			    (f->flags & FIELD_SECRET))
 				record_display(&c->env, r, i, true, &v);
 			else
 				buf_adds(&v, r->values[i]);

@@ -31,6 +31,10 @@ enum field_type {
 #define FIELD_REQUIRED 0x01u	/* must not be empty */
 #define FIELD_KEY 0x02u		/* part of the natural key */
 #define FIELD_DERIVED 0x04u	/* computed by duban (due dates); never taken from input */
+/* Personal data (ID-card numbers): shown masked ("330***********1234") to everyone but an
+ * admin, on screens, lists, exports and the history; input holding "*" (a masked value
+ * typed or imported back) leaves the stored value as it is. */
+#define FIELD_SECRET 0x08u
 
 /* What a choice means to the counts (assessment, dashboard): the SQL that asks "the head
  * appeared" or "the agency lost" is generated from these flags (record_choice_sql), so a

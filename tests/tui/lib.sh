@@ -379,13 +379,14 @@ tui_duty_label() {
 	rule-filing) echo 'Work rules: filing' ;;
 	publicity) echo 'Enforcement decisions: publicity' ;;
 	review-rectification) echo 'Case-file reviews: rectification' ;;
+	certificate-expiry) echo 'Certificates: expiry' ;;
 	*) return 1 ;;
 	esac
 }
 
 # The dashboard on the screen (English) shows, for every duty in FILE (the output of
 # `duban dashboard --format json`), the same overdue, due today and due soon counts, and as
-# many urgent items; there are 9 duties.
+# many urgent items; there are 10 duties.
 tui_expect_counts() {
 	tui_json_objects "$1" | grep '"overdue":[0-9]' >"$TUI_TMP/.duties"
 	_count=0
@@ -402,7 +403,7 @@ tui_expect_counts() {
 		    "due today, due soon), duban dashboard --format json says $_want"
 		_count=$((_count + 1))
 	done <"$TUI_TMP/.duties"
-	[ "$_count" = 9 ] || tui_fail "duban dashboard --format json has $_count duties, not 9"
+	[ "$_count" = 10 ] || tui_fail "duban dashboard --format json has $_count duties, not 10"
 	_items=$(tui_json_objects "$1" | grep -c '"status":"')
 	tui_wait_for "Most urgent: $_items"
 }

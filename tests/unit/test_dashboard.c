@@ -108,7 +108,7 @@ static void
 test_small_dashboard(void **state)
 {
 	struct rfx *fx = *state;
-	static const int64_t want[9][3] = {
+	static const int64_t want[10][3] = {
 		{ 1, 1, 1 },	/* litigation-defence */
 		{ 0, 0, 1 },	/* hearing-head */
 		{ 0, 0, 0 },	/* reconsideration-copy */
@@ -118,6 +118,7 @@ test_small_dashboard(void **state)
 		{ 0, 0, 0 },	/* rule-filing */
 		{ 0, 0, 0 },	/* publicity */
 		{ 0, 0, 0 },	/* review-rectification */
+		{ 0, 0, 0 },	/* certificate-expiry */
 	};
 	static const struct {
 		const char *duty;

@@ -167,7 +167,7 @@ static void
 test_duty_table(void **state)
 {
 	(void)state;
-	assert_int_equal(duties_n, 9);
+	assert_int_equal(duties_n, 10);
 	assert_string_equal(duties[0].name, "litigation-defence");
 	assert_string_equal(duties[1].name, "hearing-head");
 	assert_string_equal(duties[2].name, "reconsideration-copy");
@@ -186,6 +186,8 @@ test_duty_table(void **state)
 	assert_ptr_equal(duty_primary("publicity"), &duties[7]);
 	assert_string_equal(duties[8].name, "review-rectification");
 	assert_ptr_equal(duty_primary("review"), &duties[8]);
+	assert_string_equal(duties[9].name, "certificate-expiry");
+	assert_ptr_equal(duty_primary("officer"), &duties[9]);
 	assert_null(duty_primary("agency"));
 }
 

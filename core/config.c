@@ -49,6 +49,10 @@ static const struct setting settings[] = {
 	{ "calendar", "show_alternate", SET_BOOL, F(show_alternate), 0, 0 },
 	{ "deadlines", "due_soon_workdays", SET_INT, F(due_soon_workdays), 0, 60 },
 	{ "assessment", "scheme", SET_PATHS, F(assessment_scheme), 0, 0 },
+	{ "officers", "holding_target_department", SET_INT, F(holding_target_department), 0,
+	  100 },
+	{ "officers", "holding_target_township", SET_INT, F(holding_target_township), 0, 100 },
+	{ "officers", "training_hours", SET_INT, F(training_hours), 0, 2000 },
 };
 
 #define N_SETTINGS (sizeof(settings) / sizeof(settings[0]))
@@ -68,6 +72,9 @@ config_new(void)
 	cfg->makeup_workdays = true;
 	cfg->show_alternate = true;
 	cfg->due_soon_workdays = 3;
+	cfg->holding_target_department = 70;
+	cfg->holding_target_township = 60;
+	cfg->training_hours = 60;
 	cfg->assessment_scheme = xstrdup("");
 	cfg->key_bindings = xstrdup("");
 	cfg->header_aliases = xstrdup("");
@@ -589,6 +596,9 @@ config_copy_into(struct config *dst, const struct config *src)
 	dst->makeup_workdays = src->makeup_workdays;
 	dst->show_alternate = src->show_alternate;
 	dst->due_soon_workdays = src->due_soon_workdays;
+	dst->holding_target_department = src->holding_target_department;
+	dst->holding_target_township = src->holding_target_township;
+	dst->training_hours = src->training_hours;
 	dst->assessment_scheme = xstrdup(src->assessment_scheme);
 	dst->key_bindings = xstrdup(src->key_bindings);
 	dst->header_aliases = xstrdup(src->header_aliases);

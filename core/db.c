@@ -355,6 +355,28 @@ static const char schema_v6[] =
 	"CREATE INDEX officers_valid ON officers(valid_until)"
 	"  WHERE state = 'valid' AND deleted = 0;";
 
+/* Version 7: training attended by officers (培训学时, core/training.c). */
+static const char schema_v7[] =
+	"CREATE TABLE trainings ("
+	"  id INTEGER PRIMARY KEY,"
+	"  agency_id INTEGER NOT NULL REFERENCES agencies(id),"
+	"  officer TEXT NOT NULL,"
+	"  officer_key TEXT,"
+	"  trained_on TEXT NOT NULL,"
+	"  topic TEXT NOT NULL,"
+	"  topic_key TEXT,"
+	"  hours INTEGER NOT NULL CHECK (hours BETWEEN 1 AND 24),"
+	"  kind TEXT NOT NULL DEFAULT '' CHECK (kind IN ('','legal','professional','skills',"
+	"    'other')),"
+	"  organiser TEXT NOT NULL DEFAULT '',"
+	"  note TEXT NOT NULL DEFAULT '',"
+	"  deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted = 0 OR deleted = 1),"
+	"  version INTEGER NOT NULL DEFAULT 1,"
+	"  UNIQUE (agency_id, officer, trained_on, topic));"
+	"CREATE UNIQUE INDEX trainings_by_key"
+	"  ON trainings(agency_id, officer_key, trained_on, topic_key);"
+	"CREATE INDEX trainings_by_agency ON trainings(agency_id, trained_on);";
+
 /* migrations[v] brings a database from version v to v + 1. */
 static const char *const migrations[] = {
 	schema_v1,
@@ -363,6 +385,7 @@ static const char *const migrations[] = {
 	schema_v4,
 	schema_v5,
 	schema_v6,
+	schema_v7,
 };
 
 int

@@ -565,11 +565,14 @@ seed_officers(struct seeder *s, struct duban_err *err)
 		struct record_problems p;
 		char cert[32];
 		char ag[24];
+		char name[64];
+		int k;
 
 		memset(&p, 0, sizeof(p));
 		snprintf(ag, sizeof(ag), "%lld", (long long)s->agency_ids[(i / 2) % N_AGENCIES]);
 		record_set(r, record_field_idx(r->kind, "agency"), ag);
-		set(s->env, r, "name", person(s), &p);
+		snprintf(name, sizeof(name), "%s", person(s));
+		set(s->env, r, "name", name, &p);
 		set(s->env, r, "post", "执法队员", &p);
 		set(s->env, r, "on_establishment", o[i].established ? "1" : "0", &p);
 		if (o[i].state[0] != '\0') {
@@ -584,6 +587,27 @@ seed_officers(struct seeder *s, struct duban_err *err)
 		}
 		rc = save(s, r, &p, err);
 		record_free(r);
+		/* This year's training: every third officer reaches the year's hours. */
+		for (k = 0; k < (i % 3 == 0 ? 4 : 2) && rc == DUBAN_OK; k++) {
+			static const char *const topics[] = { "行政处罚法", "行政许可法", "执法文书制作",
+				"执法全过程记录" };
+			struct date on = date_add_days(s->today, -(20 + 30 * k));
+			char hours[8];
+
+			if (on.y != s->today.y)
+				break;
+			r = record_new(record_kind("training"));
+			memset(&p, 0, sizeof(p));
+			record_set(r, record_field_idx(r->kind, "agency"), ag);
+			set(s->env, r, "officer", name, &p);
+			set_date(s->env, r, "trained_on", on, &p);
+			set(s->env, r, "topic", topics[k], &p);
+			snprintf(hours, sizeof(hours), "%d", i % 3 == 0 ? 16 : 12);
+			set(s->env, r, "hours", hours, &p);
+			set(s->env, r, "organiser", "县司法局", &p);
+			rc = save(s, r, &p, err);
+			record_free(r);
+		}
 	}
 	return rc;
 }

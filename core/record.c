@@ -29,11 +29,13 @@
 #include "duban/review.h"
 #include "duban/suggestion.h"
 #include "duban/text.h"
+#include "duban/training.h"
 #include "duban/user.h"
 
 const struct kind_def *const record_kinds[] = {
 	&agency_kind, &litigation_kind, &hearing_kind, &reconsideration_kind, &suggestion_kind,
-	&assess_item_kind, &filing_kind, &publicity_kind, &review_kind, &officer_kind, NULL,
+	&assess_item_kind, &filing_kind, &publicity_kind, &review_kind, &officer_kind,
+	&training_kind, NULL,
 };
 
 const struct kind_def *
@@ -1073,13 +1075,18 @@ record_lookup(const struct record_env *env, const struct kind_def *kind, const c
 	long long n = strtoll(text, &end, 10);
 	int rc;
 	int i;
+	int last_key = -1;
 	const char *rest = text;
 
 	if (*text != '\0' && *end == '\0' && n > 0) {
 		*id = n;
 		return DUBAN_OK;
 	}
-	/* By natural key: its fields in order, separated by blanks ("行初12号 2025-03-05"). */
+	/* By natural key: its fields in order, separated by blanks ("行初12号 2025-03-05"); the
+	 * last key field, when it is text, takes the rest, blanks and all. */
+	for (i = 0; i < kind->n_fields; i++)
+		if (kind->fields[i].flags & FIELD_KEY)
+			last_key = i;
 	probe = record_new(kind);
 	memset(&p, 0, sizeof(p));
 	for (i = 0; i < kind->n_fields; i++) {
@@ -1090,7 +1097,7 @@ record_lookup(const struct record_env *env, const struct kind_def *kind, const c
 			continue;
 		while (*rest == ' ')
 			rest++;
-		sp = kind->fields[i].type == FIELD_TEXT && i == kind->n_fields - 1 ? NULL :
+		sp = kind->fields[i].type == FIELD_TEXT && i == last_key ? NULL :
 		    strchr(rest, ' ');
 		part = sp != NULL ? xstrndup(rest, (size_t)(sp - rest)) : xstrdup(rest);
 		rest = sp != NULL ? sp : rest + strlen(rest);

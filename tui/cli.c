@@ -328,6 +328,7 @@ static const struct {
 	{ "export", cli_export },
 	{ "backup", cli_backup },
 	{ "assess", cli_assess },
+	{ "staffing", cli_staffing },
 };
 
 int

@@ -102,6 +102,9 @@ print_help(void)
 	    "              [--unfreeze]  the annual assessment (doc/assessment.md)\n"
 	    "  backup FILE          a consistent, checked copy of the database (admin)\n"
 	    "\n"));
+	printf("%s", _("  staffing [YEAR] [--format plain|json]\n"
+	    "                       holding rate and training hours per agency\n"
+	    "\n"));
 	/* The kinds, duties and rules come from their tables, so a new one is in the help. */
 	for (i = 0; record_kinds[i] != NULL; i++) {
 		buf_adds(&b, i > 0 ? ", " : "");

@@ -11,7 +11,7 @@ struct duban_err;
 struct db;	/* opaque */
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define DB_SCHEMA_VERSION 6
+#define DB_SCHEMA_VERSION 7
 
 enum db_mode {
 	DB_OPEN_EXISTING,	/* the file must exist and hold a duban database */

@@ -85,10 +85,11 @@ test_filing_upgrade_from_schema_2() {
 	make_db
 	run_ok add agency "name=县司法局" kind=department
 	sqlite3 "$T/db" "DROP TABLE rule_filings; DROP TABLE publicity_decisions;
-DROP TABLE case_reviews; DROP TABLE officers; PRAGMA user_version = 2;"
+DROP TABLE case_reviews; DROP TABLE officers; DROP TABLE trainings;
+PRAGMA user_version = 2;"
 	run list filing
 	expect_status 0
-	expect_sql "$T/db" "PRAGMA user_version" 6
+	expect_sql "$T/db" "PRAGMA user_version" 7
 	run_ok add filing "agency=县司法局" "title=行政执法公示制度" effective_on=2025-09-20
 	expect_sql "$T/db" "SELECT name FROM agencies" "县司法局"
 }

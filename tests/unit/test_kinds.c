@@ -65,7 +65,7 @@ test_names_come_from_the_tables(void **state)
 	(void)state;
 	record_kind_names(&b);
 	assert_string_equal(buf_str(&b), "agency, litigation, hearing, reconsideration, "
-	    "suggestion, assessment-item, filing, publicity, review, officer");
+	    "suggestion, assessment-item, filing, publicity, review, officer, training");
 	buf_reset(&b);
 	duty_names(&b);
 	assert_non_null(strstr(buf_str(&b), "litigation-defence, hearing-head"));

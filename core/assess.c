@@ -22,11 +22,13 @@
 #include "duban/json.h"
 #include "duban/mem.h"
 #include "duban/record.h"
+#include "duban/staffing.h"
 #include "duban/text.h"
 
 static const char *const metric_names[METRIC_COUNT] = {
 	"head_rate", "nobody_appeared", "lawyer_only", "defence_failures", "loss_rate",
-	"reply_failures", "overturn_rate", "suggestion_failures",
+	"reply_failures", "overturn_rate", "suggestion_failures", "holding_rate", "training_rate",
+	"review_pass_rate",
 };
 
 const char *
@@ -163,6 +165,13 @@ take_overturn(struct metrics *x, sqlite3_stmt *st)
 }
 
 static void
+take_review(struct metrics *x, sqlite3_stmt *st)
+{
+	set_rate(x, METRIC_REVIEW_PASS_RATE, sqlite3_column_int64(st, 2),
+	    sqlite3_column_int64(st, 1));
+}
+
+static void
 take_suggestion(struct metrics *x, sqlite3_stmt *st)
 {
 	set_count(x, METRIC_SUGGESTION_FAILURES, sqlite3_column_int64(st, 1) +
@@ -196,6 +205,9 @@ compute_metrics(struct db *db, int year, struct date today, struct appearance *a
 		set_rate(&m[i], METRIC_HEAD_RATE, app[i].head_appearances, app[i].hearings);
 		set_rate(&m[i], METRIC_LOSS_RATE, 0, 0);
 		set_rate(&m[i], METRIC_OVERTURN_RATE, 0, 0);
+		set_rate(&m[i], METRIC_HOLDING_RATE, 0, 0);
+		set_rate(&m[i], METRIC_TRAINING_RATE, 0, 0);
+		set_rate(&m[i], METRIC_REVIEW_PASS_RATE, 0, 0);
 		set_count(&m[i], METRIC_NOBODY_APPEARED, app[i].nobody);
 		set_count(&m[i], METRIC_LAWYER_ONLY, app[i].lawyer_only);
 		set_count(&m[i], METRIC_DEFENCE_FAILURES, (int64_t)app[i].defence_late +
@@ -221,6 +233,27 @@ compute_metrics(struct db *db, int year, struct date today, struct appearance *a
 		    " sum(reply_done_on IS NULL AND due_on < ?3)"
 		    " FROM suggestions WHERE received_on BETWEEN ?1 AND ?2 AND deleted = 0"
 		    " GROUP BY agency_id", from, to, t, m, napp, take_suggestion, err);
+	if (rc == DUBAN_OK)
+		rc = grouped(db, "SELECT agency_id, count(*), sum(grade <> 'fail') FROM case_reviews"
+		    " WHERE reviewed_on BETWEEN ?1 AND ?2 AND deleted = 0 GROUP BY agency_id", from, to,
+		    t, m, napp, take_review, err);
+	/* Officers and training (core/staffing.c), as on the year's last day or today. */
+	if (rc == DUBAN_OK) {
+		struct staffing *s = NULL;
+		int ns = 0;
+
+		rc = staffing_by_agency(db, NULL, year, date_cmp(today, date_ymd(year, 12, 31)) < 0 ?
+		    today : date_ymd(year, 12, 31), &s, &ns, err);
+		for (i = 0; rc == DUBAN_OK && i < ns; i++) {
+			struct metrics *x = find_m(m, napp, s[i].agency_id);
+
+			if (x == NULL)
+				continue;
+			set_rate(x, METRIC_HOLDING_RATE, s[i].holders, s[i].staff);
+			set_rate(x, METRIC_TRAINING_RATE, s[i].trained, s[i].staff);
+		}
+		staffing_free(s, ns);
+	}
 	return rc;
 }
 

@@ -791,7 +791,8 @@ scheme_indicator(dictionary *d, const char *path, const char *sec, struct assess
 	if (v != NULL && !assess_metric_parse(v, &ind->metric))
 		return refuse(err, path, sec, "metric", _("unknown metric \"%s\"; metrics: head_rate, "
 		    "nobody_appeared, lawyer_only, defence_failures, loss_rate, reply_failures, "
-		    "overturn_rate, suggestion_failures"), v);
+		    "overturn_rate, suggestion_failures, holding_rate, training_rate, "
+		    "review_pass_rate"), v);
 	v = sget(d, sec, "item");
 	if (v != NULL)
 		ind->item = xstrdup(v);

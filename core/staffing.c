@@ -50,6 +50,9 @@ staffing_by_agency(struct db *db, const struct config *cfg, int year, struct dat
 	int cap = 0;
 	int rc;
 	int step;
+	int department = cfg != NULL ? cfg->holding_target_department : 70;
+	int township = cfg != NULL ? cfg->holding_target_township : 60;
+	int hours = cfg != NULL ? cfg->training_hours : 60;
 
 	date_format(as_of, day);
 	date_format(date_ymd(year, 1, 1), from);
@@ -70,9 +73,8 @@ staffing_by_agency(struct db *db, const struct config *cfg, int year, struct dat
 		x->agency_id = sqlite3_column_int64(st, 0);
 		x->agency = xstrdup((const char *)sqlite3_column_text(st, 1));
 		x->kind = xstrdup((const char *)sqlite3_column_text(st, 2));
-		x->target = strcmp(x->kind, "township") == 0 ? cfg->holding_target_township :
-		    cfg->holding_target_department;
-		x->hours_needed = cfg->training_hours;
+		x->target = strcmp(x->kind, "township") == 0 ? township : department;
+		x->hours_needed = hours;
 	}
 	if (rc == DUBAN_OK && step != SQLITE_DONE)
 		rc = db_fail(db, _("reading agencies"), err);
@@ -106,7 +108,7 @@ staffing_by_agency(struct db *db, const struct config *cfg, int year, struct dat
 	if (rc == DUBAN_OK) {
 		sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
-		sqlite3_bind_int(st, 3, cfg->training_hours);
+		sqlite3_bind_int(st, 3, hours);
 		while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 			struct staffing *x = find(s, n, sqlite3_column_int64(st, 0));
 

@@ -24,7 +24,8 @@ struct staffing {
 };
 
 /* Every live agency in its natural order, for year; certificates count when valid on as_of
- * (the year's last day, or today in the current year). */
+ * (the year's last day, or today in the current year). cfg NULL: the shipped targets and
+ * hours (70 %, 60 %, 60 hours). */
 int staffing_by_agency(struct db *db, const struct config *cfg, int year, struct date as_of,
     struct staffing **out, int *n, struct duban_err *err);
 void staffing_free(struct staffing *s, int n);

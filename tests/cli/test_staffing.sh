@@ -83,3 +83,56 @@ test_staffing_training_records() {
 	run staffing 1999
 	expect_status 1
 }
+
+# A scheme may score the holding rate, the training share and the case-file review pass rate
+# from these records (metrics holding_rate, training_rate, review_pass_rate).
+test_staffing_metrics_in_the_assessment() {
+	staffing_db
+	run_ok add review "agency=县市场监督管理局" case_ref=R1 reviewed_on=2025-03-01 grade=合格
+	run_ok add review "agency=县市场监督管理局" case_ref=R2 reviewed_on=2025-03-01 grade=不合格 \
+	    problems=缺少送达回证
+	run_ok add review "agency=县市场监督管理局" case_ref=R3 reviewed_on=2024-03-01 grade=不合格 \
+	    problems=缺少送达回证
+	cat >scheme.ini <<'INI'
+[scheme]
+title = 执法队伍
+[indicator holding]
+title = 持证率
+rule = rate
+metric = holding_rate
+points = 40
+target = 70
+none = zero
+[indicator training]
+title = 培训学时
+rule = rate
+metric = training_rate
+points = 30
+target = 100
+none = zero
+[indicator review]
+title = 案卷评查
+rule = rate
+metric = review_pass_rate
+points = 30
+target = 100
+none = full
+[tier 合格]
+min = 0
+INI
+	printf '[assessment]\nscheme = %s/scheme.ini\n' "$T" >site.ini
+	run --config site.ini assess 2025 --format json
+	expect_status 0
+	# 县市场监督管理局: 2 of 4 hold (50 %: 40 x 50 / 70 = 28.57), 1 of 4 trained (25 %: 7.50),
+	# 1 of 2 files of 2025 passed (50 %: 15.00).
+	expect_stdout_contains '{"title":"持证率","value":"50%","target":">=70%","score":28.57' \
+	    '{"title":"培训学时","value":"25%","target":">=100%","score":7.50' \
+	    '{"title":"案卷评查","value":"50%","target":">=100%","score":15.00'
+	# 城关镇: 1 of 2 holds, 1 of 2 trained, no review: full points.
+	expect_stdout_contains '"name":"城关镇人民政府"' \
+	    '{"title":"案卷评查","value":"-","target":">=100%","score":30.00'
+	printf '[indicator x]\nrule = rate\nmetric = holding_rates\npoints = 1\ntarget = 1\n' >>scheme.ini
+	run --config site.ini assess 2025
+	expect_status 2
+	expect_stderr_contains "review_pass_rate"
+}

@@ -5,9 +5,13 @@
  * agency's rectification report is due; that report is the duty review-rectification. */
 #include "duban/review.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "duban/access.h"
+#include "duban/buf.h"
+#include "duban/db_sql.h"
+#include "duban/err.h"
 #include "duban/i18n.h"
 #include "duban/record.h"
 
@@ -86,3 +90,69 @@ const struct kind_def review_kind = {
 	.key_caption = N_("Case file"), .party_caption = N_("Notice number"),
 	.order = "reviewed_on",
 };
+
+void
+review_candidate_header(struct buf *out)
+{
+	static const int cols[] = { V_AGENCY, V_CASE, V_SOURCE, V_REVIEWED, V_GRADE };
+	size_t i;
+
+	for (i = 0; i < sizeof(cols) / sizeof(cols[0]); i++)
+		buf_printf(out, "%s\"%s\"", i > 0 ? "," : "", fields[cols[i]].zh);
+}
+
+int
+review_candidates(struct db *db, int year,
+    int (*fn)(const struct review_candidate *c, void *arg), void *arg, struct duban_err *err)
+{
+	struct buf sql = BUF_INIT;
+	sqlite3_stmt *st = NULL;
+	char from[16];
+	char to[16];
+	int rc;
+	int step;
+	int i;
+
+	snprintf(from, sizeof(from), "%04d-01-01", year);
+	snprintf(to, sizeof(to), "%04d-12-31", year);
+	/* What counts as overturned is the choices' flags (record_sql_expand). */
+	record_sql_expand("SELECT a.name, x.case_no, x.source, x.on_ FROM ("
+	    "SELECT agency_id, case_no, 'court' AS source, closed_on AS on_ FROM litigation_cases"
+	    " WHERE deleted = 0 AND closed_on BETWEEN ?1 AND ?2"
+	    " AND outcome IN {litigation.outcome/loss}"
+	    " UNION ALL SELECT agency_id, case_no, 'reconsideration', decided_on"
+	    " FROM reconsideration_cases WHERE deleted = 0 AND decided_on BETWEEN ?1 AND ?2"
+	    " AND decision IN {reconsideration.decision/overturns}) x"
+	    " JOIN agencies a ON a.id = x.agency_id"
+	    " WHERE NOT EXISTS (SELECT 1 FROM case_reviews v WHERE v.deleted = 0"
+	    " AND v.agency_id = x.agency_id AND v.case_ref = x.case_no)"
+	    " ORDER BY a.name, x.on_, x.case_no", &sql);
+	rc = db_prepare(db, buf_str(&sql), &st, err);
+	buf_release(&sql);
+	if (rc != DUBAN_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		struct review_candidate c;
+
+		c.agency = (const char *)sqlite3_column_text(st, 0);
+		c.case_no = (const char *)sqlite3_column_text(st, 1);
+		c.source = (const char *)sqlite3_column_text(st, 2);
+		c.source_zh = c.source_en = c.source;
+		for (i = 0; sources[i].code != NULL; i++) {
+			if (strcmp(sources[i].code, c.source) == 0) {
+				c.source_zh = sources[i].zh;
+				c.source_en = sources[i].en;
+			}
+		}
+		c.on = (const char *)sqlite3_column_text(st, 3);
+		rc = fn(&c, arg);
+		if (rc != DUBAN_OK)
+			break;
+	}
+	if (rc == DUBAN_OK && step != SQLITE_DONE)
+		rc = db_fail(db, _("reading the database"), err);
+	sqlite3_finalize(st);
+	return rc;
+}

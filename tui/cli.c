@@ -329,6 +329,7 @@ static const struct {
 	{ "backup", cli_backup },
 	{ "assess", cli_assess },
 	{ "staffing", cli_staffing },
+	{ "candidates", cli_candidates },
 };
 
 int

@@ -1,6 +1,7 @@
 /* tui/cli_staffing.c: the command staffing: per agency the holding rate (持证率) against its
  * target and the share of the staff with the year's training hours, counted by core from the
- * officer and training records. */
+ * officer and training records; and candidates: the overturned cases a case-file review
+ * should look at first, as a list or as a sheet to fill in and import. */
 #include "duban/tui/cli.h"
 
 #include <stdio.h>
@@ -13,6 +14,7 @@
 #include "duban/decimal.h"
 #include "duban/i18n.h"
 #include "duban/json.h"
+#include "duban/review.h"
 #include "duban/staffing.h"
 #include "duban/text.h"
 #include "duban/tui/app.h"
@@ -147,4 +149,99 @@ cli_staffing(struct app *app, int argc, char **argv)
 		plain(year, s, n);
 	staffing_free(s, n);
 	return DUBAN_OK;
+}
+
+static int
+candidate_plain(const struct review_candidate *c, void *arg)
+{
+	struct buf b = BUF_INIT;
+
+	(void)arg;
+	text_pad(&b, c->agency, 24, TEXT_LEFT);
+	buf_addc(&b, ' ');
+	text_pad(&b, c->case_no, 24, TEXT_LEFT);
+	buf_addc(&b, ' ');
+	text_pad(&b, c->on, 10, TEXT_LEFT);
+	buf_addc(&b, ' ');
+	buf_adds(&b, _(c->source_en));
+	cli_put_line(&b);
+	buf_release(&b);
+	return DUBAN_OK;
+}
+
+/* A cell of the sheet: quoted, quotes doubled, guarded against formulas like export. */
+static void
+csv_cell(struct buf *b, const char *s, bool first)
+{
+	struct buf g = BUF_INIT;
+	const char *p;
+
+	text_csv_guard(s, strlen(s), &g);
+	if (!first)
+		buf_addc(b, ',');
+	buf_addc(b, '"');
+	for (p = buf_str(&g); *p != '\0'; p++) {
+		if (*p == '"')
+			buf_addc(b, '"');
+		buf_addc(b, *p);
+	}
+	buf_addc(b, '"');
+	buf_release(&g);
+}
+
+static int
+candidate_csv(const struct review_candidate *c, void *arg)
+{
+	struct buf b = BUF_INIT;
+
+	(void)arg;
+	csv_cell(&b, c->agency, true);
+	csv_cell(&b, c->case_no, false);
+	csv_cell(&b, c->source_zh, false);
+	buf_adds(&b, ",,\r\n");
+	fputs(buf_str(&b), stdout);
+	buf_release(&b);
+	return DUBAN_OK;
+}
+
+int
+cli_candidates(struct app *app, int argc, char **argv)
+{
+	struct duban_err err;
+	struct db *db = NULL;
+	bool csv = false;
+	int year = app->today.y;
+	int rc;
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
+			i++;
+			if (strcmp(argv[i], "csv") != 0 && strcmp(argv[i], "plain") != 0)
+				return cli_usage(_("--format takes plain or csv"));
+			csv = strcmp(argv[i], "csv") == 0;
+		} else if (argv[i][0] != '-' && i == 1) {
+			char *end = NULL;
+			long y = strtol(argv[i], &end, 10);
+
+			if (*end != '\0' || y < 2000 || y > 2999)
+				return cli_usage(_("candidates takes a year from 2000 to 2999"));
+			year = (int)y;
+		} else {
+			return cli_usage(_("candidates: unexpected argument \"%s\""), argv[i]);
+		}
+	}
+	rc = cli_open_for(app, ACCESS_READ, &db, &err);
+	/* The sheet's header is the review's own Chinese column names. */
+	if (rc == DUBAN_OK && csv) {
+		struct buf h = BUF_INIT;
+
+		review_candidate_header(&h);
+		printf("\xEF\xBB\xBF%s\r\n", buf_str(&h));
+		buf_release(&h);
+	}
+	if (rc == DUBAN_OK)
+		rc = review_candidates(db, year, csv ? candidate_csv : candidate_plain, NULL, &err);
+	db_close(db);
+	return rc == DUBAN_OK ? DUBAN_OK : app_report(&err);
 }

@@ -105,6 +105,9 @@ print_help(void)
 	printf("%s", _("  staffing [YEAR] [--format plain|json]\n"
 	    "                       holding rate and training hours per agency\n"
 	    "\n"));
+	printf("%s", _("  candidates [YEAR] [--format plain|csv]\n"
+	    "                       overturned cases not yet reviewed (a sheet to import)\n"
+	    "\n"));
 	/* The kinds, duties and rules come from their tables, so a new one is in the help. */
 	for (i = 0; record_kinds[i] != NULL; i++) {
 		buf_adds(&b, i > 0 ? ", " : "");

@@ -64,3 +64,34 @@ test_review_csv_round_trip() {
 	run_ok import zh.csv
 	expect_sql "$T/db" "SELECT grade FROM case_reviews WHERE case_ref = '德市监许〔2025〕2号'" pass
 }
+
+# The cases the plan puts first: overturned by a court or on reconsideration in the year and
+# not yet reviewed, as a list or as a sheet that, filled in, imports as reviews.
+test_review_candidates_from_overturned_cases() {
+	TODAY=2025-10-13
+	make_db
+	run_ok add agency "name=县市场监督管理局" kind=department
+	run_ok add litigation "case_no=(2025)浙0521行初7号" "agency=县市场监督管理局" \
+	    filed_on=2025-03-01 closed_on=2025-08-01 outcome=撤销
+	run_ok add litigation "case_no=(2025)浙0521行初8号" "agency=县市场监督管理局" \
+	    filed_on=2025-03-01 closed_on=2025-08-01 outcome=驳回诉讼请求
+	run_ok add litigation "case_no=(2024)浙0521行初9号" "agency=县市场监督管理局" \
+	    filed_on=2024-03-01 closed_on=2024-08-01 outcome=撤销
+	run_ok add reconsideration "case_no=德政复〔2025〕3号" "agency=县市场监督管理局" \
+	    received_on=2025-05-06 accepted_on=2025-05-08 decided_on=2025-06-30 decision=确认违法
+	run candidates 2025
+	expect_status 0
+	expect_stdout_contains "(2025)浙0521行初7号" "overturned by a court" \
+	    "德政复〔2025〕3号" "overturned on reconsideration"
+	expect_stdout_lacks "行初8号" "行初9号"
+	run candidates 2025 --format csv
+	expect_status 0
+	# Filled in and imported: those cases are reviewed, and no longer candidates.
+	sed -e 's/,,$/,2025-10-10,合格/' -e 's/,,\r$/,2025-10-10,合格\r/' "$T/.stdout" >sheet.csv
+	run_ok import sheet.csv
+	expect_sql "$T/db" "SELECT group_concat(source, ',') FROM (SELECT source FROM case_reviews ORDER BY case_ref)" \
+	    "court,reconsideration"
+	run candidates 2025
+	expect_status 0
+	expect_stdout
+}

@@ -34,6 +34,7 @@ int cli_user(struct app *app, int argc, char **argv);
 int cli_recompute(struct app *app, int argc, char **argv);
 int cli_dashboard(struct app *app, int argc, char **argv);
 int cli_staffing(struct app *app, int argc, char **argv);
+int cli_candidates(struct app *app, int argc, char **argv);
 int cli_import(struct app *app, int argc, char **argv);
 int cli_export(struct app *app, int argc, char **argv);
 int cli_assess(struct app *app, int argc, char **argv);

@@ -664,8 +664,9 @@ cli_add(struct app *app, int argc, char **argv)
 	env = app_env(app, db);
 	r = record_new(kind);
 	memset(&p, 0, sizeof(p));
-	if (kind == record_kind("agency"))
-		record_input(&env, r, record_field_idx(kind, "kind"), "other", &p);
+	if (kind->default_field != NULL)	/* the kind's default (a new agency is "other") */
+		record_input(&env, r, record_field_idx(kind, kind->default_field),
+		    kind->default_value, &p);
 	return assign_and_save(app, db, r, argc, argv, 2);
 }
 

@@ -32,4 +32,7 @@ test_kinds_plain_list_in_natural_order() {
 	run user list
 	expect_status 0
 	expect_stdout_contains "$(id -un)"
+	# A new agency without a kind takes the descriptor's default, "other".
+	run_ok add agency "name=县某某中心"
+	expect_sql "$T/db" "SELECT kind FROM agencies WHERE name = '县某某中心'" other
 }

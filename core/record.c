@@ -49,6 +49,17 @@ record_kind(const char *name)
 	return NULL;
 }
 
+const struct kind_def *
+record_desk_kind(int n)
+{
+	size_t i;
+
+	for (i = 0; record_kinds[i] != NULL; i++)
+		if (n > 0 && record_kinds[i]->desk == n)
+			return record_kinds[i];
+	return NULL;
+}
+
 void
 record_kind_names(struct buf *out)
 {

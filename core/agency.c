@@ -112,6 +112,7 @@ const struct kind_def agency_kind = {
 	.plural = N_("Agencies"),
 	.order = "CASE kind WHEN 'department' THEN 0 WHEN 'township' THEN 1 ELSE 2 END, name",
 	.list_fields = { A_NAME, A_SHORT, A_HEAD },
+	.desk = 5,
 	.wide_field = A_NAME, .wide_width = 30,
 	.default_field = "kind", .default_value = "other",
 };

@@ -115,5 +115,6 @@ const struct kind_def hearing_kind = {
 	.duty = "hearing-head",
 	.key_caption = N_("Case number"), .party_caption = N_("Party"),
 	.order = "hearing_on",
+	.desk = 2,
 	.summary = summary,
 };

@@ -103,6 +103,7 @@ const struct kind_def litigation_kind = {
 	.duty = "litigation-defence",
 	.key_caption = N_("Case number"), .party_caption = N_("Party"),
 	.order = "case_no",
+	.desk = 1,
 	.detail = "hearing",
 	.detail_caption = N_("Hearings (Enter opens; a adds one)"),
 };

@@ -129,4 +129,5 @@ const struct kind_def reconsideration_kind = {
 	.duty = "reconsideration-reply",
 	.key_caption = N_("Case number"), .party_caption = N_("Party"),
 	.order = "case_no",
+	.desk = 3,
 };

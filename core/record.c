@@ -66,6 +66,17 @@ record_kind_word(const struct kind_def *kind)
 	return kind->noun != NULL ? _(kind->noun) : kind->name;
 }
 
+const struct kind_def *
+record_desk_kind(int n)
+{
+	size_t i;
+
+	for (i = 0; record_kinds[i] != NULL; i++)
+		if (n > 0 && record_kinds[i]->desk == n)
+			return record_kinds[i];
+	return NULL;
+}
+
 void
 record_kind_names(struct buf *out)
 {

@@ -107,4 +107,5 @@ const struct kind_def suggestion_kind = {
 	.duty = "suggestion-reply",
 	.key_caption = N_("Document number"), .party_caption = N_("Issued by"),
 	.order = "doc_no",
+	.desk = 4,
 };

@@ -121,6 +121,7 @@ struct kind_def {
 	const char *key_caption;	/* N_(): list column of the key ("Case number") */
 	const char *party_caption;	/* N_(): list column of the other party */
 	const char *order;	/* SQL ORDER BY of its natural order (kinds without duty) */
+	int desk;		/* its list's place among the desk's "go" keys (1: the first); 0 */
 	int list_fields[3];	/* fields shown by the desk's list of a kind without duty */
 	int wide_field;		/* the field given wide_width columns by `list` (others 12) */
 	int wide_width;		/* 0: none is wider */
@@ -157,6 +158,8 @@ const struct kind_def *record_kind(const char *name);
 /* The kind's name as a word of the interface language, for messages ("litigation" in
  * English, 行政诉讼案件 in Chinese). */
 const char *record_kind_word(const struct kind_def *kind);
+/* The kind whose list the desk's n-th "go" key opens (n from 1), or NULL. */
+const struct kind_def *record_desk_kind(int n);
 /* "agency, litigation, ...": every kind's name, for usage and help. */
 void record_kind_names(struct buf *out);
 /* The kind a reference field points to: agencies, or the kind its ref names. */

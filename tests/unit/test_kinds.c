@@ -51,6 +51,14 @@ test_every_kind_is_described(void **state)
 			assert_non_null(kd->detail_caption);
 		}
 	}
+	/* The desk's five "go" keys open these kinds, in this order (keys 2 to 6). */
+	assert_string_equal(record_desk_kind(1)->name, "litigation");
+	assert_string_equal(record_desk_kind(2)->name, "hearing");
+	assert_string_equal(record_desk_kind(3)->name, "reconsideration");
+	assert_string_equal(record_desk_kind(4)->name, "suggestion");
+	assert_string_equal(record_desk_kind(5)->name, "agency");
+	assert_null(record_desk_kind(6));
+	assert_null(record_desk_kind(0));
 	/* Every duty belongs to a kind that exists. */
 	for (i = 0; i < duties_n; i++)
 		assert_non_null(record_kind(duties[i].kind));

@@ -193,6 +193,48 @@ test_suggest_references(void **state)
 		free(out[i]);
 }
 
+struct picked {
+	char text[8][200];
+	int n;
+};
+
+static void
+pick_one(int64_t id, const char *value, const char *words, void *arg)
+{
+	struct picked *p = arg;
+
+	assert_true(id > 0);
+	if (p->n < 8)
+		snprintf(p->text[p->n++], sizeof(p->text[0]), "%s|%s", value, words);
+}
+
+/* The desk's pickers ask core (no SQL in tui/): every agency with its short name as a word
+ * that finds it, whatever was typed; cases narrowed by the database to those containing the
+ * typed text. */
+static void
+test_each_choice_for_pickers(void **state)
+{
+	struct rfx *fx = *state;
+	const struct kind_def *h = record_kind("hearing");
+	const char *lc[] = { "case_no", "(2025)浙0521行初7号", "agency", "市场局", NULL };
+	const char *lc2[] = { "case_no", "(2025)浙0521行初8号", "agency", "市场局", NULL };
+	struct picked p;
+
+	rfx_agency(fx, "县市场监督管理局", "市场局", "department");
+	rfx_add(fx, "litigation", lc);
+	rfx_add(fx, "litigation", lc2);
+	memset(&p, 0, sizeof(p));
+	assert_int_equal(record_each_choice(fx->db, NULL, "nothing", pick_one, &p, NULL),
+	    DUBAN_OK);
+	assert_int_equal(p.n, 1);
+	assert_string_equal(p.text[0], "县市场监督管理局|市场局 ");
+	memset(&p, 0, sizeof(p));
+	assert_int_equal(record_each_choice(fx->db, &h->fields[record_field_idx(h, "case_id")],
+	    "行初8", pick_one, &p, NULL), DUBAN_OK);
+	assert_int_equal(p.n, 1);
+	assert_string_equal(p.text[0], "(2025)浙0521行初8号|");
+}
+
 int
 main(void)
 {
@@ -201,6 +243,7 @@ main(void)
 		cmocka_unit_test(test_every_kind_is_described),
 		cmocka_unit_test(test_names_come_from_the_tables),
 		cmocka_unit_test(test_choice_sql_from_flags),
+		T(test_each_choice_for_pickers),
 		T(test_any_reference_blocks_delete),
 		T(test_live_records_in_natural_order),
 		T(test_suggest_references),

@@ -78,7 +78,7 @@ help:
 	@echo "make fuzz     each fuzz target for FUZZ_SECONDS (60) with libFuzzer"
 	@echo "make bench    import benchmark against sqlite3 .import"
 	@echo "make install  PREFIX=/usr/local: binary, data, translations, man page"
-	@echo "make lint     banned functions and curses in core"
+	@echo "make lint     banned functions, curses in core, SQL in tui"
 
 # Installs only what is missing; prints nothing else when everything is there.
 deps:
@@ -246,6 +246,8 @@ lint:
 		{ echo "lint: curses in core"; exit 1; }
 	$(Q)! grep -nE 'sqlite3_(mprintf|vmprintf|snprintf)' core/*.c tui/*.c || \
 		{ echo "lint: SQL built from strings"; exit 1; }
+	$(Q)! grep -nE 'sqlite3|SQLITE_|db_sql\.h|db_prepare' tui/*.c include/duban/tui/*.h || \
+		{ echo "lint: SQL in tui/ (SQL lives in core; ask a core function)"; exit 1; }
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)

@@ -7,7 +7,7 @@
 #include <wchar.h>
 
 #include "duban/buf.h"
-#include "duban/db.h"
+#include "duban/db_sql.h"
 #include "duban/err.h"
 #include "duban/access.h"
 #include "duban/i18n.h"
@@ -18,22 +18,23 @@
 enum { A_NAME, A_SHORT, A_CODE, A_KIND, A_PARENT, A_HEAD, A_N };
 
 static const struct field_choice agency_kinds[] = {
-	{ "department", "部门", N_("department") },
-	{ "township", "乡镇街道", N_("township") },
-	{ "other", "其他", N_("other") },
-	{ NULL, NULL, NULL },
+	{ "department", "部门", N_("department"), 0 },
+	{ "township", "乡镇街道", N_("township"), 0 },
+	{ "other", "其他", N_("other"), 0 },
+	{ NULL, NULL, NULL, 0 },
 };
 
 static const struct field_def agency_fields[A_N] = {
 	[A_NAME] = { "name", "name", "机关名称", N_("Agency"), FIELD_TEXT,
-		FIELD_REQUIRED | FIELD_KEY, NULL, 200 },
-	[A_SHORT] = { "short_name", "short_name", "简称", N_("Short name"), FIELD_TEXT, 0, NULL, 100 },
-	[A_CODE] = { "code", "code", "代码", N_("Code"), FIELD_TEXT, 0, NULL, 50 },
+		FIELD_REQUIRED | FIELD_KEY, NULL, 200, NULL },
+	[A_SHORT] = { "short_name", "short_name", "简称", N_("Short name"), FIELD_TEXT, 0, NULL, 100,
+		NULL },
+	[A_CODE] = { "code", "code", "代码", N_("Code"), FIELD_TEXT, 0, NULL, 50, NULL },
 	[A_KIND] = { "kind", "kind", "类别", N_("Kind of agency"), FIELD_ENUM, FIELD_REQUIRED,
-		agency_kinds, 0 },
+		agency_kinds, 0, NULL },
 	[A_PARENT] = { "parent_id", "parent", "上级机关", N_("Parent agency"), FIELD_AGENCY, 0,
-		NULL, 0 },
-	[A_HEAD] = { "head", "head", "负责人", N_("Head"), FIELD_TEXT, 0, NULL, 100 },
+		NULL, 0, NULL },
+	[A_HEAD] = { "head", "head", "负责人", N_("Head"), FIELD_TEXT, 0, NULL, 100, NULL },
 };
 
 /* One step up: the parent of agency id, 0 when it has none (or cannot be read). */
@@ -108,6 +109,12 @@ agency_check(const struct record_env *env, const struct record *r, struct record
 
 const struct kind_def agency_kind = {
 	"agency", "agencies", N_("Agency"), agency_fields, A_N, agency_check, NULL, ACCESS_MANAGE,
+	.plural = N_("Agencies"),
+	.order = "CASE kind WHEN 'department' THEN 0 WHEN 'township' THEN 1 ELSE 2 END, name",
+	.list_fields = { A_NAME, A_SHORT, A_HEAD },
+	.desk = 5,
+	.wide_field = A_NAME, .wide_width = 30,
+	.default_field = "kind", .default_value = "other",
 };
 
 /* Edit distance between two UTF-8 strings, by character (for suggestions). */

@@ -4,7 +4,10 @@
 
 #include <stdlib.h>
 
-#include "duban/db.h"
+#include "duban/buf.h"
+#include "duban/record.h"
+
+#include "duban/db_sql.h"
 #include "duban/err.h"
 #include "duban/i18n.h"
 #include "duban/mem.h"
@@ -80,17 +83,22 @@ appearance_by_agency(struct db *db, struct date from, struct date to, struct dat
 		rc = db_fail(db, _("reading agencies"), err);
 	sqlite3_finalize(st);
 	st = NULL;
-	if (rc == DUBAN_OK)
-		rc = db_prepare(db, "SELECT c.agency_id, count(*),"
-		    " sum(h.appearer_rank IN ('head','deputy','other-leader')),"
+	if (rc == DUBAN_OK) {
+		struct buf sql = BUF_INIT;
+
+		/* "The head appeared": the ranks so flagged in the hearing kind's table. */
+		record_sql_expand("SELECT c.agency_id, count(*),"
+		    " sum(h.appearer_rank IN {hearing.appearer_rank/head}),"
 		    " sum(h.appearer_rank = 'none'), sum(h.appearer_rank = 'lawyer'),"
-		    " sum(h.head_required = 1 AND h.appearer_rank NOT IN ('head','deputy',"
-		    "'other-leader')),"
-		    " sum(h.head_required = 1 AND h.appearer_rank NOT IN ('head','deputy',"
-		    "'other-leader') AND h.absence_explained = 0)"
+		    " sum(h.head_required = 1 AND h.appearer_rank NOT IN {hearing.appearer_rank/head}),"
+		    " sum(h.head_required = 1 AND h.appearer_rank NOT IN {hearing.appearer_rank/head}"
+		    " AND h.absence_explained = 0)"
 		    " FROM hearings h JOIN litigation_cases c ON c.id = h.case_id"
 		    " WHERE h.hearing_on BETWEEN ?1 AND ?2 AND h.appearer_rank <> ''"
-		    " AND h.deleted = 0 AND c.deleted = 0 GROUP BY c.agency_id", &st, err);
+		    " AND h.deleted = 0 AND c.deleted = 0 GROUP BY c.agency_id", &sql);
+		rc = db_prepare(db, buf_str(&sql), &st, err);
+		buf_release(&sql);
+	}
 	if (rc == DUBAN_OK) {
 		sqlite3_bind_text(st, 1, f, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, t, -1, SQLITE_STATIC);

@@ -15,18 +15,20 @@
 #include "duban/assess_item.h"
 #include "duban/audit.h"
 #include "duban/buf.h"
-#include "duban/db.h"
+#include "duban/db_sql.h"
 #include "duban/decimal.h"
 #include "duban/err.h"
 #include "duban/i18n.h"
 #include "duban/json.h"
 #include "duban/mem.h"
 #include "duban/record.h"
+#include "duban/staffing.h"
 #include "duban/text.h"
 
 static const char *const metric_names[METRIC_COUNT] = {
 	"head_rate", "nobody_appeared", "lawyer_only", "defence_failures", "loss_rate",
-	"reply_failures", "overturn_rate", "suggestion_failures",
+	"reply_failures", "overturn_rate", "suggestion_failures", "holding_rate", "training_rate",
+	"review_pass_rate",
 };
 
 const char *
@@ -117,9 +119,13 @@ grouped(struct db *db, const char *sql, const char *from, const char *to, const 
     struct duban_err *err)
 {
 	sqlite3_stmt *st = NULL;
-	int rc = db_prepare(db, sql, &st, err);
+	struct buf expanded = BUF_INIT;
+	int rc;
 	int step;
 
+	record_sql_expand(sql, &expanded);
+	rc = db_prepare(db, buf_str(&expanded), &st, err);
+	buf_release(&expanded);
 	if (rc != DUBAN_OK)
 		return rc;
 	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
@@ -159,16 +165,23 @@ take_overturn(struct metrics *x, sqlite3_stmt *st)
 }
 
 static void
+take_review(struct metrics *x, sqlite3_stmt *st)
+{
+	set_rate(x, METRIC_REVIEW_PASS_RATE, sqlite3_column_int64(st, 2),
+	    sqlite3_column_int64(st, 1));
+}
+
+static void
 take_suggestion(struct metrics *x, sqlite3_stmt *st)
 {
 	set_count(x, METRIC_SUGGESTION_FAILURES, sqlite3_column_int64(st, 1) +
 	    sqlite3_column_int64(st, 2));
 }
 
-/* Outcomes that go against the agency (doc/assessment.md). */
-#define LOST_OUTCOMES "('revoked','changed','illegal','void','perform','compensation')"
-/* Decisions that overturn the act: 撤销、变更、确认违法、责令履行. */
-#define OVERTURNING "('revoked','changed','illegal','perform')"
+/* Outcomes that go against the agency (doc/assessment.md) and decisions that overturn the
+ * act (撤销、变更、确认违法、责令履行): the choices flagged so in the kinds' tables. */
+#define LOST_OUTCOMES "{litigation.outcome/loss}"
+#define OVERTURNING "{reconsideration.decision/overturns}"
 
 static int
 compute_metrics(struct db *db, int year, struct date today, struct appearance *app, int napp,
@@ -192,6 +205,9 @@ compute_metrics(struct db *db, int year, struct date today, struct appearance *a
 		set_rate(&m[i], METRIC_HEAD_RATE, app[i].head_appearances, app[i].hearings);
 		set_rate(&m[i], METRIC_LOSS_RATE, 0, 0);
 		set_rate(&m[i], METRIC_OVERTURN_RATE, 0, 0);
+		set_rate(&m[i], METRIC_HOLDING_RATE, 0, 0);
+		set_rate(&m[i], METRIC_TRAINING_RATE, 0, 0);
+		set_rate(&m[i], METRIC_REVIEW_PASS_RATE, 0, 0);
 		set_count(&m[i], METRIC_NOBODY_APPEARED, app[i].nobody);
 		set_count(&m[i], METRIC_LAWYER_ONLY, app[i].lawyer_only);
 		set_count(&m[i], METRIC_DEFENCE_FAILURES, (int64_t)app[i].defence_late +
@@ -217,6 +233,27 @@ compute_metrics(struct db *db, int year, struct date today, struct appearance *a
 		    " sum(reply_done_on IS NULL AND due_on < ?3)"
 		    " FROM suggestions WHERE received_on BETWEEN ?1 AND ?2 AND deleted = 0"
 		    " GROUP BY agency_id", from, to, t, m, napp, take_suggestion, err);
+	if (rc == DUBAN_OK)
+		rc = grouped(db, "SELECT agency_id, count(*), sum(grade <> 'fail') FROM case_reviews"
+		    " WHERE reviewed_on BETWEEN ?1 AND ?2 AND deleted = 0 GROUP BY agency_id", from, to,
+		    t, m, napp, take_review, err);
+	/* Officers and training (core/staffing.c), as on the year's last day or today. */
+	if (rc == DUBAN_OK) {
+		struct staffing *s = NULL;
+		int ns = 0;
+
+		rc = staffing_by_agency(db, NULL, year, date_cmp(today, date_ymd(year, 12, 31)) < 0 ?
+		    today : date_ymd(year, 12, 31), &s, &ns, err);
+		for (i = 0; rc == DUBAN_OK && i < ns; i++) {
+			struct metrics *x = find_m(m, napp, s[i].agency_id);
+
+			if (x == NULL)
+				continue;
+			set_rate(x, METRIC_HOLDING_RATE, s[i].holders, s[i].staff);
+			set_rate(x, METRIC_TRAINING_RATE, s[i].trained, s[i].staff);
+		}
+		staffing_free(s, ns);
+	}
 	return rc;
 }
 
@@ -897,7 +934,7 @@ struct source_query {
 static const struct source_query source_queries[] = {
 	{ METRIC_HEAD_RATE, "hearing", "appearer_rank",
 	  "SELECT h.id, c.case_no || '  ' || h.hearing_on, h.appearer_rank,"
-	  " h.appearer_rank NOT IN ('head','deputy','other-leader')"
+	  " h.appearer_rank NOT IN {hearing.appearer_rank/head}"
 	  " FROM hearings h JOIN litigation_cases c ON c.id = h.case_id"
 	  " WHERE c.agency_id = ?4 AND h.hearing_on BETWEEN ?1 AND min(?2, ?3)"
 	  " AND h.appearer_rank <> '' AND h.deleted = 0 AND c.deleted = 0"
@@ -991,7 +1028,13 @@ assess_sources(struct db *db, int year, struct date today, int64_t agency_id,
 		*n_out = 0;
 		return DUBAN_OK;
 	}
-	rc = db_prepare(db, sql, &st, err);
+	{
+		struct buf expanded = BUF_INIT;
+
+		record_sql_expand(sql, &expanded);
+		rc = db_prepare(db, buf_str(&expanded), &st, err);
+		buf_release(&expanded);
+	}
 	if (rc != DUBAN_OK)
 		return rc;
 	sqlite3_bind_text(st, 1, date_format(date_ymd(year, 1, 1), from), -1, SQLITE_STATIC);

@@ -15,14 +15,14 @@ const char *const assess_grades[] = { "优秀", "良好", "合格", "不合格",
 
 static const struct field_def fields[I_N] = {
 	[I_YEAR] = { "year", "year", "年度", N_("Year"), FIELD_INT, FIELD_REQUIRED | FIELD_KEY,
-		NULL, 0 },
+		NULL, 0, NULL },
 	[I_AGENCY] = { "agency_id", "agency", "机关", N_("Agency"), FIELD_AGENCY,
-		FIELD_REQUIRED | FIELD_KEY, NULL, 0 },
+		FIELD_REQUIRED | FIELD_KEY, NULL, 0, NULL },
 	[I_ITEM] = { "item", "item", "项目", N_("Item"), FIELD_TEXT, FIELD_REQUIRED | FIELD_KEY,
-		NULL, 100 },
+		NULL, 100, NULL },
 	[I_SCORE] = { "score", "score", "得分", N_("Score or grade"), FIELD_TEXT, FIELD_REQUIRED,
-		NULL, 50 },
-	[I_NOTE] = { "note", "note", "说明", N_("Note"), FIELD_TEXT, 0, NULL, 2000 },
+		NULL, 50, NULL },
+	[I_NOTE] = { "note", "note", "说明", N_("Note"), FIELD_TEXT, 0, NULL, 2000, NULL },
 };
 
 static void
@@ -50,4 +50,8 @@ check(const struct record_env *env, const struct record *r, struct record_proble
 const struct kind_def assess_item_kind = {
 	"assessment-item", "assessment_items", N_("Assessment item"), fields, I_N, check, NULL,
 	ACCESS_ASSESS,
+	.plural = N_("Assessment items"),
+	.order = "year, agency_id, item",
+	.list_fields = { I_YEAR, I_ITEM, I_SCORE },
+	.wide_field = I_AGENCY, .wide_width = 24,
 };

@@ -1,7 +1,7 @@
 /* core/audit.c: writing audit rows. The table's triggers refuse UPDATE and DELETE. */
 #include "duban/audit.h"
 
-#include "duban/db.h"
+#include "duban/db_sql.h"
 #include "duban/err.h"
 #include "duban/i18n.h"
 

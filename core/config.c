@@ -57,6 +57,10 @@ static const struct setting settings[] = {
 	{ "notice", "number", SET_NUMBER_PATTERN, F(notice_number), 0, 0 },
 	{ "notice", "contact", SET_TEXT, F(notice_contact), 0, 0 },
 	{ "notice", "phone", SET_TEXT, F(notice_phone), 0, 0 },
+	{ "officers", "holding_target_department", SET_INT, F(holding_target_department), 0,
+	  100 },
+	{ "officers", "holding_target_township", SET_INT, F(holding_target_township), 0, 100 },
+	{ "officers", "training_hours", SET_INT, F(training_hours), 0, 2000 },
 };
 
 #define N_SETTINGS (sizeof(settings) / sizeof(settings[0]))
@@ -76,6 +80,9 @@ config_new(void)
 	cfg->makeup_workdays = true;
 	cfg->show_alternate = true;
 	cfg->due_soon_workdays = 3;
+	cfg->holding_target_department = 70;
+	cfg->holding_target_township = 60;
+	cfg->training_hours = 60;
 	cfg->assessment_scheme = xstrdup("");
 	cfg->notice_bureau = xstrdup("县司法局");
 	cfg->notice_number = xstrdup("司督〔{year}〕{n}号");
@@ -624,6 +631,9 @@ config_copy_into(struct config *dst, const struct config *src)
 	dst->show_alternate = src->show_alternate;
 	dst->provisional = src->provisional;
 	dst->due_soon_workdays = src->due_soon_workdays;
+	dst->holding_target_department = src->holding_target_department;
+	dst->holding_target_township = src->holding_target_township;
+	dst->training_hours = src->training_hours;
 	dst->assessment_scheme = xstrdup(src->assessment_scheme);
 	dst->notice_bureau = xstrdup(src->notice_bureau);
 	dst->notice_number = xstrdup(src->notice_number);
@@ -824,7 +834,8 @@ scheme_indicator(dictionary *d, const char *path, const char *sec, struct assess
 	if (v != NULL && !assess_metric_parse(v, &ind->metric))
 		return refuse(err, path, sec, "metric", _("unknown metric \"%s\"; metrics: head_rate, "
 		    "nobody_appeared, lawyer_only, defence_failures, loss_rate, reply_failures, "
-		    "overturn_rate, suggestion_failures"), v);
+		    "overturn_rate, suggestion_failures, holding_rate, training_rate, "
+		    "review_pass_rate"), v);
 	v = sget(d, sec, "item");
 	if (v != NULL)
 		ind->item = xstrdup(v);

@@ -7,7 +7,7 @@
 #include "duban/appearance.h"
 #include "duban/buf.h"
 #include "duban/calendar.h"
-#include "duban/db.h"
+#include "duban/db_sql.h"
 #include "duban/err.h"
 #include "duban/i18n.h"
 #include "duban/mem.h"
@@ -91,17 +91,27 @@ count_open(struct db *db, struct dashboard *d, struct duban_err *err)
 		/* "+" keeps SQLite from grouping along the agency index (a scan of every row):
 		 * the open items come from the partial index of open deadlines instead. */
 		/* One pass over the open items gives both the per-agency figures and the duty's
-		 * counts by status (the same conditions as duty_count, ?2 today, ?1 soon end). */
-		buf_printf(&sql, "SELECT +%s, count(*), sum(%s < ?1), sum(%s < ?2), sum(%s = ?2),"
-		    " sum(%s > ?2 AND %s < ?1) FROM %s WHERE %s AND %s GROUP BY +%s", duty->agency,
-		    duty->due, duty->due, duty->due, duty->due, duty->due, duty->from, duty->live,
+		 * counts by status (duty_status_sql: ?1 today, ?2 soon end). */
+		buf_printf(&sql, "SELECT +%s, count(*), sum(", duty->agency);
+		duty_status_sql(duty, DEADLINE_OVERDUE, &sql);
+		buf_adds(&sql, " OR ");
+		duty_status_sql(duty, DEADLINE_DUE_TODAY, &sql);
+		buf_adds(&sql, " OR ");
+		duty_status_sql(duty, DEADLINE_DUE_SOON, &sql);
+		buf_adds(&sql, "), sum(");
+		duty_status_sql(duty, DEADLINE_OVERDUE, &sql);
+		buf_adds(&sql, "), sum(");
+		duty_status_sql(duty, DEADLINE_DUE_TODAY, &sql);
+		buf_adds(&sql, "), sum(");
+		duty_status_sql(duty, DEADLINE_DUE_SOON, &sql);
+		buf_printf(&sql, ") FROM %s WHERE %s AND %s GROUP BY +%s", duty->from, duty->live,
 		    duty->open, duty->agency);
 		rc = db_prepare(db, buf_str(&sql), &st, err);
 		buf_release(&sql);
 		if (rc != DUBAN_OK)
 			break;
-		sqlite3_bind_text(st, 1, date_format(d->window.soon_end, soon), -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, date_format(d->window.today, today), -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 1, date_format(d->window.today, today), -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, date_format(d->window.soon_end, soon), -1, SQLITE_STATIC);
 		while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 			int64_t id = sqlite3_column_int64(st, 0);
 			int k;

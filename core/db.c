@@ -1,6 +1,6 @@
 /* core/db.c: SQLite access. The schema lives here as text and migrations only go forward;
  * a database from a newer duban is refused, never downgraded or half-understood. */
-#include "duban/db.h"
+#include "duban/db_sql.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -288,12 +288,139 @@ static const char schema_v4[] =
 	"  deleted INTEGER NOT NULL DEFAULT 0);"
 	"CREATE INDEX attachments_by_record ON attachments(kind, record_id);";
 
+/* Version 5: filings of work rules (制度备案, core/filing.c). */
+static const char schema_v5[] =
+	"CREATE TABLE rule_filings ("
+	"  id INTEGER PRIMARY KEY,"
+	"  agency_id INTEGER NOT NULL REFERENCES agencies(id),"
+	"  title TEXT NOT NULL,"
+	"  title_key TEXT,"
+	"  doc_no TEXT NOT NULL DEFAULT '',"
+	"  effective_on TEXT NOT NULL,"
+	"  due_on TEXT,"
+	"  filed_on TEXT,"
+	"  note TEXT NOT NULL DEFAULT '',"
+	"  deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted = 0 OR deleted = 1),"
+	"  version INTEGER NOT NULL DEFAULT 1,"
+	"  UNIQUE (agency_id, title));"
+	"CREATE UNIQUE INDEX rule_filings_by_key ON rule_filings(agency_id, title_key);"
+	"CREATE INDEX rule_filings_by_agency ON rule_filings(agency_id);"
+	"CREATE INDEX rule_filings_by_due ON rule_filings(due_on);"
+	"CREATE INDEX rule_filings_open ON rule_filings(due_on)"
+	"  WHERE filed_on IS NULL AND deleted = 0;";
+
+/* Version 6: publicity of enforcement decisions (执法决定公示, core/publicity.c). */
+static const char schema_v6[] =
+	"CREATE TABLE publicity_decisions ("
+	"  id INTEGER PRIMARY KEY,"
+	"  decision_no TEXT NOT NULL UNIQUE,"
+	"  decision_no_key TEXT,"
+	"  agency_id INTEGER NOT NULL REFERENCES agencies(id),"
+	"  kind TEXT NOT NULL CHECK (kind IN ('penalty','licence','coercion','inspection',"
+	"    'other')),"
+	"  party TEXT NOT NULL DEFAULT '',"
+	"  decided_on TEXT NOT NULL,"
+	"  due_on TEXT,"
+	"  published_on TEXT,"
+	"  published_where TEXT NOT NULL DEFAULT '',"
+	"  withdrawn_on TEXT,"
+	"  note TEXT NOT NULL DEFAULT '',"
+	"  deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted = 0 OR deleted = 1),"
+	"  version INTEGER NOT NULL DEFAULT 1);"
+	"CREATE UNIQUE INDEX publicity_by_decision_no_key"
+	"  ON publicity_decisions(decision_no_key);"
+	"CREATE INDEX publicity_by_agency ON publicity_decisions(agency_id);"
+	"CREATE INDEX publicity_by_due ON publicity_decisions(due_on);"
+	"CREATE INDEX publicity_open ON publicity_decisions(due_on)"
+	"  WHERE published_on IS NULL AND deleted = 0;";
+
+/* Version 7: case-file reviews (案卷评查, core/review.c). */
+static const char schema_v7[] =
+	"CREATE TABLE case_reviews ("
+	"  id INTEGER PRIMARY KEY,"
+	"  agency_id INTEGER NOT NULL REFERENCES agencies(id),"
+	"  case_ref TEXT NOT NULL,"
+	"  case_ref_key TEXT,"
+	"  source TEXT NOT NULL DEFAULT '' CHECK (source IN ('','routine','court',"
+	"    'reconsideration')),"
+	"  reviewed_on TEXT NOT NULL,"
+	"  grade TEXT NOT NULL CHECK (grade IN ('excellent','pass','fail')),"
+	"  problems TEXT NOT NULL DEFAULT '',"
+	"  notice_no TEXT NOT NULL DEFAULT '',"
+	"  notice_on TEXT,"
+	"  rectify_due_on TEXT,"
+	"  reported_on TEXT,"
+	"  note TEXT NOT NULL DEFAULT '',"
+	"  deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted = 0 OR deleted = 1),"
+	"  version INTEGER NOT NULL DEFAULT 1,"
+	"  UNIQUE (agency_id, case_ref));"
+	"CREATE UNIQUE INDEX case_reviews_by_key ON case_reviews(agency_id, case_ref_key);"
+	"CREATE INDEX case_reviews_by_agency ON case_reviews(agency_id);"
+	"CREATE INDEX case_reviews_by_due ON case_reviews(rectify_due_on);"
+	"CREATE INDEX case_reviews_open ON case_reviews(rectify_due_on)"
+	"  WHERE reported_on IS NULL AND deleted = 0;";
+
+/* Version 8: enforcement officers and their certificates (core/officer.c). */
+static const char schema_v8[] =
+	"CREATE TABLE officers ("
+	"  id INTEGER PRIMARY KEY,"
+	"  agency_id INTEGER NOT NULL REFERENCES agencies(id),"
+	"  name TEXT NOT NULL,"
+	"  name_key TEXT,"
+	"  post TEXT NOT NULL DEFAULT '',"
+	"  on_establishment INTEGER NOT NULL DEFAULT 0"
+	"    CHECK (on_establishment = 0 OR on_establishment = 1),"
+	"  id_no TEXT NOT NULL DEFAULT '',"
+	"  cert_no TEXT NOT NULL DEFAULT '',"
+	"  category TEXT NOT NULL DEFAULT '',"
+	"  area TEXT NOT NULL DEFAULT '',"
+	"  issued_on TEXT,"
+	"  valid_until TEXT,"
+	"  state TEXT NOT NULL DEFAULT '' CHECK (state IN ('','valid','suspended','withdrawn',"
+	"    'cancelled')),"
+	"  note TEXT NOT NULL DEFAULT '',"
+	"  deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted = 0 OR deleted = 1),"
+	"  version INTEGER NOT NULL DEFAULT 1,"
+	"  UNIQUE (agency_id, name));"
+	"CREATE UNIQUE INDEX officers_by_key ON officers(agency_id, name_key);"
+	"CREATE INDEX officers_by_agency ON officers(agency_id);"
+	"CREATE INDEX officers_by_valid_until ON officers(valid_until);"
+	"CREATE INDEX officers_valid ON officers(valid_until)"
+	"  WHERE state = 'valid' AND deleted = 0;";
+
+/* Version 9: training attended by officers (培训学时, core/training.c). */
+static const char schema_v9[] =
+	"CREATE TABLE trainings ("
+	"  id INTEGER PRIMARY KEY,"
+	"  agency_id INTEGER NOT NULL REFERENCES agencies(id),"
+	"  officer TEXT NOT NULL,"
+	"  officer_key TEXT,"
+	"  trained_on TEXT NOT NULL,"
+	"  topic TEXT NOT NULL,"
+	"  topic_key TEXT,"
+	"  hours INTEGER NOT NULL CHECK (hours BETWEEN 1 AND 24),"
+	"  kind TEXT NOT NULL DEFAULT '' CHECK (kind IN ('','legal','professional','skills',"
+	"    'other')),"
+	"  organiser TEXT NOT NULL DEFAULT '',"
+	"  note TEXT NOT NULL DEFAULT '',"
+	"  deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted = 0 OR deleted = 1),"
+	"  version INTEGER NOT NULL DEFAULT 1,"
+	"  UNIQUE (agency_id, officer, trained_on, topic));"
+	"CREATE UNIQUE INDEX trainings_by_key"
+	"  ON trainings(agency_id, officer_key, trained_on, topic_key);"
+	"CREATE INDEX trainings_by_agency ON trainings(agency_id, trained_on);";
+
 /* migrations[v] brings a database from version v to v + 1. */
 static const char *const migrations[] = {
 	schema_v1,
 	schema_v2,
 	schema_v3,
 	schema_v4,
+	schema_v5,
+	schema_v6,
+	schema_v7,
+	schema_v8,
+	schema_v9,
 };
 
 int
@@ -397,6 +524,26 @@ db_bind_text(sqlite3_stmt *st, int idx, const char *s)
 	if (s == NULL || s[0] == '\0')
 		return sqlite3_bind_null(st, idx);
 	return sqlite3_bind_text(st, idx, s, -1, SQLITE_TRANSIENT);
+}
+
+int
+db_bind_like(sqlite3_stmt *st, int idx, const char *text)
+{
+	struct buf pat = BUF_INIT;
+	const char *p;
+	int rc;
+
+	/* The typed text is matched literally: % and _ are escaped. */
+	buf_addc(&pat, '%');
+	for (p = text; *p != '\0'; p++) {
+		if (*p == '%' || *p == '_' || *p == '\\')
+			buf_addc(&pat, '\\');
+		buf_addc(&pat, *p);
+	}
+	buf_addc(&pat, '%');
+	rc = sqlite3_bind_text(st, idx, buf_str(&pat), -1, SQLITE_TRANSIENT);
+	buf_release(&pat);
+	return rc;
 }
 
 /* Beside the database, who is writing now: SQLite's lock cannot say, and "locked" alone

@@ -404,6 +404,214 @@ done:
 	return rc;
 }
 
+/* Work rules filed with the legal office (制度备案): most on time, one late, one not yet
+ * filed and overdue, one just in effect. Without the generator, so the other records stay
+ * what they were. */
+static int
+seed_filings(struct seeder *s, struct duban_err *err)
+{
+	static const char *const titles[] = { "行政执法公示制度", "执法全过程记录制度",
+		"重大行政执法决定法制审核制度", "行政执法案卷评查制度", "行政执法人员培训制度",
+		"行政执法投诉举报制度", "行政裁量权基准制度", "行政执法过错责任追究制度" };
+	static const int ago[] = { 200, 160, 120, 90, 60, 45, 25, 3 };
+	static const int took[] = { 6, 10, 14, 30, 9, 12, -1, -1 };
+	int rc = DUBAN_OK;
+	int i;
+
+	for (i = 0; i < 8 && rc == DUBAN_OK; i++) {
+		struct record *r = record_new(record_kind("filing"));
+		struct record_problems p;
+		struct date on = date_add_days(s->today, -ago[i]);
+		char ag[24];
+
+		memset(&p, 0, sizeof(p));
+		snprintf(ag, sizeof(ag), "%lld", (long long)s->agency_ids[(i * 3) % N_AGENCIES]);
+		record_set(r, record_field_idx(r->kind, "agency"), ag);
+		set(s->env, r, "title", titles[i], &p);
+		set_date(s->env, r, "effective_on", on, &p);
+		if (took[i] >= 0)
+			set_date(s->env, r, "filed_on", clamp_past(s, date_add_days(on, took[i])), &p);
+		rc = save(s, r, &p, err);
+		record_free(r);
+	}
+	return rc;
+}
+
+/* Enforcement decisions and their publicity (执法决定公示): penalties and licences due in 7
+ * working days, others in 20; most published in time, one late, one taken down after the
+ * decision was revoked, one overdue and two still open. Without the generator. */
+static int
+seed_publicity(struct seeder *s, struct duban_err *err)
+{
+	static const struct {
+		const char *kind;
+		int ago;	/* decided this many days before today */
+		int took;	/* published this many days after; -1: not yet */
+		int withdrawn;	/* taken down this many days after publishing; -1: not */
+	} d[] = {
+		{ "penalty", 90, 3, -1 }, { "licence", 75, 5, -1 }, { "inspection", 60, 20, -1 },
+		{ "penalty", 45, 6, 30 }, { "coercion", 40, 12, -1 }, { "penalty", 30, 15, -1 },
+		{ "licence", 18, -1, -1 }, { "inspection", 10, -1, -1 }, { "penalty", 2, -1, -1 },
+	};
+	static const char *const prefixes[] = { "德市监罚", "德市监许", "德应急检", "德市监罚",
+		"德公强", "德交罚", "德住建许", "德生环检", "德综执罚" };
+	int rc = DUBAN_OK;
+	size_t i;
+
+	for (i = 0; i < sizeof(d) / sizeof(d[0]) && rc == DUBAN_OK; i++) {
+		struct record *r = record_new(record_kind("publicity"));
+		struct record_problems p;
+		struct date on = date_add_days(s->today, -d[i].ago);
+		char no[96];
+		char ag[24];
+
+		memset(&p, 0, sizeof(p));
+		snprintf(no, sizeof(no), "%s〔%d〕%zu号", prefixes[i], on.y, 10 + i * 7);
+		snprintf(ag, sizeof(ag), "%lld",
+		    (long long)s->agency_ids[(i * 5 + 1) % N_AGENCIES]);
+		set(s->env, r, "decision_no", no, &p);
+		record_set(r, record_field_idx(r->kind, "agency"), ag);
+		set(s->env, r, "kind", d[i].kind, &p);
+		set(s->env, r, "party", person(s), &p);
+		set_date(s->env, r, "decided_on", on, &p);
+		if (d[i].took >= 0) {
+			struct date pub = clamp_past(s, date_add_days(on, d[i].took));
+
+			set_date(s->env, r, "published_on", pub, &p);
+			set(s->env, r, "published_where", "德清县人民政府门户网站", &p);
+			if (d[i].withdrawn >= 0)
+				set_date(s->env, r, "withdrawn_on",
+				    clamp_past(s, date_add_days(pub, d[i].withdrawn)), &p);
+		}
+		rc = save(s, r, &p, err);
+		record_free(r);
+	}
+	return rc;
+}
+
+/* Case-file reviews (案卷评查): graded files, two found wanting with a notice; one
+ * rectification reported in time, one overdue, one still open. Without the generator. */
+static int
+seed_reviews(struct seeder *s, struct duban_err *err)
+{
+	static const struct {
+		const char *grade;
+		const char *source;
+		int ago;	/* reviewed this many days before today */
+		int due;	/* rectification due this many days after the notice; -1: none */
+		int reported;	/* reported this many days after the notice; -1: not yet */
+	} v[] = {
+		{ "pass", "routine", 150, -1, -1 }, { "excellent", "routine", 120, -1, -1 },
+		{ "fail", "court", 100, 30, 25 }, { "fail", "reconsideration", 40, 30, -1 },
+		{ "pass", "routine", 20, 30, -1 },
+	};
+	int rc = DUBAN_OK;
+	size_t i;
+
+	for (i = 0; i < sizeof(v) / sizeof(v[0]) && rc == DUBAN_OK; i++) {
+		struct record *r = record_new(record_kind("review"));
+		struct record_problems p;
+		struct date on = date_add_days(s->today, -v[i].ago);
+		struct date notice = date_add_days(on, 3);
+		char ref[96];
+		char no[96];
+		char ag[24];
+
+		memset(&p, 0, sizeof(p));
+		snprintf(ref, sizeof(ref), "德执案〔%d〕%zu号", on.y, 100 + i * 13);
+		snprintf(ag, sizeof(ag), "%lld",
+		    (long long)s->agency_ids[(i * 4 + 2) % N_AGENCIES]);
+		record_set(r, record_field_idx(r->kind, "agency"), ag);
+		set(s->env, r, "case_ref", ref, &p);
+		set(s->env, r, "source", v[i].source, &p);
+		set_date(s->env, r, "reviewed_on", on, &p);
+		set(s->env, r, "grade", v[i].grade, &p);
+		if (v[i].due >= 0) {
+			snprintf(no, sizeof(no), "德司执监〔%d〕%zu号", notice.y, i + 1);
+			set(s->env, r, "problems", "未告知陈述、申辩权利；文书送达回证缺失", &p);
+			set(s->env, r, "notice_no", no, &p);
+			set_date(s->env, r, "notice_on", notice, &p);
+			set_date(s->env, r, "rectify_due_on", date_add_days(notice, v[i].due), &p);
+			if (v[i].reported >= 0)
+				set_date(s->env, r, "reported_on",
+				    clamp_past(s, date_add_days(notice, v[i].reported)), &p);
+		}
+		rc = save(s, r, &p, err);
+		record_free(r);
+	}
+	return rc;
+}
+
+/* Enforcement officers and their certificates: most valid for a while yet, one expiring in a
+ * few days, one expired but still recorded valid, one suspended, one without a certificate.
+ * Names from the generator, after every other record. */
+static int
+seed_officers(struct seeder *s, struct duban_err *err)
+{
+	static const struct {
+		const char *state;
+		int valid;	/* valid until this many days from today */
+		bool established;
+	} o[] = {
+		{ "valid", 400, true }, { "valid", 700, true }, { "valid", 3, true },
+		{ "valid", -5, true }, { "suspended", 300, true }, { "", 0, true },
+		{ "valid", 900, false }, { "valid", 500, true },
+	};
+	int rc = DUBAN_OK;
+	size_t i;
+
+	for (i = 0; i < sizeof(o) / sizeof(o[0]) && rc == DUBAN_OK; i++) {
+		struct record *r = record_new(record_kind("officer"));
+		struct record_problems p;
+		char cert[32];
+		char ag[24];
+		char name[64];
+		int k;
+
+		memset(&p, 0, sizeof(p));
+		snprintf(ag, sizeof(ag), "%lld", (long long)s->agency_ids[(i / 2) % N_AGENCIES]);
+		record_set(r, record_field_idx(r->kind, "agency"), ag);
+		snprintf(name, sizeof(name), "%s", person(s));
+		set(s->env, r, "name", name, &p);
+		set(s->env, r, "post", "执法队员", &p);
+		set(s->env, r, "on_establishment", o[i].established ? "1" : "0", &p);
+		if (o[i].state[0] != '\0') {
+			struct date until = date_add_days(s->today, o[i].valid);
+
+			snprintf(cert, sizeof(cert), "浙D%06zu", 100231 + i * 37);
+			set(s->env, r, "cert_no", cert, &p);
+			set(s->env, r, "state", o[i].state, &p);
+			set(s->env, r, "category", "市场监管", &p);
+			set_date(s->env, r, "issued_on", date_add_days(until, -1095), &p);
+			set_date(s->env, r, "valid_until", until, &p);
+		}
+		rc = save(s, r, &p, err);
+		record_free(r);
+		/* This year's training: every third officer reaches the year's hours. */
+		for (k = 0; k < (i % 3 == 0 ? 4 : 2) && rc == DUBAN_OK; k++) {
+			static const char *const topics[] = { "行政处罚法", "行政许可法", "执法文书制作",
+				"执法全过程记录" };
+			struct date on = date_add_days(s->today, -(20 + 30 * k));
+			char hours[8];
+
+			if (on.y != s->today.y)
+				break;
+			r = record_new(record_kind("training"));
+			memset(&p, 0, sizeof(p));
+			record_set(r, record_field_idx(r->kind, "agency"), ag);
+			set(s->env, r, "officer", name, &p);
+			set_date(s->env, r, "trained_on", on, &p);
+			set(s->env, r, "topic", topics[k], &p);
+			snprintf(hours, sizeof(hours), "%d", i % 3 == 0 ? 16 : 12);
+			set(s->env, r, "hours", hours, &p);
+			set(s->env, r, "organiser", "县司法局", &p);
+			rc = save(s, r, &p, err);
+			record_free(r);
+		}
+	}
+	return rc;
+}
+
 static int
 seed_suggestion(struct seeder *s, int n, struct date received, bool open,
     struct duban_err *err)
@@ -564,5 +772,13 @@ demo_seed(const struct record_env *env, struct duban_err *err)
 		rc = seed_hearing(&s, s.case_agency[i], s.cases[i], on, true, err);
 		n++;
 	}
+	if (rc == DUBAN_OK)
+		rc = seed_filings(&s, err);
+	if (rc == DUBAN_OK)
+		rc = seed_publicity(&s, err);
+	if (rc == DUBAN_OK)
+		rc = seed_reviews(&s, err);
+	if (rc == DUBAN_OK)
+		rc = seed_officers(&s, err);
 	return db_end(env->db, rc, err);
 }

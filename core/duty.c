@@ -11,10 +11,11 @@
 
 #include "duban/buf.h"
 #include "duban/calendar.h"
-#include "duban/db.h"
+#include "duban/db_sql.h"
 #include "duban/err.h"
 #include "duban/i18n.h"
 #include "duban/mem.h"
+#include "duban/record.h"
 
 const struct duty duties[] = {
 	{ "litigation-defence", N_("Litigation: defence and evidence"), N_("Defence"), "litigation",
@@ -47,6 +48,23 @@ const struct duty duties[] = {
 	  "suggestions t JOIN agencies a ON a.id = t.agency_id", "t.id", "t.agency_id",
 	  "t.doc_no", "t.issuer", "t.due_on", "t.reply_done_on IS NULL", "t.reply_done_on",
 	  "t.deleted = 0 AND t.due_on IS NOT NULL", "t.deleted = 0" },
+	{ "rule-filing", N_("Work rules: filing"), N_("Filing"), "filing",
+	  "rule_filings t JOIN agencies a ON a.id = t.agency_id", "t.id", "t.agency_id",
+	  "t.title", "t.doc_no", "t.due_on", "t.filed_on IS NULL", "t.filed_on",
+	  "t.deleted = 0 AND t.due_on IS NOT NULL", "t.deleted = 0" },
+	{ "publicity", N_("Enforcement decisions: publicity"), N_("Publicity"), "publicity",
+	  "publicity_decisions t JOIN agencies a ON a.id = t.agency_id", "t.id", "t.agency_id",
+	  "t.decision_no", "t.party", "t.due_on", "t.published_on IS NULL", "t.published_on",
+	  "t.deleted = 0 AND t.due_on IS NOT NULL", "t.deleted = 0" },
+	{ "review-rectification", N_("Case-file reviews: rectification"), N_("Rectify"), "review",
+	  "case_reviews t JOIN agencies a ON a.id = t.agency_id", "t.id", "t.agency_id",
+	  "t.case_ref", "t.notice_no", "t.rectify_due_on", "t.reported_on IS NULL",
+	  "t.reported_on", "t.deleted = 0 AND t.rectify_due_on IS NOT NULL", "t.deleted = 0" },
+	{ "certificate-expiry", N_("Certificates: expiry"), N_("Cert."), "officer",
+	  "officers t JOIN agencies a ON a.id = t.agency_id", "t.id", "t.agency_id", "t.name",
+	  "t.cert_no", "CASE WHEN t.state = 'valid' THEN t.valid_until END", "t.state = 'valid'",
+	  "t.valid_until",
+	  "t.deleted = 0 AND t.state = 'valid' AND t.valid_until IS NOT NULL", "t.deleted = 0" },
 };
 
 const int duties_n = (int)(sizeof(duties) / sizeof(duties[0]));
@@ -65,15 +83,18 @@ duty_find(const char *name)
 const struct duty *
 duty_primary(const char *kind)
 {
-	if (strcmp(kind, "litigation") == 0)
-		return &duties[0];
-	if (strcmp(kind, "hearing") == 0)
-		return &duties[1];
-	if (strcmp(kind, "reconsideration") == 0)
-		return &duties[3];
-	if (strcmp(kind, "suggestion") == 0)
-		return &duties[5];
-	return NULL;
+	const struct kind_def *k = record_kind(kind);
+
+	return k != NULL && k->duty != NULL ? duty_find(k->duty) : NULL;
+}
+
+void
+duty_names(struct buf *out)
+{
+	int i;
+
+	for (i = 0; i < duties_n; i++)
+		buf_printf(out, "%s%s", i > 0 ? ", " : "", duties[i].name);
 }
 
 void
@@ -94,9 +115,10 @@ duty_window_init(struct duty_window *w, const struct calendar *cal, struct date 
 	w->soon_end = d;
 }
 
-/* SQL condition of a status; ?1 = today, ?2 = soon_end. */
-static void
-status_cond(const struct duty *d, enum deadline_status s, struct buf *sql)
+/* SQL condition of a status; ?1 = today, ?2 = soon_end. The one definition of the
+ * statuses of duties: lists, counts, the dashboard and each item's status use it. */
+void
+duty_status_sql(const struct duty *d, enum deadline_status s, struct buf *sql)
 {
 	switch (s) {
 	case DEADLINE_OVERDUE:
@@ -128,20 +150,6 @@ bind_window(sqlite3_stmt *st, const struct duty_window *w)
 
 	sqlite3_bind_text(st, 1, date_format(w->today, a), -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, date_format(w->soon_end, b), -1, SQLITE_TRANSIENT);
-}
-
-static enum deadline_status
-classify(const struct duty_window *w, struct date due, struct date done)
-{
-	if (!date_is_none(done))
-		return date_cmp(done, due) <= 0 ? DEADLINE_DONE_ON_TIME : DEADLINE_DONE_LATE;
-	if (date_cmp(due, w->today) < 0)
-		return DEADLINE_OVERDUE;
-	if (date_eq(due, w->today))
-		return DEADLINE_DUE_TODAY;
-	if (date_cmp(due, w->soon_end) < 0)
-		return DEADLINE_DUE_SOON;
-	return DEADLINE_PENDING;
 }
 
 static struct date
@@ -176,7 +184,7 @@ where_clause(const struct duty *duty, const struct duty_filter *f, struct buf *s
 		for (i = 0; i < f->n_status; i++) {
 			if (i > 0)
 				buf_adds(sql, " OR ");
-			status_cond(duty, f->status[i], sql);
+			duty_status_sql(duty, f->status[i], sql);
 		}
 		buf_adds(sql, ")");
 	}
@@ -190,21 +198,8 @@ bind_filter(sqlite3_stmt *st, const struct duty_window *w, const struct duty_fil
 		sqlite3_bind_int64(st, 3, f->agency_id);
 	if (f != NULL && f->record_id > 0)
 		sqlite3_bind_int64(st, 5, f->record_id);
-	if (f != NULL && f->text != NULL && f->text[0] != '\0') {
-		struct buf pat = BUF_INIT;
-		const char *p;
-
-		/* The typed text is matched literally: % and _ are escaped. */
-		buf_addc(&pat, '%');
-		for (p = f->text; *p != '\0'; p++) {
-			if (*p == '%' || *p == '_' || *p == '\\')
-				buf_addc(&pat, '\\');
-			buf_addc(&pat, *p);
-		}
-		buf_addc(&pat, '%');
-		sqlite3_bind_text(st, 4, buf_str(&pat), -1, SQLITE_TRANSIENT);
-		buf_release(&pat);
-	}
+	if (f != NULL && f->text != NULL && f->text[0] != '\0')
+		db_bind_like(st, 4, f->text);
 }
 
 /* One query of the items of a duty: the filter's conditions, extra (may be NULL), an order,
@@ -218,9 +213,16 @@ run_query(struct db *db, const struct duty *duty, const struct duty_window *w,
 	sqlite3_stmt *st = NULL;
 	int rc;
 	int step;
+	int s;
 
-	buf_printf(&sql, "SELECT %s, %s, a.name, %s, %s, CASE WHEN %s THEN NULL ELSE %s END",
+	buf_printf(&sql, "SELECT %s, %s, a.name, %s, %s, CASE WHEN %s THEN NULL ELSE %s END, CASE",
 	    duty->id, duty->key, duty->party, duty->due, duty->open, duty->done);
+	for (s = 0; s < DEADLINE_N_STATUS; s++) {
+		buf_adds(&sql, " WHEN ");
+		duty_status_sql(duty, (enum deadline_status)s, &sql);
+		buf_printf(&sql, " THEN %d", s);
+	}
+	buf_printf(&sql, " ELSE %d END", DEADLINE_PENDING);
 	where_clause(duty, f, &sql);
 	if (extra != NULL)
 		buf_printf(&sql, " AND %s", extra);
@@ -248,7 +250,8 @@ run_query(struct db *db, const struct duty *duty, const struct duty_window *w,
 		it.due = column_date(st, 4);
 		it.done = column_date(st, 5);
 		it.has_due = !date_is_none(it.due);
-		it.status = it.has_due ? classify(w, it.due, it.done) : DEADLINE_PENDING;
+		it.status = it.has_due ? (enum deadline_status)sqlite3_column_int(st, 6) :
+		    DEADLINE_PENDING;
 		(*got)++;
 		rc = fn(&it, arg);
 		if (rc != DUBAN_OK)
@@ -449,7 +452,7 @@ duty_count(struct db *db, const struct duty *duty, const struct duty_window *w,
 	int rc;
 
 	buf_printf(&sql, "SELECT count(*) FROM %s WHERE %s AND ", duty->from, duty->live);
-	status_cond(duty, status, &sql);
+	duty_status_sql(duty, status, &sql);
 	if (agency_id > 0)
 		buf_printf(&sql, " AND %s = ?3", duty->agency);
 	rc = db_prepare(db, buf_str(&sql), &st, err);

@@ -15,7 +15,7 @@
 #include "duban/access.h"
 #include "duban/agency.h"
 #include "duban/buf.h"
-#include "duban/db.h"
+#include "duban/db_sql.h"
 #include "duban/err.h"
 #include "duban/i18n.h"
 #include "duban/json.h"
@@ -206,8 +206,10 @@ json_record(struct export *ex, const struct record *r)
 			buf_adds(b, "null");
 		} else if (f->type == FIELD_INT) {
 			json_add_integer(b, v);
-		} else if (f->type == FIELD_AGENCY || f->type == FIELD_CASE) {
-			/* References by name, as people and the CSV know them. */
+		} else if (f->type == FIELD_AGENCY || f->type == FIELD_CASE ||
+		    (f->flags & FIELD_SECRET)) {
+			/* References by name, as people and the CSV know them; personal data
+			 * masked except to an admin. */
 			buf_reset(&ex->value);
 			record_display(ex->env, r, i, true, &ex->value);
 			json_add_string(b, buf_str(&ex->value));

@@ -9,6 +9,7 @@
 #include "duban/date.h"
 
 #include "duban/access.h"
+#include "duban/buf.h"
 #include "duban/i18n.h"
 #include "duban/record.h"
 
@@ -18,44 +19,41 @@ enum {
 };
 
 static const struct field_choice ranks[] = {
-	{ "", "", N_("not recorded") },
-	{ "head", "正职", N_("head") },
-	{ "deputy", "副职", N_("deputy head") },
-	{ "other-leader", "其他负责人", N_("other leader") },
-	{ "staff", "工作人员", N_("staff only") },
-	{ "lawyer", "律师", N_("lawyer only") },
-	{ "none", "未出庭", N_("nobody appeared") },
-	{ NULL, NULL, NULL },
+	{ "", "", N_("not recorded"), 0 },
+	{ "head", "正职", N_("head"), CHOICE_HEAD_APPEARED },
+	{ "deputy", "副职", N_("deputy head"), CHOICE_HEAD_APPEARED },
+	{ "other-leader", "其他负责人", N_("other leader"), CHOICE_HEAD_APPEARED },
+	{ "staff", "工作人员", N_("staff only"), 0 },
+	{ "lawyer", "律师", N_("lawyer only"), 0 },
+	{ "none", "未出庭", N_("nobody appeared"), 0 },
+	{ NULL, NULL, NULL, 0 },
 };
 
 static const struct field_def fields[H_N] = {
 	[H_CASE] = { "case_id", "case_no", "案号", N_("Case number"), FIELD_CASE,
-		FIELD_REQUIRED | FIELD_KEY, NULL, 0 },
+		FIELD_REQUIRED | FIELD_KEY, NULL, 0, "litigation" },
 	[H_ON] = { "hearing_on", "hearing_on", "开庭日期", N_("Hearing on"), FIELD_DATE,
-		FIELD_REQUIRED | FIELD_KEY, NULL, 0 },
+		FIELD_REQUIRED | FIELD_KEY, NULL, 0, NULL },
 	[H_REQUIRED] = { "head_required", "head_required", "是否要求负责人出庭",
-		N_("Head required to appear"), FIELD_BOOL, 0, NULL, 0 },
+		N_("Head required to appear"), FIELD_BOOL, 0, NULL, 0, NULL },
 	[H_REASON] = { "required_reason", "required_reason", "要求出庭原因",
-		N_("Why the head must appear"), FIELD_TEXT, 0, NULL, 500 },
+		N_("Why the head must appear"), FIELD_TEXT, 0, NULL, 500, NULL },
 	[H_APPEARER] = { "appearer", "appearer", "出庭人", N_("Appeared"), FIELD_TEXT, 0, NULL,
-		200 },
+		200, NULL },
 	[H_TITLE] = { "appearer_title", "appearer_title", "出庭人职务", N_("Appearer's title"),
-		FIELD_TEXT, 0, NULL, 200 },
+		FIELD_TEXT, 0, NULL, 200, NULL },
 	[H_RANK] = { "appearer_rank", "appearer_rank", "出庭人类别", N_("Appearer's rank"),
-		FIELD_ENUM, 0, ranks, 0 },
+		FIELD_ENUM, 0, ranks, 0, NULL },
 	[H_SPOKE] = { "spoke", "spoke", "是否出声", N_("Head spoke in court"), FIELD_BOOL, 0,
-		NULL, 0 },
+		NULL, 0, NULL },
 	[H_EXPLAINED] = { "absence_explained", "absence_explained", "未出庭说明",
-		N_("Absence explained in writing"), FIELD_BOOL, 0, NULL, 0 },
+		N_("Absence explained in writing"), FIELD_BOOL, 0, NULL, 0, NULL },
 };
 
 static bool
 head_appeared(const struct record *r)
 {
-	const char *rank = r->values[H_RANK];
-
-	return strcmp(rank, "head") == 0 || strcmp(rank, "deputy") == 0 ||
-	    strcmp(rank, "other-leader") == 0;
+	return record_choice_has(r, H_RANK, CHOICE_HEAD_APPEARED);
 }
 
 /* Who appeared, in what capacity and whether they spoke are facts of a hearing that has
@@ -100,6 +98,23 @@ check(const struct record_env *env, const struct record *r, struct record_proble
 		    "explain"));
 }
 
+/* Under its case: the date; who appeared, and whether the head had to. */
+static void
+summary(const struct record_env *env, const struct record *r, struct buf *when,
+    struct buf *what)
+{
+	buf_adds(when, r->values[H_ON]);
+	record_display(env, r, H_RANK, false, what);
+	if (record_bool(r, H_REQUIRED))
+		buf_printf(what, "  (%s)", _("head required"));
+}
+
 const struct kind_def hearing_kind = {
 	"hearing", "hearings", N_("Hearing"), fields, H_N, check, NULL, ACCESS_EDIT_RECORDS,
+	.plural = N_("Hearings"),
+	.duty = "hearing-head",
+	.key_caption = N_("Case number"), .party_caption = N_("Party"),
+	.order = "hearing_on",
+	.desk = 2,
+	.summary = summary,
 };

@@ -17,7 +17,7 @@
 #include "duban/agency.h"
 #include "duban/buf.h"
 #include "duban/csvin.h"
-#include "duban/db.h"
+#include "duban/db_sql.h"
 #include "duban/encoding.h"
 #include "duban/err.h"
 #include "duban/hearing.h"

@@ -11,6 +11,7 @@
 #include "duban/config.h"
 #include "duban/dashboard.h"
 #include "duban/db.h"
+#include "duban/db_sql.h"
 #include "duban/deadline.h"
 #include "duban/duty.h"
 #include "duban/err.h"

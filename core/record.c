@@ -14,21 +14,28 @@
 #include "duban/audit.h"
 #include "duban/buf.h"
 #include "duban/config.h"
-#include "duban/db.h"
+#include "duban/db_sql.h"
 #include "duban/deadline.h"
 #include "duban/err.h"
+#include "duban/filing.h"
 #include "duban/hearing.h"
 #include "duban/i18n.h"
 #include "duban/json.h"
 #include "duban/litigation.h"
 #include "duban/mem.h"
+#include "duban/officer.h"
+#include "duban/publicity.h"
 #include "duban/reconsideration.h"
+#include "duban/review.h"
 #include "duban/suggestion.h"
 #include "duban/text.h"
+#include "duban/training.h"
+#include "duban/user.h"
 
 const struct kind_def *const record_kinds[] = {
 	&agency_kind, &litigation_kind, &hearing_kind, &reconsideration_kind, &suggestion_kind,
-	&assess_item_kind, NULL,
+	&assess_item_kind, &filing_kind, &publicity_kind, &review_kind, &officer_kind,
+	&training_kind, NULL,
 };
 
 const struct kind_def *
@@ -55,7 +62,288 @@ record_kind_word(const struct kind_def *kind)
 	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
 		if (strcmp(words[i], kind->name) == 0)
 			return _(words[i]);
-	return kind->name;
+	/* Kinds added since name themselves in their descriptor. */
+	return kind->noun != NULL ? _(kind->noun) : kind->name;
+}
+
+const struct kind_def *
+record_desk_kind(int n)
+{
+	size_t i;
+
+	for (i = 0; record_kinds[i] != NULL; i++)
+		if (n > 0 && record_kinds[i]->desk == n)
+			return record_kinds[i];
+	return NULL;
+}
+
+void
+record_kind_names(struct buf *out)
+{
+	size_t i;
+
+	for (i = 0; record_kinds[i] != NULL; i++)
+		buf_printf(out, "%s%s", i > 0 ? ", " : "", record_kinds[i]->name);
+}
+
+const struct kind_def *
+record_ref_kind(const struct field_def *f)
+{
+	if (f->type == FIELD_CASE && f->ref != NULL && record_kind(f->ref) != NULL)
+		return record_kind(f->ref);
+	return &agency_kind;
+}
+
+void
+record_choice_sql(const struct kind_def *kind, const char *column, unsigned flag,
+    struct buf *out)
+{
+	int f = record_field_idx(kind, column);
+	const struct field_choice *c;
+	int n = 0;
+
+	buf_addc(out, '(');
+	for (c = f >= 0 ? kind->fields[f].choices : NULL; c != NULL && c->code != NULL; c++) {
+		if (!(c->flags & flag))
+			continue;
+		/* Codes are fixed words of the kind tables, never input. */
+		buf_printf(out, "%s'%s'", n++ > 0 ? "," : "", c->code);
+	}
+	if (n == 0)
+		buf_adds(out, "''");
+	buf_addc(out, ')');
+}
+
+void
+record_sql_expand(const char *sql, struct buf *out)
+{
+	static const struct { const char *name; unsigned flag; } flags[] = {
+		{ "head", CHOICE_HEAD_APPEARED }, { "loss", CHOICE_LOSS },
+		{ "overturns", CHOICE_OVERTURNS },
+	};
+	const char *p = sql;
+
+	while (*p != '\0') {
+		const char *open = strchr(p, '{');
+		const char *close = open != NULL ? strchr(open, '}') : NULL;
+		char spec[100];
+		char *dot;
+		char *slash;
+		size_t i;
+
+		if (open == NULL || close == NULL || (size_t)(close - open) >= sizeof(spec)) {
+			buf_adds(out, p);
+			return;
+		}
+		buf_add(out, p, (size_t)(open - p));
+		memcpy(spec, open + 1, (size_t)(close - open - 1));
+		spec[close - open - 1] = '\0';
+		dot = strchr(spec, '.');
+		slash = strchr(spec, '/');
+		if (dot != NULL && slash != NULL && slash > dot) {
+			*dot = '\0';
+			*slash = '\0';
+			for (i = 0; i < sizeof(flags) / sizeof(flags[0]); i++)
+				if (strcmp(slash + 1, flags[i].name) == 0 && record_kind(spec) != NULL)
+					record_choice_sql(record_kind(spec), dot + 1, flags[i].flag, out);
+		}
+		p = close + 1;
+	}
+}
+
+bool
+record_choice_has(const struct record *r, int field, unsigned flag)
+{
+	const struct field_choice *c;
+
+	for (c = r->kind->fields[field].choices; c != NULL && c->code != NULL; c++)
+		if (strcmp(c->code, r->values[field]) == 0)
+			return (c->flags & flag) != 0;
+	return false;
+}
+
+/* " AND (a LIKE ?1 ...)" over the kind's text fields; ?1 the pattern. */
+static void
+text_filter(const struct kind_def *kind, const char *text, struct buf *sql)
+{
+	int i;
+	int n = 0;
+
+	if (text == NULL || text[0] == '\0')
+		return;
+	buf_adds(sql, " AND (");
+	for (i = 0; i < kind->n_fields; i++) {
+		if (kind->fields[i].type != FIELD_TEXT)
+			continue;
+		buf_printf(sql, "%s%s LIKE ?1 ESCAPE '\\'", n++ > 0 ? " OR " : "",
+		    kind->fields[i].column);
+	}
+	buf_adds(sql, n > 0 ? ")" : "0)");
+}
+
+/* Step st (prepared by the caller, bound), giving each row's first column to fn; finalizes. */
+static int
+walk_ids(struct db *db, sqlite3_stmt *st, int (*fn)(int64_t id, void *arg), void *arg,
+    struct duban_err *err)
+{
+	int rc = DUBAN_OK;
+	int step;
+
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		rc = fn(sqlite3_column_int64(st, 0), arg);
+		if (rc != DUBAN_OK)
+			break;
+	}
+	if (rc == DUBAN_OK && step != SQLITE_DONE)
+		rc = db_fail(db, _("reading the database"), err);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+record_each_live(struct db *db, const struct kind_def *kind, const char *text,
+    int64_t limit, int64_t offset, int (*fn)(int64_t id, void *arg), void *arg,
+    struct duban_err *err)
+{
+	struct buf sql = BUF_INIT;
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	buf_printf(&sql, "SELECT id FROM %s WHERE deleted = 0", kind->table);
+	text_filter(kind, text, &sql);
+	buf_printf(&sql, " ORDER BY %s, id", kind->order != NULL ? kind->order : "id");
+	if (limit > 0 || offset > 0)
+		buf_printf(&sql, " LIMIT %lld OFFSET %lld", limit > 0 ? (long long)limit : -1LL,
+		    (long long)offset);
+	rc = db_prepare(db, buf_str(&sql), &st, err);
+	buf_release(&sql);
+	if (rc != DUBAN_OK)
+		return rc;
+	if (text != NULL && text[0] != '\0')
+		db_bind_like(st, 1, text);
+	return walk_ids(db, st, fn, arg, err);
+}
+
+int
+record_count_live(struct db *db, const struct kind_def *kind, const char *text, int64_t *n,
+    struct duban_err *err)
+{
+	struct buf sql = BUF_INIT;
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	buf_printf(&sql, "SELECT count(*) FROM %s WHERE deleted = 0", kind->table);
+	text_filter(kind, text, &sql);
+	rc = db_prepare(db, buf_str(&sql), &st, err);
+	buf_release(&sql);
+	if (rc != DUBAN_OK)
+		return rc;
+	if (text != NULL && text[0] != '\0')
+		db_bind_like(st, 1, text);
+	*n = 0;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*n = sqlite3_column_int64(st, 0);
+	else
+		rc = db_fail(db, _("reading the database"), err);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+record_suggest(struct db *db, const struct field_def *f, const char *typed, char **out,
+    int max, int *n, struct duban_err *err)
+{
+	const struct kind_def *k = record_ref_kind(f);
+	struct buf sql = BUF_INIT;
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	*n = 0;
+	/* Agencies by any of their names, newest cases first. */
+	if (k == &agency_kind)
+		buf_adds(&sql, "SELECT name FROM agencies WHERE deleted = 0 AND (name LIKE ?1"
+		    " ESCAPE '\\' OR short_name LIKE ?1 ESCAPE '\\' OR code LIKE ?1 ESCAPE '\\')"
+		    " ORDER BY name LIMIT 200");
+	else
+		buf_printf(&sql, "SELECT %s FROM %s WHERE deleted = 0 AND %s LIKE ?1 ESCAPE '\\'"
+		    " ORDER BY id DESC LIMIT 200", k->fields[0].column, k->table,
+		    k->fields[0].column);
+	rc = db_prepare(db, buf_str(&sql), &st, err);
+	buf_release(&sql);
+	if (rc != DUBAN_OK)
+		return rc;
+	db_bind_like(st, 1, typed != NULL ? typed : "");
+	while (*n < max && sqlite3_step(st) == SQLITE_ROW) {
+		const char *t = (const char *)sqlite3_column_text(st, 0);
+
+		out[(*n)++] = xstrdup(t != NULL ? t : "");
+	}
+	sqlite3_finalize(st);
+	return DUBAN_OK;
+}
+
+int
+record_each_choice(struct db *db, const struct field_def *f, const char *typed,
+    void (*fn)(int64_t id, const char *value, const char *words, void *arg), void *arg,
+    struct duban_err *err)
+{
+	const struct kind_def *k = f != NULL ? record_ref_kind(f) : &agency_kind;
+	struct buf sql = BUF_INIT;
+	sqlite3_stmt *st = NULL;
+	int step;
+	int rc;
+
+	/* Every agency (a county has tens), found also by its short name and code; cases can
+	 * be tens of thousands, so the database narrows them by what was typed first. */
+	if (k == &agency_kind)
+		buf_adds(&sql, "SELECT name, COALESCE(short_name, '') || ' ' || COALESCE(code, ''),"
+		    " id FROM agencies WHERE deleted = 0 ORDER BY name");
+	else
+		buf_printf(&sql, "SELECT %s, '', id FROM %s WHERE deleted = 0 AND %s LIKE ?1"
+		    " ESCAPE '\\' ORDER BY id DESC LIMIT 500", k->fields[0].column, k->table,
+		    k->fields[0].column);
+	rc = db_prepare(db, buf_str(&sql), &st, err);
+	buf_release(&sql);
+	if (rc != DUBAN_OK)
+		return rc;
+	if (k != &agency_kind)
+		db_bind_like(st, 1, typed != NULL ? typed : "");
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *v = (const char *)sqlite3_column_text(st, 0);
+		const char *w = (const char *)sqlite3_column_text(st, 1);
+
+		fn(sqlite3_column_int64(st, 2), v != NULL ? v : "", w != NULL ? w : "", arg);
+	}
+	if (step != SQLITE_DONE)
+		rc = db_fail(db, _("reading the database"), err);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+record_each_detail(struct db *db, const struct kind_def *kind, int64_t id,
+    int (*fn)(int64_t id, void *arg), void *arg, struct duban_err *err)
+{
+	const struct kind_def *d = kind->detail != NULL ? record_kind(kind->detail) : NULL;
+	struct buf sql = BUF_INIT;
+	sqlite3_stmt *st = NULL;
+	int ref = -1;
+	int rc;
+	int i;
+
+	for (i = 0; d != NULL && i < d->n_fields; i++)
+		if (d->fields[i].type == FIELD_CASE && record_ref_kind(&d->fields[i]) == kind)
+			ref = i;
+	if (ref < 0)
+		return DUBAN_OK;
+	buf_printf(&sql, "SELECT id FROM %s WHERE %s = ?1 AND deleted = 0 ORDER BY %s, id",
+	    d->table, d->fields[ref].column, d->order != NULL ? d->order : "id");
+	rc = db_prepare(db, buf_str(&sql), &st, err);
+	buf_release(&sql);
+	if (rc != DUBAN_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	return walk_ids(db, st, fn, arg, err);
 }
 
 int
@@ -252,16 +540,24 @@ list_choices(const struct field_def *f, struct buf *out)
 	}
 }
 
-/* A case by its number as written, else by its normalised form ("（2025）" = "(2025)"). */
+/* A record of the kind a reference names, by its key as written, else by the key's
+ * normalised form ("（2025）" = "(2025)", the kind's <key>_key column). */
 static int
-lookup_case(struct db *db, const char *case_no, int64_t *id, struct duban_err *err)
+lookup_case(struct db *db, const struct field_def *f, const char *case_no, int64_t *id,
+    struct duban_err *err)
 {
+	const struct kind_def *k = record_ref_kind(f);
+	const char *col = k->fields[0].column;
 	sqlite3_stmt *st = NULL;
 	struct buf key = BUF_INIT;
-	int rc = db_prepare_cached(db, "SELECT id FROM litigation_cases WHERE deleted = 0 AND"
-	    " (case_no = ?1 OR case_no_key = ?2) ORDER BY case_no <> ?1 LIMIT 1", &st, err);
+	struct buf sql = BUF_INIT;
+	int rc;
 	int step;
 
+	buf_printf(&sql, "SELECT id FROM %s WHERE deleted = 0 AND (%s = ?1 OR %s_key = ?2)"
+	    " ORDER BY %s <> ?1 LIMIT 1", k->table, col, col, col);
+	rc = db_prepare_cached(db, buf_str(&sql), &st, err);
+	buf_release(&sql);
 	if (rc != DUBAN_OK)
 		return rc;
 	text_key_norm(case_no, &key);
@@ -272,7 +568,8 @@ lookup_case(struct db *db, const char *case_no, int64_t *id, struct duban_err *e
 	if (step == SQLITE_ROW)
 		*id = sqlite3_column_int64(st, 0);
 	else if (step == SQLITE_DONE)
-		rc = duban_err_set(err, DUBAN_EINPUT, _("there is no litigation case %s"), case_no);
+		rc = duban_err_set(err, DUBAN_EINPUT, _("there is no %s %s"),
+		    _(k->noun != NULL ? k->noun : k->label), case_no);
 	else
 		rc = db_fail(db, _("looking up the case"), err);
 	sqlite3_reset(st);
@@ -298,6 +595,11 @@ record_input(const struct record_env *env, struct record *r, int field, const ch
 	}
 	text_trim(text != NULL ? text : "", &trimmed);
 	t = buf_str(&trimmed);
+	/* A masked value coming back (a form or an export of a non-admin) changes nothing. */
+	if ((f->flags & FIELD_SECRET) && strchr(t, '*') != NULL) {
+		buf_release(&trimmed);
+		return true;
+	}
 	switch (f->type) {
 	case FIELD_TEXT: {
 		int max = f->max_len > 0 ? f->max_len : 2000;
@@ -376,7 +678,7 @@ record_input(const struct record_env *env, struct record *r, int field, const ch
 
 		if (t[0] != '\0') {
 			int rc = f->type == FIELD_AGENCY ? agency_resolve(env->db, t, &id, &err) :
-			    lookup_case(env->db, t, &id, &err);
+			    lookup_case(env->db, f, t, &id, &err);
 
 			if (rc == DUBAN_EINPUT) {
 				record_problem(p, field, "%s: %s", label, err.msg);
@@ -572,12 +874,15 @@ references_exist(const struct record_env *env, const struct record *r, int field
     struct duban_err *err)
 {
 	const struct field_def *f = &r->kind->fields[field];
-	const char *sql = f->type == FIELD_AGENCY ?
-	    "SELECT 1 FROM agencies WHERE id = ?1 AND deleted = 0" :
-	    "SELECT 1 FROM litigation_cases WHERE id = ?1 AND deleted = 0";
+	struct buf sql = BUF_INIT;
 	sqlite3_stmt *st = NULL;
-	int rc = db_prepare_cached(env->db, sql, &st, err);
+	int rc;
 	int step;
+
+	buf_printf(&sql, "SELECT 1 FROM %s WHERE id = ?1 AND deleted = 0",
+	    record_ref_kind(f)->table);
+	rc = db_prepare_cached(env->db, buf_str(&sql), &st, err);
+	buf_release(&sql);
 
 	if (rc != DUBAN_OK)
 		return rc;
@@ -700,11 +1005,17 @@ record_validate(const struct record_env *env, const struct record *r,
 }
 
 static int
-case_no_of(struct db *db, int64_t id, struct buf *out, struct duban_err *err)
+case_no_of(struct db *db, const struct field_def *f, int64_t id, struct buf *out,
+    struct duban_err *err)
 {
+	const struct kind_def *k = record_ref_kind(f);
 	sqlite3_stmt *st = NULL;
-	int rc = db_prepare_cached(db, "SELECT case_no FROM litigation_cases WHERE id = ?1", &st,
-	    err);
+	struct buf sql = BUF_INIT;
+	int rc;
+
+	buf_printf(&sql, "SELECT %s FROM %s WHERE id = ?1", k->fields[0].column, k->table);
+	rc = db_prepare_cached(db, buf_str(&sql), &st, err);
+	buf_release(&sql);
 
 	if (rc != DUBAN_OK)
 		return rc;
@@ -728,6 +1039,16 @@ void
 record_display_value(struct db *db, const struct field_def *f, const char *v, bool csv_words,
     struct buf *out)
 {
+	if ((f->flags & FIELD_SECRET) && v[0] != '\0' &&
+	    db_actor_role_value(db) != (int)ROLE_ADMIN) {
+		size_t n = strlen(v);
+		size_t i;
+
+		/* The first three and the last four characters; all of a short one hidden. */
+		for (i = 0; i < n; i++)
+			buf_addc(out, n > 8 && (i < 3 || i + 4 >= n) ? v[i] : '*');
+		return;
+	}
 	switch (f->type) {
 	case FIELD_TEXT:
 	case FIELD_DATE:
@@ -757,7 +1078,7 @@ record_display_value(struct db *db, const struct field_def *f, const char *v, bo
 		break;
 	case FIELD_CASE:
 		if (v[0] != '\0')
-			case_no_of(db, strtoll(v, NULL, 10), out, NULL);
+			case_no_of(db, f, strtoll(v, NULL, 10), out, NULL);
 		break;
 	}
 }
@@ -820,13 +1141,18 @@ record_lookup(const struct record_env *env, const struct kind_def *kind, const c
 	long long n = strtoll(text, &end, 10);
 	int rc;
 	int i;
+	int last_key = -1;
 	const char *rest = text;
 
 	if (*text != '\0' && *end == '\0' && n > 0) {
 		*id = n;
 		return DUBAN_OK;
 	}
-	/* By natural key: its fields in order, separated by blanks ("行初12号 2025-03-05"). */
+	/* By natural key: its fields in order, separated by blanks ("行初12号 2025-03-05"); the
+	 * last key field, when it is text, takes the rest, blanks and all. */
+	for (i = 0; i < kind->n_fields; i++)
+		if (kind->fields[i].flags & FIELD_KEY)
+			last_key = i;
 	probe = record_new(kind);
 	memset(&p, 0, sizeof(p));
 	for (i = 0; i < kind->n_fields; i++) {
@@ -837,7 +1163,7 @@ record_lookup(const struct record_env *env, const struct kind_def *kind, const c
 			continue;
 		while (*rest == ' ')
 			rest++;
-		sp = kind->fields[i].type == FIELD_TEXT && i == kind->n_fields - 1 ? NULL :
+		sp = kind->fields[i].type == FIELD_TEXT && i == last_key ? NULL :
 		    strchr(rest, ' ');
 		part = sp != NULL ? xstrndup(rest, (size_t)(sp - rest)) : xstrdup(rest);
 		rest = sp != NULL ? sp : rest + strlen(rest);
@@ -1110,26 +1436,40 @@ out:
 	return db_end(env->db, rc, err);
 }
 
-/* Live records that point at an agency or a case; deleting those would orphan them. */
+/* Live records of any kind whose reference fields point at this record (an agency's cases
+ * and sub-agencies, a case's hearings); deleting it would orphan them. From the kinds'
+ * field tables, so a new kind's references block deletes without code here. */
 static int
 count_dependents(struct db *db, const struct kind_def *kind, int64_t id, int *n,
     struct duban_err *err)
 {
-	static const char *const agency_refs =
-	    "SELECT (SELECT count(*) FROM litigation_cases WHERE agency_id = ?1 AND deleted = 0)"
-	    " + (SELECT count(*) FROM reconsideration_cases WHERE agency_id = ?1 AND deleted = 0)"
-	    " + (SELECT count(*) FROM suggestions WHERE agency_id = ?1 AND deleted = 0)"
-	    " + (SELECT count(*) FROM agencies WHERE parent_id = ?1 AND deleted = 0)";
-	static const char *const case_refs =
-	    "SELECT count(*) FROM hearings WHERE case_id = ?1 AND deleted = 0";
+	struct buf sql = BUF_INIT;
 	sqlite3_stmt *st = NULL;
-	int rc;
+	int rc = DUBAN_OK;
+	int terms = 0;
+	size_t k;
+	int i;
 
 	*n = 0;
-	if (kind != &agency_kind && kind != &litigation_kind)
-		return DUBAN_OK;
-	rc = db_prepare(db, kind == &agency_kind ? agency_refs : case_refs, &st, err);
-	if (rc != DUBAN_OK)
+	buf_adds(&sql, "SELECT 0");
+	for (k = 0; record_kinds[k] != NULL; k++) {
+		const struct kind_def *o = record_kinds[k];
+
+		for (i = 0; i < o->n_fields; i++) {
+			const struct field_def *f = &o->fields[i];
+
+			if ((f->type != FIELD_AGENCY && f->type != FIELD_CASE) ||
+			    record_ref_kind(f) != kind)
+				continue;
+			buf_printf(&sql, " + (SELECT count(*) FROM %s WHERE %s = ?1 AND deleted = 0)",
+			    o->table, f->column);
+			terms++;
+		}
+	}
+	if (terms > 0)
+		rc = db_prepare(db, buf_str(&sql), &st, err);
+	buf_release(&sql);
+	if (terms == 0 || rc != DUBAN_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, id);
 	if (sqlite3_step(st) == SQLITE_ROW)

@@ -16,6 +16,9 @@ const char *const rules_required[] = {
 	"reconsideration-decision-simplified",
 	"judicial-suggestion",
 	"procuratorial-suggestion",
+	"rule-filing",
+	"publicity",
+	"publicity-licence-penalty",
 };
 const size_t rules_n_required = sizeof(rules_required) / sizeof(rules_required[0]);
 

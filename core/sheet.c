@@ -10,6 +10,7 @@
 
 #include "duban/buf.h"
 #include "duban/db.h"
+#include "duban/db_sql.h"
 #include "duban/err.h"
 #include "duban/i18n.h"
 #include "duban/record.h"

@@ -17,45 +17,46 @@ enum {
 };
 
 static const struct field_choice kinds[] = {
-	{ "judicial", "司法建议", N_("judicial suggestion") },
-	{ "procuratorial", "检察建议", N_("procuratorial suggestion") },
-	{ NULL, NULL, NULL },
+	{ "judicial", "司法建议", N_("judicial suggestion"), 0 },
+	{ "procuratorial", "检察建议", N_("procuratorial suggestion"), 0 },
+	{ NULL, NULL, NULL, 0 },
 };
 
 static const struct field_choice units[] = {
-	{ "", "", N_("not stated") },
-	{ "days", "日", N_("days") },
-	{ "workdays", "工作日", N_("working days") },
-	{ "months", "个月", N_("months") },
-	{ NULL, NULL, NULL },
+	{ "", "", N_("not stated"), 0 },
+	{ "days", "日", N_("days"), 0 },
+	{ "workdays", "工作日", N_("working days"), 0 },
+	{ "months", "个月", N_("months"), 0 },
+	{ NULL, NULL, NULL, 0 },
 };
 
 static const struct field_def fields[S_N] = {
 	[S_DOC_NO] = { "doc_no", "doc_no", "文号", N_("Document number"), FIELD_TEXT,
-		FIELD_REQUIRED | FIELD_KEY, NULL, 100 },
+		FIELD_REQUIRED | FIELD_KEY, NULL, 100, NULL },
 	[S_KIND] = { "kind", "kind", "类别", N_("Kind of suggestion"), FIELD_ENUM, FIELD_REQUIRED,
-		kinds, 0 },
-	[S_ISSUER] = { "issuer", "issuer", "发出机关", N_("Issued by"), FIELD_TEXT, 0, NULL, 200 },
+		kinds, 0, NULL },
+	[S_ISSUER] = { "issuer", "issuer", "发出机关", N_("Issued by"), FIELD_TEXT, 0, NULL, 200,
+		NULL },
 	[S_AGENCY] = { "agency_id", "agency", "被建议机关", N_("Agency"), FIELD_AGENCY,
-		FIELD_REQUIRED, NULL, 0 },
+		FIELD_REQUIRED, NULL, 0, NULL },
 	[S_RECEIVED] = { "received_on", "received_on", "收到日期", N_("Received on"), FIELD_DATE,
-		FIELD_REQUIRED, NULL, 0 },
+		FIELD_REQUIRED, NULL, 0, NULL },
 	[S_PERIOD] = { "period_length", "period_length", "文书载明期限",
-		N_("Period stated in the document"), FIELD_INT, 0, NULL, 0 },
+		N_("Period stated in the document"), FIELD_INT, 0, NULL, 0, NULL },
 	[S_UNIT] = { "period_unit", "period_unit", "期限单位", N_("Unit of that period"),
-		FIELD_ENUM, 0, units, 0 },
+		FIELD_ENUM, 0, units, 0, NULL },
 	[S_DUE] = { "due_on", "due_on", "回复期限", N_("Response due on"), FIELD_DATE,
-		FIELD_DERIVED, NULL, 0 },
+		FIELD_DERIVED, NULL, 0, NULL },
 	[S_REPLIED] = { "replied_on", "replied_on", "回复日期", N_("Responded on"), FIELD_DATE, 0,
-		NULL, 0 },
+		NULL, 0, NULL },
 	[S_DELIVERY] = { "reply_delivery", "reply_delivery", "回复递交方式",
-		N_("Response delivered"), FIELD_ENUM, 0, choices_delivery, 0 },
+		N_("Response delivered"), FIELD_ENUM, 0, choices_delivery, 0, NULL },
 	[S_MAILED] = { "reply_mailed_on", "reply_mailed_on", "回复交邮日期",
-		N_("Response mailed on"), FIELD_DATE, 0, NULL, 0 },
+		N_("Response mailed on"), FIELD_DATE, 0, NULL, 0, NULL },
 	[S_REPORTED] = { "reported_on", "reported_on", "报备日期", N_("Reported to the bureau on"),
-		FIELD_DATE, 0, NULL, 0 },
+		FIELD_DATE, 0, NULL, 0, NULL },
 	[S_SUMMARY] = { "summary", "summary", "整改情况", N_("Rectification"), FIELD_TEXT, 0,
-		NULL, 4000 },
+		NULL, 4000, NULL },
 };
 
 static void
@@ -102,4 +103,9 @@ derive(const struct record_env *env, struct record *r)
 const struct kind_def suggestion_kind = {
 	"suggestion", "suggestions", N_("Suggestion"), fields, S_N, check, derive,
 	ACCESS_EDIT_RECORDS,
+	.plural = N_("Suggestions"),
+	.duty = "suggestion-reply",
+	.key_caption = N_("Document number"), .party_caption = N_("Issued by"),
+	.order = "doc_no",
+	.desk = 4,
 };

@@ -6,7 +6,7 @@
 #include "duban/access.h"
 #include "duban/audit.h"
 #include "duban/buf.h"
-#include "duban/db.h"
+#include "duban/db_sql.h"
 #include "duban/err.h"
 #include "duban/i18n.h"
 
@@ -223,4 +223,29 @@ user_set_role(struct db *db, const char *login, enum user_role role, struct duba
 	buf_release(&before);
 	buf_release(&after);
 	return db_end(db, rc, err);
+}
+
+int
+user_each(struct db *db, int (*fn)(const char *login, const char *role,
+    const char *created_at, void *arg), void *arg, struct duban_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = db_prepare(db, "SELECT login, role, created_at FROM users WHERE active = 1"
+	    " ORDER BY login", &st, err);
+	int step;
+
+	if (rc != DUBAN_OK)
+		return rc;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *c = (const char *)sqlite3_column_text(st, 2);
+
+		rc = fn((const char *)sqlite3_column_text(st, 0),
+		    (const char *)sqlite3_column_text(st, 1), c != NULL ? c : "", arg);
+		if (rc != DUBAN_OK)
+			break;
+	}
+	if (rc == DUBAN_OK && step != SQLITE_DONE)
+		rc = db_fail(db, _("reading users"), err);
+	sqlite3_finalize(st);
+	return rc;
 }

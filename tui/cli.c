@@ -302,6 +302,8 @@ static const struct {
 	{ "backup", cli_backup },
 	{ "assess", cli_assess },
 	{ "attach", cli_attach },
+	{ "staffing", cli_staffing },
+	{ "candidates", cli_candidates },
 };
 
 int

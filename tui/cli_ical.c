@@ -83,10 +83,15 @@ cli_export_ical(struct app *app, int argc, char **argv)
 			a++;	/* ical: how we got here */
 		} else if (strcmp(argv[a], "--duty") == 0 && a + 1 < argc) {
 			o.duty = duty_find(argv[++a]);
-			if (o.duty == NULL)
-				return cli_usage(_("\"%s\" is not a duty; duties: litigation-defence, "
-				    "hearing-head, reconsideration-copy, reconsideration-reply, "
-				    "reconsideration-decision, suggestion-reply"), argv[a]);
+			if (o.duty == NULL) {
+				struct buf names = BUF_INIT;
+
+				duty_names(&names);
+				rc = cli_usage(_("\"%s\" is not a duty; duties: %s"), argv[a],
+				    buf_str(&names));
+				buf_release(&names);
+				return rc;
+			}
 		} else if (strcmp(argv[a], "--split") == 0 && a + 1 < argc) {
 			a++;
 			if (strcmp(argv[a], "agency") == 0)

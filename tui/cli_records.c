@@ -55,10 +55,21 @@ pad(struct buf *b, const char *s, int cols)
 	buf_addc(b, ' ');
 }
 
+
+/* Every kind's name, from the kinds' table. */
 static const char *
 kind_names(void)
 {
-	return "agency, litigation, hearing, reconsideration, suggestion";
+	static char names[1024];
+
+	if (names[0] == '\0') {
+		struct buf b = BUF_INIT;
+
+		record_kind_names(&b);
+		snprintf(names, sizeof(names), "%s", buf_str(&b));
+		buf_release(&b);
+	}
+	return names;
 }
 
 /* ---- list ----------------------------------------------------------------------------- */
@@ -127,10 +138,9 @@ plain_header(const struct kind_def *kind)
 
 	{
 		pad(&b, _("ID"), 6);
-		pad(&b, kind == record_kind("suggestion") ? _("Document number") :
-		    _("Case number"), 24);
+		pad(&b, _(kind->key_caption), 24);
 		pad(&b, _("Agency"), 22);
-		pad(&b, kind == record_kind("suggestion") ? _("Issued by") : _("Party"), 16);
+		pad(&b, _(kind->party_caption), 16);
 		pad(&b, _("Due"), 10);
 		pad(&b, _("Status"), 12);
 		pad(&b, "", 1);
@@ -159,8 +169,9 @@ json_record(struct list_ctx *c, const struct record *r, struct buf *out)
 		} else if (f->type == FIELD_INT) {
 			buf_adds(out, r->values[i]);
 		} else {
-			/* Enumerations as their codes; references by name. */
-			if (f->type == FIELD_AGENCY || f->type == FIELD_CASE)
+			/* Enumerations as their codes; references by name; personal data masked. */
+			if (f->type == FIELD_AGENCY || f->type == FIELD_CASE ||
+			    (f->flags & FIELD_SECRET))
 				record_display(&c->env, r, i, true, &v);
 			else
 				buf_adds(&v, r->values[i]);
@@ -249,40 +260,55 @@ list_item(const struct duty_item *it, void *arg)
 	return rc;
 }
 
-/* Kinds without deadlines (agencies, assessment items): every live record, in a natural
- * order. */
+/* The width of a field's column in a list of a kind without deadlines. */
+static int
+plain_width(const struct kind_def *kind, int k)
+{
+	return kind->wide_width > 0 && k == kind->wide_field ? kind->wide_width : 12;
+}
+
+struct plain_ctx {
+	struct list_ctx *c;
+	struct duban_err *err;
+};
+
+static int plain_row(int64_t id, void *arg);
+
+/* Kinds without deadlines (agencies, assessment items): every live record, in the kind's
+ * natural order. */
 static int
 list_plain_kind(struct list_ctx *c, struct duban_err *err)
 {
-	sqlite3_stmt *st = NULL;
-	bool agencies = c->kind == record_kind("agency");
-	int rc = db_prepare(c->env.db, agencies ?
-	    "SELECT id FROM agencies WHERE deleted = 0 ORDER BY"
-	    " CASE kind WHEN 'department' THEN 0 WHEN 'township' THEN 1 ELSE 2 END, name" :
-	    "SELECT id FROM assessment_items WHERE deleted = 0 ORDER BY year, agency_id, item",
-	    &st, err);
-	int step;
+	struct plain_ctx p = { c, err };
 
-	if (rc != DUBAN_OK)
-		return rc;
 	if (c->fmt == OUT_PLAIN) {
 		struct buf b = BUF_INIT;
 		int k;
 
 		pad(&b, _("ID"), 6);
 		for (k = 0; k < c->kind->n_fields; k++)
-			pad(&b, _(c->kind->fields[k].label), k == 0 && agencies ? 30 :
-			    k == 1 && !agencies ? 24 : 12);
+			pad(&b, _(c->kind->fields[k].label), plain_width(c->kind, k));
 		cli_put_line(&b);
 		buf_release(&b);
 	}
-	while ((step = sqlite3_step(st)) == SQLITE_ROW && rc == DUBAN_OK) {
+	return record_each_live(c->env.db, c->kind, NULL, 0, 0, plain_row, &p, err);
+}
+
+static int
+plain_row(int64_t record_id, void *arg)
+{
+	struct plain_ctx *p = arg;
+	struct list_ctx *c = p->c;
+	struct duban_err *err = p->err;
+	int rc;
+
+	{
 		struct record *r = NULL;
 		struct buf b = BUF_INIT;
 
-		rc = record_load(c->env.db, c->kind, sqlite3_column_int64(st, 0), &r, err);
+		rc = record_load(c->env.db, c->kind, record_id, &r, err);
 		if (rc != DUBAN_OK)
-			break;
+			return rc;
 		if (c->fmt == OUT_PLAIN) {
 			char id[24];
 			int k;
@@ -294,8 +320,7 @@ list_plain_kind(struct list_ctx *c, struct duban_err *err)
 				struct buf v = BUF_INIT;
 
 				record_display(&c->env, r, k, false, &v);
-				pad(&b, buf_str(&v), k == 0 && agencies ? 30 : k == 1 && !agencies ? 24 :
-				    12);
+				pad(&b, buf_str(&v), plain_width(r->kind, k));
 				buf_release(&v);
 			}
 			cli_put_line(&b);
@@ -311,7 +336,6 @@ list_plain_kind(struct list_ctx *c, struct duban_err *err)
 		buf_release(&b);
 		record_free(r);
 	}
-	sqlite3_finalize(st);
 	return rc;
 }
 
@@ -341,9 +365,15 @@ cli_list(struct app *app, int argc, char **argv)
 		else if (strcmp(argv[i], "--duty") == 0 && i + 1 < argc) {
 			duty = duty_find(argv[++i]);
 			if (duty == NULL)
-				return cli_usage(_("\"%s\" is not a duty; duties: litigation-defence, "
-				    "hearing-head, reconsideration-copy, reconsideration-reply, "
-				    "reconsideration-decision, suggestion-reply"), argv[i]);
+			{
+				struct buf names = BUF_INIT;
+
+				duty_names(&names);
+				rc = cli_usage(_("\"%s\" is not a duty; duties: %s"), argv[i],
+				    buf_str(&names));
+				buf_release(&names);
+				return rc;
+			}
 		} else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
 			if (!parse_format(argv[++i], &c.fmt, true))
 				return cli_usage(_("--format takes plain, csv or json"));
@@ -664,8 +694,9 @@ cli_add(struct app *app, int argc, char **argv)
 	env = app_env(app, db);
 	r = record_new(kind);
 	memset(&p, 0, sizeof(p));
-	if (kind == record_kind("agency"))
-		record_input(&env, r, record_field_idx(kind, "kind"), "other", &p);
+	if (kind->default_field != NULL)	/* the kind's default (a new agency is "other") */
+		record_input(&env, r, record_field_idx(kind, kind->default_field),
+		    kind->default_value, &p);
 	return assign_and_save(app, db, r, argc, argv, 2);
 }
 
@@ -741,6 +772,23 @@ cli_delete(struct app *app, int argc, char **argv)
 
 /* ---- user ------------------------------------------------------------------------------- */
 
+static int
+user_line(const char *login, const char *role, const char *created_at, void *arg)
+{
+	struct buf b = BUF_INIT;
+	enum user_role r = ROLE_NONE;
+
+	(void)arg;
+	user_role_parse(role, &r);
+	pad(&b, login, 16);
+	pad(&b, role, 11);
+	pad(&b, user_role_label(r), 8);
+	buf_adds(&b, created_at);
+	cli_put_line(&b);
+	buf_release(&b);
+	return DUBAN_OK;
+}
+
 int
 cli_user(struct app *app, int argc, char **argv)
 {
@@ -750,25 +798,9 @@ cli_user(struct app *app, int argc, char **argv)
 	int rc;
 
 	if (argc == 2 && strcmp(argv[1], "list") == 0) {
-		sqlite3_stmt *st = NULL;
-
 		rc = cli_open_for(app, ACCESS_READ, &db, &err);
 		if (rc == DUBAN_OK)
-			rc = db_prepare(db, "SELECT login, role, created_at FROM users WHERE active = 1"
-			    " ORDER BY login", &st, &err);
-		while (rc == DUBAN_OK && sqlite3_step(st) == SQLITE_ROW) {
-			struct buf b = BUF_INIT;
-			enum user_role r = ROLE_NONE;
-
-			user_role_parse((const char *)sqlite3_column_text(st, 1), &r);
-			pad(&b, (const char *)sqlite3_column_text(st, 0), 16);
-			pad(&b, (const char *)sqlite3_column_text(st, 1), 11);
-			pad(&b, user_role_label(r), 8);
-			buf_adds(&b, (const char *)sqlite3_column_text(st, 2));
-			cli_put_line(&b);
-			buf_release(&b);
-		}
-		sqlite3_finalize(st);
+			rc = user_each(db, user_line, NULL, &err);
 		db_close(db);
 		return rc == DUBAN_OK ? DUBAN_OK : app_report(&err);
 	}

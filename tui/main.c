@@ -5,8 +5,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "duban/buf.h"
+#include "duban/duty.h"
 #include "duban/i18n.h"
 #include "duban/safefile.h"
+#include "duban/mem.h"
+#include "duban/text.h"
+#include "duban/record.h"
+#include "duban/rules.h"
 #include "duban/tui/app.h"
 #include "duban/tui/cli.h"
 #include "duban/tui/desk.h"
@@ -16,9 +22,44 @@
 #define DUBAN_VERSION "0.1.0"
 #endif
 
+/* "Label: a, b, c." wrapped at 78 columns; empties list. */
+static void
+print_list(const char *label, struct buf *list)
+{
+	const char *p = buf_str(list);
+	size_t col = (size_t)text_cols(label) + 1;
+
+	printf("%s:", label);
+	while (*p != '\0') {
+		const char *end = strchr(p, ',');
+		size_t len = end != NULL ? (size_t)(end - p) + 1 : strlen(p);
+		char *item = xstrndup(p, len);
+		size_t cols = (size_t)text_cols(item);
+
+		free(item);
+		if (col + 1 + cols > 78) {
+			printf("\n");
+			col = 0;
+		} else {
+			printf(" ");
+			col++;
+		}
+		printf("%.*s", (int)len, p);
+		col += cols;
+		p += len;
+		while (*p == ' ')
+			p++;
+	}
+	printf(".\n");
+	buf_reset(list);
+}
+
 static void
 print_help(void)
 {
+	struct buf b = BUF_INIT;
+	size_t i;
+
 	printf("%s", _("Usage: duban [GLOBAL OPTIONS] [COMMAND [ARGS...]]\n"
 	    "\n"
 	    "duban (督办) supervises how government agencies respond to administrative\n"
@@ -74,19 +115,34 @@ print_help(void)
 	    "  backup FILE          a consistent, checked copy of the database (admin)\n"
 	    "  attach add KIND ID|KEY FILE | attach list | attach remove N\n"
 	    "                       documents on a record by path and sha256\n"
-	    "\n"
-	    "Kinds: agency, litigation, hearing, reconsideration, suggestion, assessment-item.\n"
-	    "Duties: litigation-defence, hearing-head, reconsideration-copy,\n"
-	    "reconsideration-reply, reconsideration-decision, suggestion-reply.\n"
-	    "Statuses: pending, due-soon, due-today, overdue, done-on-time, done-late.\n"
+	    "\n"));
+	printf("%s", _("  staffing [YEAR] [--format plain|json]\n"
+	    "                       holding rate and training hours per agency\n"
+	    "\n"));
+	printf("%s", _("  candidates [YEAR] [--format plain|csv]\n"
+	    "                       overturned cases not yet reviewed (a sheet to import)\n"
+	    "\n"));
+	/* The kinds, duties and rules come from their tables, so a new one is in the help. */
+	for (i = 0; record_kinds[i] != NULL; i++) {
+		buf_adds(&b, i > 0 ? ", " : "");
+		buf_printf(&b, _("%s (%s)"), record_kinds[i]->name, _(record_kinds[i]->plural));
+	}
+	print_list(_("Kinds"), &b);
+	for (i = 0; i < (size_t)duties_n; i++) {
+		buf_adds(&b, i > 0 ? ", " : "");
+		buf_printf(&b, _("%s (%s)"), duties[i].name, _(duties[i].label));
+	}
+	print_list(_("Duties"), &b);
+	printf("%s", _("Statuses: pending, due-soon, due-today, overdue, done-on-time, done-late.\n"
 	    "Roles: admin, supervisor, staff, analyst.\n"
-	    "\n"
-	    "Rules: litigation-defence, reconsideration-copy[-simplified],\n"
-	    "reconsideration-reply[-simplified], reconsideration-decision[-simplified],\n"
-	    "judicial-suggestion, procuratorial-suggestion.\n"
-	    "\n"
+	    "\n"));
+	for (i = 0; i < rules_n_required; i++)
+		buf_printf(&b, "%s%s", i > 0 ? ", " : "", rules_required[i]);
+	print_list(_("Rules"), &b);
+	printf("%s", _("\n"
 	    "Exit status: 0 success, 1 wrong usage, 2 input rejected, 3 database problem,\n"
 	    "4 not allowed for your role. See duban(1) and doc/ for more.\n"));
+	buf_release(&b);
 }
 
 /* A batch command killed half-way (Ctrl-C, kill, a dropped SSH session, a closed pipe)

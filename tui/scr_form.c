@@ -385,6 +385,13 @@ close_pick(struct form *s)
 	s->base.mode_bar = NULL;
 }
 
+static void
+add_choice(int64_t id, const char *value, const char *words, void *arg)
+{
+	(void)id;
+	ui_picker_add(arg, value, value, words);
+}
+
 /* The choices of field fi: each with what it shows, what it stores and the other words
  * that find it (codes, the Chinese and English words, short names). */
 static void
@@ -407,27 +414,7 @@ fill_choices(struct form *s, int fi, struct ui_picker *p, const char *typed)
 		ui_picker_add(p, _("yes"), _("yes"), "是 y yes 1 true");
 		ui_picker_add(p, _("no"), _("no"), "否 n no 0 false");
 	} else if (fd->type == FIELD_AGENCY || fd->type == FIELD_CASE) {
-		sqlite3_stmt *st = NULL;
-		const char *sql = fd->type == FIELD_AGENCY ?
-		    "SELECT name, COALESCE(short_name, '') || ' ' || COALESCE(code, '') FROM agencies"
-		    " WHERE deleted = 0 ORDER BY name" :
-		    "SELECT case_no, '' FROM litigation_cases WHERE deleted = 0 AND case_no LIKE ?1"
-		    " ORDER BY id DESC LIMIT 500";
-		struct buf pat = BUF_INIT;
-
-		/* Cases can be tens of thousands: the database narrows them first. */
-		buf_printf(&pat, "%%%s%%", typed);
-		if (db_prepare(ui->db, sql, &st, NULL) == DUBAN_OK) {
-			if (fd->type == FIELD_CASE)
-				sqlite3_bind_text(st, 1, buf_str(&pat), -1, SQLITE_TRANSIENT);
-			while (sqlite3_step(st) == SQLITE_ROW) {
-				const char *v = (const char *)sqlite3_column_text(st, 0);
-
-				ui_picker_add(p, v, v, (const char *)sqlite3_column_text(st, 1));
-			}
-			sqlite3_finalize(st);
-		}
-		buf_release(&pat);
+		record_each_choice(ui->db, fd, typed, add_choice, p, NULL);
 	}
 }
 
@@ -797,8 +784,14 @@ scr_form_new(struct ui *ui, const char *kind_name, int64_t id, const char *prese
 	}
 	if (s->label_w > 24)
 		s->label_w = 24;
-	if (r == NULL && strcmp(kind_name, "agency") == 0)
-		ui_line_set(&s->f[record_field_idx(kind, "kind")].line, _("other"));
+	if (r == NULL && kind->default_field != NULL) {
+		int fi = record_field_idx(kind, kind->default_field);
+		struct buf v = BUF_INIT;
+
+		record_display_value(ui->db, &kind->fields[fi], kind->default_value, false, &v);
+		ui_line_set(&s->f[fi].line, buf_str(&v));
+		buf_release(&v);
+	}
 	if (preset != NULL) {
 		const char *eq = strchr(preset, '=');
 

@@ -95,48 +95,44 @@ take_row(const struct duty_item *it, void *arg)
 	return DUBAN_OK;
 }
 
-/* Agencies are not a duty: one small query, filtered the same way. */
+/* A kind without a duty (agencies): its live records in their natural order, filtered the
+ * same way, three of its fields shown (the kind's list_fields). */
+static int
+add_plain_row(int64_t id, void *arg)
+{
+	struct list *s = arg;
+	struct ui *ui = s->base.ui;
+	struct record_env env = app_env(ui->app, ui->db);
+	struct record *rec = NULL;
+	struct row *r;
+	struct buf v[3] = { BUF_INIT, BUF_INIT, BUF_INIT };
+	int k;
+
+	if (s->n_rows >= MAX_ROWS || record_load(ui->db, s->kind, id, &rec, NULL) != DUBAN_OK)
+		return DUBAN_OK;
+	for (k = 0; k < 3; k++)
+		record_display(&env, rec, s->kind->list_fields[k], false, &v[k]);
+	r = &s->rows[s->n_rows++];
+	memset(r, 0, sizeof(*r));
+	r->id = id;
+	r->key = xstrdup(buf_str(&v[0]));
+	r->agency = xstrdup(buf_str(&v[1]));
+	r->party = xstrdup(buf_str(&v[2]));
+	for (k = 0; k < 3; k++)
+		buf_release(&v[k]);
+	record_free(rec);
+	return DUBAN_OK;
+}
+
 static int
 load_agencies(struct list *s, bool count_only, struct duban_err *err)
 {
 	struct ui *ui = s->base.ui;
-	sqlite3_stmt *st = NULL;
-	struct buf pat = BUF_INIT;
-	const char *sql = count_only ?
-	    "SELECT count(*) FROM agencies WHERE deleted = 0 AND (?1 = '' OR name LIKE ?2"
-	    " OR short_name LIKE ?2 OR code LIKE ?2)" :
-	    "SELECT id, name, short_name, head FROM agencies WHERE deleted = 0 AND (?1 = ''"
-	    " OR name LIKE ?2 OR short_name LIKE ?2 OR code LIKE ?2) ORDER BY CASE kind WHEN"
-	    " 'department' THEN 0 WHEN 'township' THEN 1 ELSE 2 END, name LIMIT ?3 OFFSET ?4";
-	int rc = db_prepare(ui->db, sql, &st, err);
 
-	if (rc != DUBAN_OK)
-		return rc;
-	buf_printf(&pat, "%%%s%%", s->filter_text);
-	sqlite3_bind_text(st, 1, s->filter_text, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, buf_str(&pat), -1, SQLITE_STATIC);
-	if (count_only) {
-		if (sqlite3_step(st) == SQLITE_ROW)
-			s->total = sqlite3_column_int64(st, 0);
-	} else {
-		sqlite3_bind_int64(st, 3, s->height > 0 ? s->height : 1);
-		sqlite3_bind_int64(st, 4, s->top);
-		while (sqlite3_step(st) == SQLITE_ROW && s->n_rows < MAX_ROWS) {
-			struct row *r = &s->rows[s->n_rows++];
-			const char *t;
-
-			memset(r, 0, sizeof(*r));
-			r->id = sqlite3_column_int64(st, 0);
-			r->key = xstrdup((const char *)sqlite3_column_text(st, 1));
-			t = (const char *)sqlite3_column_text(st, 2);
-			r->agency = xstrdup(t != NULL ? t : "");
-			t = (const char *)sqlite3_column_text(st, 3);
-			r->party = xstrdup(t != NULL ? t : "");
-		}
-	}
-	sqlite3_finalize(st);
-	buf_release(&pat);
-	return rc;
+	if (count_only)
+		return record_count_live(ui->db, s->kind, s->filter_text, &s->total, err);
+	return record_each_live(ui->db, s->kind, s->filter_text, s->height > 0 ? s->height : 1,
+	    s->top, add_plain_row, s, err);
 }
 
 static void
@@ -296,9 +292,11 @@ draw(struct screen *base)
 		agency_w = s->cols / 5;
 		party_w = s->cols - key_w - agency_w - 10;
 		ui_text(ui, 2, 1, 6, _("ID"), ATTR_HEADER);
-		ui_text(ui, 2, 8, key_w, _("Agency"), ATTR_HEADER);
-		ui_text(ui, 2, 9 + key_w, agency_w, _("Short name"), ATTR_HEADER);
-		ui_text(ui, 2, 10 + key_w + agency_w, party_w, _("Head"), ATTR_HEADER);
+		ui_text(ui, 2, 8, key_w, _(s->kind->fields[s->kind->list_fields[0]].label), ATTR_HEADER);
+		ui_text(ui, 2, 9 + key_w, agency_w, _(s->kind->fields[s->kind->list_fields[1]].label),
+		    ATTR_HEADER);
+		ui_text(ui, 2, 10 + key_w + agency_w, party_w,
+		    _(s->kind->fields[s->kind->list_fields[2]].label), ATTR_HEADER);
 	} else {
 		/* Fixed columns: id, due date, status, days; case numbers need about 22. The
 		 * status is whole ("done on time") once the screen has room for it. */
@@ -312,11 +310,9 @@ draw(struct screen *base)
 		party_w = rest >= 60 ? (rest - key_w) / 2 : 0;
 		agency_w = rest - key_w - party_w;
 		ui_text(ui, 2, 1, 6, _("ID"), ATTR_HEADER);
-		ui_text(ui, 2, 8, key_w, strcmp(s->kind->name, "suggestion") == 0 ?
-		    _("Document number") : _("Case number"), ATTR_HEADER);
+		ui_text(ui, 2, 8, key_w, _(s->kind->key_caption), ATTR_HEADER);
 		ui_text(ui, 2, 9 + key_w, agency_w, _("Agency"), ATTR_HEADER);
-		ui_text(ui, 2, 10 + key_w + agency_w, party_w, strcmp(s->kind->name, "suggestion") ==
-		    0 ? _("Issued by") : _("Party"), ATTR_HEADER);
+		ui_text(ui, 2, 10 + key_w + agency_w, party_w, _(s->kind->party_caption), ATTR_HEADER);
 		ui_text(ui, 2, 10 + key_w + agency_w + party_w, 11, _("Due"), ATTR_HEADER);
 		ui_text(ui, 2, 21 + key_w + agency_w + party_w, status_w, _("Status"), ATTR_HEADER);
 		ui_text(ui, 2, 21 + status_w + key_w + agency_w + party_w, 13, "", ATTR_HEADER);
@@ -521,6 +517,16 @@ type_filter(struct list *s, enum action act, int kind, wint_t key)
 	return UI_REDRAW;
 }
 
+/* An agency for the filter's picker: shown by name, chosen by id. */
+static void
+add_agency(int64_t id, const char *name, const char *words, void *arg)
+{
+	char v[24];
+
+	snprintf(v, sizeof(v), "%lld", (long long)id);
+	ui_picker_add(arg, name, v, words);
+}
+
 static unsigned
 handle_key(struct screen *base, enum action act, int kind, wint_t key)
 {
@@ -584,7 +590,7 @@ handle_key(struct screen *base, enum action act, int kind, wint_t key)
 		if (s->total == 0 || s->sel - s->top >= s->n_rows)
 			return UI_HANDLED;
 		/* An agency opens as its open items; e (edit) and its record remain. */
-		if (s->duty == NULL)
+		if (s->kind == &agency_kind)
 			ui_push(ui, scr_agency_new(ui, s->rows[s->sel - s->top].id));
 		else
 			ui_push(ui, scr_record_new(ui, s->kind->name, s->rows[s->sel - s->top].id));
@@ -602,7 +608,6 @@ handle_key(struct screen *base, enum action act, int kind, wint_t key)
 	case ACT_AGENCY_FILTER: {
 		char name[256];
 		struct ui_picker p;
-		sqlite3_stmt *st = NULL;
 
 		if (s->duty == NULL)
 			return UI_HANDLED;
@@ -610,15 +615,7 @@ handle_key(struct screen *base, enum action act, int kind, wint_t key)
 		 * one; the first item shows every agency again. */
 		ui_picker_init(&p);
 		ui_picker_add(&p, _("(every agency)"), "", NULL);
-		if (db_prepare(ui->db, "SELECT id, name, COALESCE(short_name, '') || ' ' || "
-		    "COALESCE(code, '') FROM agencies WHERE deleted = 0 ORDER BY name", &st,
-		    NULL) == DUBAN_OK) {
-			while (sqlite3_step(st) == SQLITE_ROW)
-				ui_picker_add(&p, (const char *)sqlite3_column_text(st, 1),
-				    (const char *)sqlite3_column_text(st, 0),
-				    (const char *)sqlite3_column_text(st, 2));
-			sqlite3_finalize(st);
-		}
+		record_each_choice(ui->db, NULL, NULL, add_agency, &p, NULL);
 		if (!ui_pick(ui, _("Agency (name, short name or code):"), &p, name, sizeof(name))) {
 			ui_picker_release(&p);
 			return UI_REDRAW;
@@ -645,7 +642,7 @@ handle_key(struct screen *base, enum action act, int kind, wint_t key)
 	case ACT_NOTICE:
 		if (s->filter.agency_id > 0)
 			ui_push(ui, scr_notice_new(ui, s->filter.agency_id));
-		else if (s->duty == NULL && s->total > 0 && s->sel - s->top < s->n_rows)
+		else if (s->kind == &agency_kind && s->total > 0 && s->sel - s->top < s->n_rows)
 			ui_push(ui, scr_notice_new(ui, s->rows[s->sel - s->top].id));
 		else
 			ui_status(ui, true, "%s", _("The notice is for one agency: open it from the "
@@ -706,6 +703,9 @@ scr_list_filtered_new(struct ui *ui, const char *kind, const char *duty, int sta
 struct screen *
 scr_list_new(struct ui *ui, const char *kind)
 {
-	return scr_list_filtered_new(ui, kind, NULL, -1, strcmp(kind, "agency") == 0 ? 0 :
-	    ui->list_agency_id);
+	const struct kind_def *k = record_kind(kind);
+
+	/* Only the lists of a duty filter by agency. */
+	return scr_list_filtered_new(ui, kind, NULL, -1, k != NULL && k->duty != NULL ?
+	    ui->list_agency_id : 0);
 }

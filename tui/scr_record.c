@@ -8,6 +8,7 @@
 
 #include <curses.h>
 
+#include "duban/agency.h"
 #include "duban/buf.h"
 #include "duban/config.h"
 #include "duban/db.h"
@@ -67,11 +68,12 @@ add(struct rec *s, const char *text, const char *value, enum ui_attr_role role)
 	l->link_id = 0;
 }
 
-/* The agency of a litigation case (a hearing's notice goes to it); 0 if it cannot be read. */
+/* The agency of the record a reference field f names (a hearing's case: the notice goes to
+ * its agency); 0 if it cannot be read. */
 static int64_t
-case_agency(struct ui *ui, int64_t case_id)
+case_agency(struct ui *ui, const struct field_def *f, int64_t case_id)
 {
-	const struct kind_def *k = record_kind("litigation");
+	const struct kind_def *k = record_ref_kind(f);
 	struct record *c = NULL;
 	int64_t agency = 0;
 	int i;
@@ -173,36 +175,40 @@ add_history(const struct history_entry *e, void *arg)
 	return DUBAN_OK;
 }
 
-static void
-add_hearings(struct rec *s, struct ui *ui)
+/* The records that belong to this one (a case's hearings), a line each, from the kind's
+ * detail and the detail kind's summary. */
+static int
+add_detail(int64_t id, void *arg)
 {
-	sqlite3_stmt *st = NULL;
-	const struct kind_def *hk = record_kind("hearing");
-	int rank = record_field_idx(hk, "appearer_rank");
+	struct rec *s = arg;
+	struct ui *ui = s->base.ui;
+	const struct kind_def *dk = record_kind(s->kind->detail);
+	struct record_env env = app_env(ui->app, ui->db);
+	struct record *d = NULL;
+	struct buf when = BUF_INIT;
+	struct buf what = BUF_INIT;
 
-	if (db_prepare(ui->db, "SELECT id FROM hearings WHERE case_id = ?1 AND deleted = 0"
-	    " ORDER BY hearing_on", &st, NULL) != DUBAN_OK)
-		return;
-	sqlite3_bind_int64(st, 1, s->id);
+	if (record_load(ui->db, dk, id, &d, NULL) != DUBAN_OK)
+		return DUBAN_OK;
+	if (dk->summary != NULL)
+		dk->summary(&env, d, &when, &what);
+	else
+		record_display(&env, d, 0, false, &when);
+	add(s, buf_str(&when), buf_str(&what), ATTR_NORMAL);
+	s->lines[s->n - 1].link_kind = dk->name;
+	s->lines[s->n - 1].link_id = d->id;
+	buf_release(&when);
+	buf_release(&what);
+	record_free(d);
+	return DUBAN_OK;
+}
+
+static void
+add_details(struct rec *s, struct ui *ui)
+{
 	add(s, "", NULL, ATTR_NORMAL);
-	add(s, _("Hearings (Enter opens; a adds one)"), NULL, ATTR_HEADER);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		struct record *h = NULL;
-		struct record_env env = app_env(ui->app, ui->db);
-		struct buf v = BUF_INIT;
-
-		if (record_load(ui->db, hk, sqlite3_column_int64(st, 0), &h, NULL) != DUBAN_OK)
-			continue;
-		record_display(&env, h, rank, false, &v);
-		if (record_bool(h, record_field_idx(hk, "head_required")))
-			buf_printf(&v, "  (%s)", _("head required"));
-		add(s, record_get(h, record_field_idx(hk, "hearing_on")), buf_str(&v), ATTR_NORMAL);
-		s->lines[s->n - 1].link_kind = "hearing";
-		s->lines[s->n - 1].link_id = h->id;
-		buf_release(&v);
-		record_free(h);
-	}
-	sqlite3_finalize(st);
+	add(s, _(s->kind->detail_caption), NULL, ATTR_HEADER);
+	record_each_detail(ui->db, s->kind, s->id, add_detail, s, NULL);
 }
 
 static void
@@ -244,10 +250,10 @@ load(struct rec *s)
 		if (s->kind->fields[i].type == FIELD_AGENCY && s->agency_id == 0)
 			s->agency_id = record_int(s->r, i);
 		if (s->kind->fields[i].type == FIELD_CASE && s->agency_id == 0)
-			s->agency_id = case_agency(ui, record_int(s->r, i));
+			s->agency_id = case_agency(ui, &s->kind->fields[i], record_int(s->r, i));
 		buf_release(&v);
 	}
-	if (strcmp(s->kind->name, "agency") == 0)
+	if (s->kind == &agency_kind)
 		s->agency_id = s->id;
 	/* Every deadline of this record, as the dashboard sees it. */
 	{
@@ -264,8 +270,8 @@ load(struct rec *s)
 			duty_each(ui->db, &duties[i], &w, &f, add_deadline, &c, NULL);
 		}
 	}
-	if (strcmp(s->kind->name, "litigation") == 0)
-		add_hearings(s, ui);
+	if (s->kind->detail != NULL)
+		add_details(s, ui);
 	add(s, "", NULL, ATTR_NORMAL);
 	add(s, _("History"), NULL, ATTR_HEADER);
 	history_each(ui->db, s->kind, s->id, add_history, s, &err);
@@ -301,13 +307,16 @@ draw(struct screen *base)
 	if (s->r != NULL) {
 		buf_adds(&t, "  ");
 		buf_adds(&t, record_get(s->r, 0));
-		if (strcmp(s->kind->name, "hearing") == 0) {
+		/* A key that names another record (a hearing's case, a filing's agency) reads
+		 * as shown, with its second part. */
+		if (s->kind->fields[0].type == FIELD_CASE || s->kind->fields[0].type == FIELD_AGENCY) {
 			struct record_env env = app_env(ui->app, ui->db);
 
 			buf_reset(&t);
 			buf_printf(&t, "%s  ", _(s->kind->label));
 			record_display(&env, s->r, 0, false, &t);
-			buf_printf(&t, "  %s", record_get(s->r, 1));
+			buf_adds(&t, "  ");
+			record_display(&env, s->r, 1, false, &t);
 		}
 	}
 	ui_title(ui, buf_str(&t));
@@ -391,11 +400,16 @@ handle_key(struct screen *base, enum action act, int kind, wint_t key)
 		return UI_REDRAW;
 	case ACT_NEW:
 		/* On a case, a adds a hearing to it; elsewhere a new record of the same kind. */
-		if (s->r != NULL && strcmp(s->kind->name, "litigation") == 0) {
+		if (s->r != NULL && s->kind->detail != NULL) {
+			const struct kind_def *dk = record_kind(s->kind->detail);
 			struct buf preset = BUF_INIT;
+			int i;
 
-			buf_printf(&preset, "case_no=%s", record_get(s->r, 0));
-			ui_push(ui, scr_form_new(ui, "hearing", 0, buf_str(&preset)));
+			for (i = 0; i < dk->n_fields; i++)
+				if (dk->fields[i].type == FIELD_CASE &&
+				    record_ref_kind(&dk->fields[i]) == s->kind)
+					buf_printf(&preset, "%s=%s", dk->fields[i].csv, record_get(s->r, 0));
+			ui_push(ui, scr_form_new(ui, dk->name, 0, buf_str(&preset)));
 			buf_release(&preset);
 		} else {
 			ui_push(ui, scr_form_new(ui, s->kind->name, 0, NULL));

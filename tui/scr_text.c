@@ -318,9 +318,8 @@ handle_key(struct screen *base, enum action act, int kind, wint_t key)
 				struct screen *next = a == ACT_GO_DASHBOARD ? NULL :
 				    a == ACT_GO_ASSESS ? scr_assess_new(ui, 0) :
 				    a == ACT_GO_IMPORT ? scr_import_new(ui) :
-				    scr_list_new(ui, a == ACT_GO_LITIGATION ? "litigation" :
-				    a == ACT_GO_HEARING ? "hearing" : a == ACT_GO_RECONSIDERATION ?
-				    "reconsideration" : a == ACT_GO_SUGGESTION ? "suggestion" : "agency");
+				    scr_list_new(ui,
+				    record_desk_kind((int)(a - ACT_GO_LITIGATION) + 1)->name);
 
 				while (ui->depth > 1) {
 					struct screen *t = ui->stack[--ui->depth];

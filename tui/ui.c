@@ -378,19 +378,12 @@ global_action(struct ui *ui, enum action act)
 			pop(ui);
 		return UI_REDRAW;
 	case ACT_GO_LITIGATION:
-		s = scr_list_new(ui, "litigation");
-		break;
 	case ACT_GO_HEARING:
-		s = scr_list_new(ui, "hearing");
-		break;
 	case ACT_GO_RECONSIDERATION:
-		s = scr_list_new(ui, "reconsideration");
-		break;
 	case ACT_GO_SUGGESTION:
-		s = scr_list_new(ui, "suggestion");
-		break;
 	case ACT_GO_AGENCY:
-		s = scr_list_new(ui, "agency");
+		/* The "go" keys in order open the kinds that name that place (record.h). */
+		s = scr_list_new(ui, record_desk_kind((int)(act - ACT_GO_LITIGATION) + 1)->name);
 		break;
 	case ACT_GO_ASSESS:
 		s = scr_assess_new(ui, 0);

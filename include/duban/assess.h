@@ -23,6 +23,9 @@ enum assess_metric {
 	METRIC_REPLY_FAILURES,		/* reconsideration replies late or missing */
 	METRIC_OVERTURN_RATE,		/* % of decisions in the year that overturned the act */
 	METRIC_SUGGESTION_FAILURES,	/* suggestion replies late or missing */
+	METRIC_HOLDING_RATE,		/* % of the staff on the establishment with a valid certificate */
+	METRIC_TRAINING_RATE,		/* % of that staff with the year's training hours */
+	METRIC_REVIEW_PASS_RATE,	/* % of the files reviewed in the year graded 优秀 or 合格 */
 	METRIC_COUNT,
 	METRIC_MANUAL = METRIC_COUNT,	/* a manual item (assessment-item records) */
 };

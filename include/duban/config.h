@@ -24,6 +24,9 @@ struct config {
 	bool show_alternate;		/* [calendar] show_alternate */
 	bool provisional;		/* [calendar] provisional: statutory days for unpublished years */
 	int due_soon_workdays;		/* [deadlines] due_soon_workdays */
+	int holding_target_department;	/* [officers] holding_target_department, percent */
+	int holding_target_township;	/* [officers] holding_target_township, percent */
+	int training_hours;		/* [officers] training_hours, a year per officer */
 	struct rules *rules;		/* [rule NAME] and [rule NAME since YYYY-MM-DD] */
 	char *assessment_scheme;	/* [assessment] scheme: path of the scheme file */
 	char *notice_bureau;		/* [notice] bureau: who issues the 督办 notice */

@@ -1,18 +1,17 @@
 /* include/duban/db.h: the one SQLite database: opening, schema and forward migrations,
- * transactions with busy retry, prepared statements. Every statement binds its values. */
+ * transactions with busy retry. Statements and everything else that speaks SQL are declared
+ * in duban/db_sql.h, for core/ only: the terminal layer asks core functions, never SQLite. */
 #ifndef DUBAN_DB_H
 #define DUBAN_DB_H
 
 #include <stdbool.h>
-
-#include <sqlite3.h>
 
 struct buf;
 struct duban_err;
 struct db;	/* opaque */
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define DB_SCHEMA_VERSION 4
+#define DB_SCHEMA_VERSION 9
 
 enum db_mode {
 	DB_OPEN_EXISTING,	/* the file must exist and hold a duban database */
@@ -44,7 +43,6 @@ const char *db_actor_now(const struct db *db);
  * access.c). A new handle has role 0 (none) until the program sets it. */
 void db_set_actor_role(struct db *db, int role);
 int db_actor_role_value(const struct db *db);
-sqlite3 *db_sqlite(struct db *db);
 const char *db_path(const struct db *db);
 
 /* BEGIN IMMEDIATE, waiting for the busy timeout; DUBAN_EDB "locked" past it. Nesting is
@@ -52,21 +50,6 @@ const char *db_path(const struct db *db);
 int db_begin(struct db *db, struct duban_err *err);
 /* COMMIT if rc is DUBAN_OK, else ROLLBACK; returns rc, or DUBAN_EDB if COMMIT fails. */
 int db_end(struct db *db, int rc, struct duban_err *err);
-
-int db_prepare(struct db *db, const char *sql, sqlite3_stmt **out, struct duban_err *err);
-/* Like db_prepare, but the statement is kept by db for reuse (hot paths: import, lists):
- * reset and unbound on return; never finalize it. At most DB_STMT_CACHE are kept. */
-#define DB_STMT_CACHE 48
-int db_prepare_cached(struct db *db, const char *sql, sqlite3_stmt **out,
-    struct duban_err *err);
-/* Run SQL without parameters or results (schema, pragmas). */
-int db_exec(struct db *db, const char *sql, struct duban_err *err);
-/* Turn the last SQLite failure into DUBAN_EDB with a message saying what it means
- * (locked, read-only, disk full, corrupt...) and what duban was doing. */
-int db_fail(struct db *db, const char *doing, struct duban_err *err);
-
-/* Bind helpers: NULL for an empty string or no date. */
-int db_bind_text(sqlite3_stmt *st, int idx, const char *s);
 
 /* meta table: key/value facts about the database (created_on, created_by...). */
 int db_meta_get(struct db *db, const char *key, char **value, struct duban_err *err);

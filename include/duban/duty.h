@@ -37,6 +37,12 @@ extern const int duties_n;
 const struct duty *duty_find(const char *name);
 /* The duty a kind's --status refers to by default; NULL for kinds without deadlines. */
 const struct duty *duty_primary(const char *kind);
+/* "litigation-defence, hearing-head, ...": every duty's name, for usage and help. */
+struct buf;
+/* The SQL condition of status s for duty d (?1 today, ?2 the window's soon end): the one
+ * definition of the statuses, used by every list, count and the dashboard. */
+void duty_status_sql(const struct duty *d, enum deadline_status s, struct buf *sql);
+void duty_names(struct buf *out);
 
 /* What "today" means for status queries: today, and the first date no longer due soon. */
 struct duty_window {

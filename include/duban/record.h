@@ -31,11 +31,23 @@ enum field_type {
 #define FIELD_REQUIRED 0x01u	/* must not be empty */
 #define FIELD_KEY 0x02u		/* part of the natural key */
 #define FIELD_DERIVED 0x04u	/* computed by duban (due dates); never taken from input */
+/* Personal data (ID-card numbers): shown masked ("330***********1234") to everyone but an
+ * admin, on screens, lists, exports and the history; input holding "*" (a masked value
+ * typed or imported back) leaves the stored value as it is. */
+#define FIELD_SECRET 0x08u
+
+/* What a choice means to the counts (assessment, dashboard): the SQL that asks "the head
+ * appeared" or "the agency lost" is generated from these flags (record_choice_sql), so a
+ * choice added to a kind is counted wherever its meaning is. */
+#define CHOICE_HEAD_APPEARED 0x01u	/* a hearing's appearer was the head or a leader */
+#define CHOICE_LOSS 0x02u		/* a court outcome that goes against the agency */
+#define CHOICE_OVERTURNS 0x04u	/* a decision that overturns the agency's act */
 
 struct field_choice {
 	const char *code;	/* stored: "first" */
 	const char *zh;		/* Chinese word, CSV and Chinese screens: "一审" */
 	const char *en;		/* English word: "first instance" */
+	unsigned flags;		/* CHOICE_* */
 };
 
 struct field_def {
@@ -47,6 +59,7 @@ struct field_def {
 	unsigned flags;
 	const struct field_choice *choices;	/* FIELD_ENUM: ends with a NULL code */
 	int max_len;		/* FIELD_TEXT: bytes; 0 = 2000 */
+	const char *ref;	/* FIELD_CASE: name of the kind whose key it names ("litigation") */
 };
 
 /* What a derived due date comes from, told to record_env.on_due as derive works out each due
@@ -100,6 +113,28 @@ struct kind_def {
 	/* Fill FIELD_DERIVED fields from the others. May be NULL. */
 	void (*derive)(const struct record_env *env, struct record *r);
 	int write_access;	/* enum access_action needed to create, change or delete */
+	/* The rest of a kind's one home: everything the screens, the command line, the import
+	 * and the counts need to know about it, so that none of them names a kind. */
+	const char *plural;	/* N_(): "Litigation cases", for menus and help */
+	const char *noun;	/* N_(): "litigation case", in running text */
+	const char *duty;	/* the duty `list KIND --status` means; NULL: none */
+	const char *key_caption;	/* N_(): list column of the key ("Case number") */
+	const char *party_caption;	/* N_(): list column of the other party */
+	const char *order;	/* SQL ORDER BY of its natural order (kinds without duty) */
+	int desk;		/* its list's place among the desk's "go" keys (1: the first); 0 */
+	int list_fields[3];	/* fields shown by the desk's list of a kind without duty */
+	int wide_field;		/* the field given wide_width columns by `list` (others 12) */
+	int wide_width;		/* 0: none is wider */
+	/* Records of another kind that belong to one of this kind (hearings of a case), shown
+	 * under it in the record screen; NULL: none. */
+	const char *detail;
+	const char *detail_caption;	/* N_() */
+	/* A new record's field that starts with a value (a new agency is "other"); NULL: none. */
+	const char *default_field;
+	const char *default_value;	/* canonical */
+	/* One line about a record of this kind when shown under another: when and what. */
+	void (*summary)(const struct record_env *env, const struct record *r, struct buf *when,
+	    struct buf *what);
 };
 
 struct record {
@@ -123,6 +158,44 @@ const struct kind_def *record_kind(const char *name);
 /* The kind's name as a word of the interface language, for messages ("litigation" in
  * English, 行政诉讼案件 in Chinese). */
 const char *record_kind_word(const struct kind_def *kind);
+/* The kind whose list the desk's n-th "go" key opens (n from 1), or NULL. */
+const struct kind_def *record_desk_kind(int n);
+/* "agency, litigation, ...": every kind's name, for usage and help. */
+void record_kind_names(struct buf *out);
+/* The kind a reference field points to: agencies, or the kind its ref names. */
+const struct kind_def *record_ref_kind(const struct field_def *f);
+/* "('head','deputy')": the SQL list of the codes of field column of kind whose choices carry
+ * flag, for the counts; "('')" when none does. */
+void record_choice_sql(const struct kind_def *kind, const char *column, unsigned flag,
+    struct buf *out);
+/* sql with every "{kind.column/flag}" (flag: head, loss, overturns) replaced by the list
+ * record_choice_sql gives: "outcome IN {litigation.outcome/loss}". */
+void record_sql_expand(const char *sql, struct buf *out);
+/* Whether the value of field carries flag (a choice with CHOICE_*). */
+bool record_choice_has(const struct record *r, int field, unsigned flag);
+
+/* Live records of a kind in its natural order whose text fields contain text (NULL or "":
+ * all), a window of limit rows (0: all) from offset; fn gets each id and may stop the walk
+ * by returning anything but DUBAN_OK. */
+int record_each_live(struct db *db, const struct kind_def *kind, const char *text,
+    int64_t limit, int64_t offset, int (*fn)(int64_t id, void *arg), void *arg,
+    struct duban_err *err);
+int record_count_live(struct db *db, const struct kind_def *kind, const char *text,
+    int64_t *n, struct duban_err *err);
+/* Up to max names of live records a reference field f can take that contain typed (agency
+ * names, case numbers), for a picker; each to be freed. */
+int record_suggest(struct db *db, const struct field_def *f, const char *typed, char **out,
+    int max, int *n, struct duban_err *err);
+/* Every value a reference field f can take, for the desk's pickers: each agency by name with
+ * its short name and code as words that also find it; the newest 500 records of the kind
+ * the field names whose key contains typed (no words). f NULL: the agencies. fn gets each
+ * record's id too. */
+int record_each_choice(struct db *db, const struct field_def *f, const char *typed,
+    void (*fn)(int64_t id, const char *value, const char *words, void *arg), void *arg,
+    struct duban_err *err);
+/* The live records of kind->detail that belong to record id of kind, in their order. */
+int record_each_detail(struct db *db, const struct kind_def *kind, int64_t id,
+    int (*fn)(int64_t id, void *arg), void *arg, struct duban_err *err);
 /* Index of the field whose column, CSV header or Chinese header is name; -1 if none. */
 int record_field_idx(const struct kind_def *kind, const char *name);
 

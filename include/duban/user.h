@@ -34,4 +34,9 @@ int user_set_role(struct db *db, const char *login, enum user_role role, struct 
 int user_role_of(struct db *db, const char *login, enum user_role *role, bool *found,
     struct duban_err *err);
 
+/* Every active user by login: fn gets login, role name and when the user was added, and may
+ * stop the walk by returning anything but DUBAN_OK. */
+int user_each(struct db *db, int (*fn)(const char *login, const char *role,
+    const char *created_at, void *arg), void *arg, struct duban_err *err);
+
 #endif

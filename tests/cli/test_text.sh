@@ -255,12 +255,13 @@ ALTER TABLE reconsideration_cases DROP COLUMN case_no_key;
 DROP INDEX suggestions_by_doc_no_key; ALTER TABLE suggestions DROP COLUMN doc_no_key;
 DROP INDEX assessment_items_by_key; ALTER TABLE assessment_items DROP COLUMN item_key;
 DROP TABLE notices;
+DROP TABLE rule_filings; DROP TABLE publicity_decisions; DROP TABLE case_reviews; DROP TABLE officers; DROP TABLE trainings;
 INSERT INTO litigation_cases (case_no, agency_id, note) VALUES ('（2025）浙0521行初361号', 1, 'second');
 DROP TABLE attachments;
 PRAGMA user_version = 1;"
 	run list litigation
 	expect_status 0
-	expect_sql db "PRAGMA user_version" 4
+	expect_sql db "PRAGMA user_version" 9
 	expect_sql db "SELECT group_concat(note, ',') FROM litigation_cases" "first,second"
 	run check
 	expect_status 0

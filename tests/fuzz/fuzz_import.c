@@ -15,7 +15,7 @@
 #include "duban/calendar.h"
 #include "duban/config.h"
 #include "duban/date.h"
-#include "duban/db.h"
+#include "duban/db_sql.h"
 #include "duban/err.h"
 #include "duban/import.h"
 #include "duban/record.h"

@@ -265,6 +265,13 @@ tui_wait_line() {
 	tui_fail "line $1 is not \"$2\" (waited ${3:-$TUI_TIMEOUT}s)"
 }
 
+# The screen line of the dashboard's first urgent item: the one after "Most urgent", which
+# follows a row per duty (so it moves down when a duty is added).
+tui_first_item_line() {
+	echo $(( $(tui_screen | grep -n -e ' Most urgent:' -e ' 紧急事项：' | head -1 |
+	    cut -d: -f1) + 1 ))
+}
+
 # Line N of the screen (1 is the top), trailing blanks removed.
 tui_line() {
 	_tui_capture "$TUI_TMP/.screen"
@@ -378,13 +385,17 @@ tui_duty_label() {
 	reconsideration-reply) echo "Reconsideration: agency's reply" ;;
 	reconsideration-decision) echo 'Reconsideration: decision' ;;
 	suggestion-reply) echo "Suggestions: agency's reply" ;;
+	rule-filing) echo 'Work rules: filing' ;;
+	publicity) echo 'Enforcement decisions: publicity' ;;
+	review-rectification) echo 'Case-file reviews: rectification' ;;
+	certificate-expiry) echo 'Certificates: expiry' ;;
 	*) return 1 ;;
 	esac
 }
 
 # The dashboard on the screen (English) shows, for every duty in FILE (the output of
 # `duban dashboard --format json`), the same overdue, due today and due soon counts, and as
-# many urgent items; there are 6 duties.
+# many urgent items; there are 10 duties.
 tui_expect_counts() {
 	tui_json_objects "$1" | grep '"overdue":[0-9]' >"$TUI_TMP/.duties"
 	_count=0
@@ -401,7 +412,7 @@ tui_expect_counts() {
 		    "due today, due soon), duban dashboard --format json says $_want"
 		_count=$((_count + 1))
 	done <"$TUI_TMP/.duties"
-	[ "$_count" = 6 ] || tui_fail "duban dashboard --format json has $_count duties, not 6"
+	[ "$_count" = 10 ] || tui_fail "duban dashboard --format json has $_count duties, not 10"
 	_items=$(tui_json_objects "$1" | grep -c '"status":"')
 	tui_wait_for "Most urgent: $_items"
 }

@@ -25,7 +25,11 @@ tui_wait_for 'Agencies, most overdue first'
 tui_wait_for ' overdue urgent   open'
 
 # The pane, worst first: overdue, then urgent, then open never grow down the list.
-tui_screen | sed -n '13,22p' | awk '{ print $2, $3, $4 }' >pane.txt
+# Its rows are those below its caption whose counts are numbers (the duty table above it
+# grows with the kinds).
+tui_screen | sed -n '2,22p' | awk '/most overdue first/ { on = 1; next }
+    on && $2 ~ /^[0-9]+$/ && $3 ~ /^[0-9]+$/ && $4 ~ /^[0-9]+$/ { print $2, $3, $4 }' >pane.txt
+[ "$(wc -l <pane.txt)" -ge 3 ] || { tui_screen >&2; tui_fail "no agency rows in the pane"; }
 sort -s -k1,1nr -k2,2nr -k3,3nr pane.txt | cmp -s - pane.txt ||
     { cat pane.txt >&2; tui_fail "the agency pane is not sorted worst first"; }
 

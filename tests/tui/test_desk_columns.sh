@@ -9,16 +9,17 @@ tui_duban --db db --today 2025-06-30 init --demo
 tui_duban --db db --today 2025-06-30 dashboard --format json >dashboard.json
 tui_json_objects dashboard.json | grep '"status":"' >items.json
 
-# Every item line shown (from line 12 to the line before the status line) has its due date
-# and its number each after a blank.
+# Every item line shown (from the line after "Most urgent", which follows the duties' counts,
+# to the line before the status line) has its due date and its number each after a blank.
 expect_columns() {
 	_last=$(( $(tui_pane '#{pane_height}') - 2 ))
+	_top=$(tui_screen | grep -n -e ' Most urgent:' -e ' 紧急事项：' | head -1 | cut -d: -f1)
 	_i=1
 	_bad=
-	while [ $((11 + _i)) -le "$_last" ]; do
+	while [ $((_top + _i)) -le "$_last" ]; do
 		_item=$(sed -n "${_i}p" items.json)
 		[ -n "$_item" ] || break
-		_l=$(tui_line $((11 + _i)))
+		_l=$(tui_line $((_top + _i)))
 		_due=$(printf '%s\n' "$_item" | tui_json_val due)
 		_key=$(printf '%s\n' "$_item" | tui_json_val key)
 		case $_l in

@@ -13,13 +13,14 @@ tui_wait_for 'Most urgent:'
 tui_expect_screen dashboard-en-80x24
 tui_expect_counts dashboard.json
 
-# Line 12 is the first item: status, due date, days, duty, then its number.
+# The line after "Most urgent" is the first item: status, due date, days, duty, its number.
 first=$(tui_json_objects dashboard.json | grep '"status":"' | head -n 1)
 key=$(printf '%s\n' "$first" | tui_json_val key)
 due=$(printf '%s\n' "$first" | tui_json_val due)
-case "$(tui_line 12)" in
+top=$(tui_first_item_line)
+case "$(tui_line "$top")" in
 *" $due "*"$key"*) ;;
-*) tui_fail "the first urgent item is not $key due $due (the CLI's first): $(tui_line 12)" ;;
+*) tui_fail "the first urgent item is not $key due $due (the CLI's first): $(tui_line "$top")" ;;
 esac
 
 tui_keys F10

@@ -26,8 +26,9 @@ expect_mono() {
 	_c=$(colours)
 	[ -z "$_c" ] || tui_fail "$1: colours on the screen (SGR $_c)"
 	sgr 1 | grep -qx 7 || tui_fail "$1: the title is not in reverse video"
-	sgr 12 | grep -qx 7 || tui_fail "$1: the selected item is not in reverse video"
-	sgr 13 | grep -qx 1 || tui_fail "$1: an overdue item is not bold"
+	_top=$(tui_first_item_line)
+	sgr "$_top" | grep -qx 7 || tui_fail "$1: the selected item is not in reverse video"
+	sgr $((_top + 1)) | grep -qx 1 || tui_fail "$1: an overdue item is not bold"
 	sgr 24 | grep -qx 7 || tui_fail "$1: the key bar is not in reverse video"
 }
 

@@ -41,15 +41,16 @@ tui_wait_for '保存为 督办通知-县交通运输局-2025-1.txt'
 tui_keys Escape
 tui_wait_for '紧急事项'
 
-# Another agency (the second item, 县信访局) gets the next number.
-tui_keys Down n
+# Another agency (the sixth item, 县信访局, after the filing, publicity, review and
+# certificate items of the demo) gets the next number.
+tui_keys Down Down Down Down Down n
 tui_wait_for '县信访局：'
 tui_keys F2
 tui_wait_for '德司督〔2025〕2号 已制发'
 tui_keys Escape
 tui_wait_for '紧急事项'
 
-# A hearing record: n makes its case's agency's notice (北山镇, the third item).
+# A hearing record: n makes its case's agency's notice (北山镇, the seventh item).
 tui_keys Down Enter
 tui_wait_for '负责人出庭应诉'
 tui_keys n

@@ -123,9 +123,9 @@ test_shipped_file_loads(void **state)
 	assert_true(cfg->makeup_workdays);
 	assert_true(cfg->show_alternate);
 	assert_int_equal(cfg->due_soon_workdays, 3);
-	/* Nine [rule NAME] names in the file, the nine duban requires. */
-	assert_int_equal(rules_count(cfg->rules), 9);
-	assert_int_equal(rules_n_required, 9);
+	/* Twelve [rule NAME] names in the file, the twelve duban requires. */
+	assert_int_equal(rules_count(cfg->rules), 12);
+	assert_int_equal(rules_n_required, 12);
 	for (i = 0; i < rules_n_required; i++)
 		assert_non_null(rules_find(cfg->rules, rules_required[i]));
 	config_free(cfg);
@@ -203,7 +203,7 @@ test_shipped_file_twice(void **state)
 	struct duban_err err;
 
 	assert_int_equal(config_load_file(cfg, fx->ini, fx->data, &err), DUBAN_OK);
-	assert_int_equal(rules_count(cfg->rules), 9);
+	assert_int_equal(rules_count(cfg->rules), 12);
 	assert_int_equal(rules_find(cfg->rules, "reconsideration-reply")->n_versions, 2);
 	assert_int_equal(rules_find(cfg->rules, "judicial-suggestion")->n_versions, 1);
 	config_free(cfg);
@@ -245,7 +245,7 @@ test_overlay_changes_settings(void **state)
 	assert_true(cfg->show_alternate);
 	assert_int_equal(cfg->busy_timeout_ms, 5000);
 	assert_string_equal(cfg->db_path, "/var/lib/duban/duban.db");
-	assert_int_equal(rules_count(cfg->rules), 9);
+	assert_int_equal(rules_count(cfg->rules), 12);
 	assert_int_equal(rules_find(cfg->rules, "reconsideration-reply")->n_versions, 2);
 	assert_int_equal(config_check_complete(cfg, &err), DUBAN_OK);
 	config_free(cfg);
@@ -285,7 +285,7 @@ test_overlay_rule_replaces_all_versions(void **state)
 	assert_int_equal(v->period.unit, RULE_WORKDAYS);
 	/* Other rules untouched. */
 	assert_int_equal(rules_find(cfg->rules, "reconsideration-copy")->n_versions, 2);
-	assert_int_equal(rules_count(cfg->rules), 9);
+	assert_int_equal(rules_count(cfg->rules), 12);
 
 	/* A site file giving only a dated version: nothing applies before that date. */
 	write_ini(fx,
@@ -350,7 +350,7 @@ expect_shipped(const struct fixture *fx, const struct config *cfg)
 	assert_true(cfg->makeup_workdays);
 	assert_true(cfg->show_alternate);
 	assert_int_equal(cfg->due_soon_workdays, 3);
-	assert_int_equal(rules_count(cfg->rules), 9);
+	assert_int_equal(rules_count(cfg->rules), 12);
 	r = rules_find(cfg->rules, "judicial-suggestion");
 	assert_non_null(r);
 	assert_int_equal(r->n_versions, 1);
@@ -611,7 +611,7 @@ test_check_complete_missing_rule(void **state)
 	assert_int_equal(config_check_complete(cfg, &err), DUBAN_EINPUT);
 	assert_true(err.msg[0] != '\0');
 
-	/* Eight of the nine: procuratorial-suggestion missing. */
+	/* Eleven of the twelve: procuratorial-suggestion missing. */
 	write_ini(fx,
 	    "[rule litigation-defence]\nlength = 15\nunit = days\n"
 	    "[rule reconsideration-copy]\nlength = 7\nunit = workdays\n"
@@ -620,14 +620,17 @@ test_check_complete_missing_rule(void **state)
 	    "[rule reconsideration-reply-simplified]\nlength = 5\nunit = workdays\n"
 	    "[rule reconsideration-decision]\nlength = 60\nunit = days\n"
 	    "[rule reconsideration-decision-simplified]\nlength = 30\nunit = days\n"
-	    "[rule judicial-suggestion]\nlength = 30\nunit = days\n", path);
+	    "[rule judicial-suggestion]\nlength = 30\nunit = days\n"
+	    "[rule rule-filing]\nlength = 15\nunit = days\n"
+	    "[rule publicity]\nlength = 20\nunit = workdays\n"
+	    "[rule publicity-licence-penalty]\nlength = 7\nunit = workdays\n", path);
 	assert_int_equal(config_load_file(cfg, path, fx->data, &err), DUBAN_OK);
-	assert_int_equal(rules_count(cfg->rules), 8);
+	assert_int_equal(rules_count(cfg->rules), 11);
 	duban_err_clear(&err);
 	assert_int_equal(config_check_complete(cfg, &err), DUBAN_EINPUT);
 	assert_non_null(strstr(err.msg, "procuratorial-suggestion"));
 
-	/* The ninth completes it. */
+	/* The twelfth completes it. */
 	write_ini(fx, "[rule procuratorial-suggestion]\nlength = 2\nunit = months\n", path);
 	assert_int_equal(config_load_file(cfg, path, fx->data, &err), DUBAN_OK);
 	assert_int_equal(config_check_complete(cfg, &err), DUBAN_OK);

@@ -110,13 +110,17 @@ static void
 test_small_dashboard(void **state)
 {
 	struct rfx *fx = *state;
-	static const int64_t want[6][3] = {
+	static const int64_t want[10][3] = {
 		{ 1, 1, 1 },	/* litigation-defence */
 		{ 0, 0, 1 },	/* hearing-head */
 		{ 0, 0, 0 },	/* reconsideration-copy */
 		{ 0, 0, 0 },	/* reconsideration-reply */
 		{ 0, 0, 0 },	/* reconsideration-decision */
 		{ 1, 0, 0 },	/* suggestion-reply */
+		{ 0, 0, 0 },	/* rule-filing */
+		{ 0, 0, 0 },	/* publicity */
+		{ 0, 0, 0 },	/* review-rectification */
+		{ 0, 0, 0 },	/* certificate-expiry */
 	};
 	static const struct {
 		const char *duty;

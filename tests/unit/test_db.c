@@ -19,7 +19,7 @@
 
 #include "duban/audit.h"
 #include "duban/buf.h"
-#include "duban/db.h"
+#include "duban/db_sql.h"
 #include "duban/err.h"
 #include "test_tmp.h"
 
@@ -208,7 +208,7 @@ test_create_new_database(void **state)
 	assert_string_equal(db_path(db), t->db);
 	assert_int_equal(db_schema_version(db, &version, &err), DUBAN_OK);
 	assert_int_equal(version, DB_SCHEMA_VERSION);
-	assert_int_equal(DB_SCHEMA_VERSION, 4);
+	assert_int_equal(DB_SCHEMA_VERSION, 9);
 	assert_int_equal(query_int(db_sqlite(db), "PRAGMA user_version"), DB_SCHEMA_VERSION);
 	query_text(db_sqlite(db), "PRAGMA journal_mode", mode, sizeof(mode));
 	assert_string_equal(mode, "wal");
@@ -770,6 +770,8 @@ test_migration_2_keeps_duplicate_keys(void **state)
 	    "DROP INDEX assessment_items_by_key; ALTER TABLE assessment_items DROP COLUMN item_key;"
 	    "DROP TABLE notices;"	/* schema 3 */
 	    "DROP TABLE attachments;"	/* schema 4 */
+	    "DROP TABLE rule_filings; DROP TABLE publicity_decisions; DROP TABLE case_reviews;"
+	    "DROP TABLE officers; DROP TABLE trainings;"	/* schemas 5 to 9 */
 	    "PRAGMA user_version = 1;"
 	    "INSERT INTO agencies (name, kind) VALUES ('县公安局', 'department');"
 	    "INSERT INTO litigation_cases (case_no, agency_id, deleted) VALUES"

@@ -167,7 +167,7 @@ static void
 test_duty_table(void **state)
 {
 	(void)state;
-	assert_int_equal(duties_n, 6);
+	assert_int_equal(duties_n, 10);
 	assert_string_equal(duties[0].name, "litigation-defence");
 	assert_string_equal(duties[1].name, "hearing-head");
 	assert_string_equal(duties[2].name, "reconsideration-copy");
@@ -180,6 +180,14 @@ test_duty_table(void **state)
 	assert_ptr_equal(duty_primary("hearing"), &duties[1]);
 	assert_ptr_equal(duty_primary("reconsideration"), &duties[3]);
 	assert_ptr_equal(duty_primary("suggestion"), &duties[5]);
+	assert_string_equal(duties[6].name, "rule-filing");
+	assert_ptr_equal(duty_primary("filing"), &duties[6]);
+	assert_string_equal(duties[7].name, "publicity");
+	assert_ptr_equal(duty_primary("publicity"), &duties[7]);
+	assert_string_equal(duties[8].name, "review-rectification");
+	assert_ptr_equal(duty_primary("review"), &duties[8]);
+	assert_string_equal(duties[9].name, "certificate-expiry");
+	assert_ptr_equal(duty_primary("officer"), &duties[9]);
 	assert_null(duty_primary("agency"));
 }
 

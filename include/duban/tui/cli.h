@@ -35,6 +35,8 @@ int cli_delete(struct app *app, int argc, char **argv);
 int cli_user(struct app *app, int argc, char **argv);
 int cli_recompute(struct app *app, int argc, char **argv);
 int cli_dashboard(struct app *app, int argc, char **argv);
+int cli_staffing(struct app *app, int argc, char **argv);
+int cli_candidates(struct app *app, int argc, char **argv);
 int cli_import(struct app *app, int argc, char **argv);
 int cli_export(struct app *app, int argc, char **argv);
 /* export ... --format ical (tui/cli_ical.c). */

@@ -363,9 +363,6 @@ test_import_wide_header_summarised(void **state)
 {
 	struct ifx *fx = *state;
 	struct buf csv = BUF_INIT;
-	struct timespec t0;
-	struct timespec t1;
-	double s;
 	int i;
 
 	buf_adds(&csv, "案号,被告机关");
@@ -373,14 +370,9 @@ test_import_wide_header_summarised(void **state)
 		buf_printf(&csv, ",x%d", i);
 	buf_adds(&csv, ",,\nW1,县公安局\n");
 	ifx_writes(fx, "w.csv", buf_str(&csv));
-	clock_gettime(CLOCK_MONOTONIC, &t0);
+	/* No timer here (speed is measured by make bench, never asserted): the quadratic check
+	 * showed as one warning line per column, which the summary below refuses. */
 	assert_int_equal(ifx_import(fx, "w.csv"), DUBAN_EINPUT);	/* row: too few cells */
-	clock_gettime(CLOCK_MONOTONIC, &t1);
-	s = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
-	if (s > 30.0) {	/* a gross regression only: valgrind runs this too */
-		print_error("a header of 20,000 columns took %.1f s\n", s);
-		fail();
-	}
 	assert_string_equal(buf_str(&fx->warnings),
 	    "W|w.csv: 20000 columns are not fields of litigation records and are ignored: "
 	    "3 \"x0\", 4 \"x1\", 5 \"x2\", 6 \"x3\", 7 \"x4\" and 19995 more\n"

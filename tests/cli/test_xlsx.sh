@@ -205,3 +205,54 @@ test_xlsx_through_libreoffice() {
 	expect_status 0
 	expect_stderr_contains "364 rows: 0 new, 0 updated, 364 unchanged, 0 refused"
 }
+
+# dashboard --format xlsx: counts per duty, the urgent items and the agencies, a sheet each,
+# hold what --format json says, counts and rates as numbers and due dates as dates.
+test_xlsx_dashboard() {
+	TODAY=2025-06-30
+	run init --demo
+	expect_status 0
+	xlsx_python || return 0
+	run dashboard --format json
+	expect_status 0
+	cp "$T/.stdout" dash.json
+	run dashboard --format xlsx -o dash.xlsx
+	expect_status 0
+	"$PY" - dash.xlsx dash.json >got <<-'EOF2'
+	import sys, json, openpyxl
+	wb = openpyxl.load_workbook(sys.argv[1])
+	d = json.load(open(sys.argv[2]))
+	bad = []
+	if wb.sheetnames != ['Counts per duty', 'Most urgent', 'Agencies']:
+	    bad.append(wb.sheetnames)
+	for ws in wb:
+	    if ws.freeze_panes != 'A2' or not all(c.font.b for c in ws[1]):
+	        bad.append(ws.title + ': header not bold and frozen')
+	rows = list(wb.worksheets[0].iter_rows(min_row=2, values_only=True))
+	got = [list(r[1:]) for r in rows]
+	want = [[c['overdue'], c['due_today'], c['due_soon']] for c in d['duties']]
+	if got != want:
+	    bad.append(('counts', got, want))
+	rows = list(wb.worksheets[1].iter_rows(min_row=2))
+	got = [(r[1].value.date().isoformat(), r[1].number_format, r[2].value, r[4].value,
+	        r[4].data_type, r[5].value) for r in rows]
+	want = [(i['due'], 'yyyy-mm-dd', i.get('days_late', i.get('workdays_left')), i['key'],
+	         's', i['agency']) for i in d['items']]
+	if got != want:
+	    bad.append(('items', got, want))
+	rows = list(wb.worksheets[2].iter_rows(min_row=2, values_only=True))
+	got = [list(r) for r in rows]
+	want = [[a['name'], a['open'], a['urgent'], a['hearings'], a['head_appearances'],
+	         a['head_appearance_rate']] for a in d['agencies']]
+	if got != want:
+	    bad.append(('agencies', got[:3], want[:3]))
+	if not any(isinstance(r[5], (int, float)) for r in got):
+	    bad.append('no rate is a number')
+	print(bad or 'ok', len(d['items']))
+	EOF2
+	expect_true "the dashboard workbook differs from the JSON: $(cat got)" \
+	    grep -q '^ok [1-9]' got
+	run dashboard --format xlsx
+	expect_status 1
+	expect_stderr_contains "give -o FILE.xlsx"
+}

@@ -3,12 +3,17 @@
 
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "duban/assess.h"
 
 #include "duban/dashboard.h"
 #include "duban/deadline.h"
 #include "duban/decimal.h"
 #include "duban/err.h"
 #include "duban/i18n.h"
+#include "duban/mem.h"
 #include "duban/safefile.h"
 #include "duban/xlsx_out.h"
 
@@ -133,4 +138,102 @@ report_xlsx_dashboard(const struct dashboard *d, const char *path, const char *d
 		return rc;
 	}
 	return report_close(&r, true, err);
+}
+
+static void
+score(struct xlsx_out *x, size_t col, double v)
+{
+	char s[32];
+
+	snprintf(s, sizeof(s), "%.2f", v);
+	xlsx_out_cell(x, col, XLSX_NUMBER, s);
+}
+
+/* The headers are those of the assessment's CSV files, which are Chinese in every language. */
+static int
+assess_sheets(struct xlsx_out *x, const struct assess_result *r, const char *kind,
+    struct duban_err *err)
+{
+	static const char *const h_detail[] = { "年度", "机关", "指标", "值", "目标", "得分",
+		"满分", "失分" };
+	int n_lines = r->n > 0 ? r->agencies[0].n_lines : 0;
+	size_t n_head = 6 + 2 * (size_t)n_lines;
+	const char **head = xcalloc(n_head, sizeof(*head));
+	int rc;
+	int i;
+	int k;
+
+	head[0] = "年度";
+	head[1] = "类别";
+	head[2] = "排名";
+	head[3] = "机关";
+	head[4] = "总分";
+	head[5] = "等次";
+	for (k = 0; k < n_lines; k++) {
+		head[6 + 2 * k] = r->agencies[0].lines[k].title;
+		head[7 + 2 * k] = "值";
+	}
+	rc = xlsx_out_sheet(x, "排名", head, n_head, err);
+	free(head);
+	for (i = 0; rc == DUBAN_OK && i < r->n; i++) {
+		const struct assess_agency *a = &r->agencies[i];
+
+		if (kind != NULL && strcmp(a->kind, kind) != 0)
+			continue;
+		number(x, 0, r->year);
+		xlsx_out_cell(x, 1, XLSX_TEXT, a->kind);
+		number(x, 2, a->rank);
+		xlsx_out_cell(x, 3, XLSX_TEXT, a->name);
+		score(x, 4, a->total);
+		xlsx_out_cell(x, 5, XLSX_TEXT, a->tier);
+		for (k = 0; k < a->n_lines && k < n_lines; k++) {
+			score(x, 6 + 2 * (size_t)k, a->lines[k].score);
+			xlsx_out_cell(x, 7 + 2 * (size_t)k, XLSX_TEXT, a->lines[k].value);
+		}
+		xlsx_out_end_row(x);
+	}
+	if (rc == DUBAN_OK)
+		rc = xlsx_out_sheet(x, "指标明细", h_detail, 8, err);
+	for (i = 0; rc == DUBAN_OK && i < r->n; i++) {
+		const struct assess_agency *a = &r->agencies[i];
+
+		if (kind != NULL && strcmp(a->kind, kind) != 0)
+			continue;
+		for (k = 0; k < a->n_lines; k++) {
+			const struct assess_line *l = &a->lines[k];
+
+			number(x, 0, r->year);
+			xlsx_out_cell(x, 1, XLSX_TEXT, a->name);
+			xlsx_out_cell(x, 2, XLSX_TEXT, l->title);
+			xlsx_out_cell(x, 3, XLSX_TEXT, l->value);
+			xlsx_out_cell(x, 4, XLSX_TEXT, l->target);
+			score(x, 5, l->score);
+			score(x, 6, l->max);
+			score(x, 7, l->lost);
+			xlsx_out_end_row(x);
+		}
+		number(x, 0, r->year);
+		xlsx_out_cell(x, 1, XLSX_TEXT, a->name);
+		xlsx_out_cell(x, 2, XLSX_TEXT, "总分");
+		score(x, 5, a->total);
+		xlsx_out_end_row(x);
+	}
+	return rc;
+}
+
+int
+report_xlsx_assess(const struct assess_result *r, const char *kind, const char *path,
+    const char *db_file, struct duban_err *err)
+{
+	struct report rep;
+	int rc = report_open(&rep, path, db_file, err);
+
+	if (rc != DUBAN_OK)
+		return rc;
+	rc = assess_sheets(rep.xl, r, kind, err);
+	if (rc != DUBAN_OK) {
+		report_close(&rep, false, NULL);
+		return rc;
+	}
+	return report_close(&rep, true, err);
 }

@@ -152,7 +152,7 @@ score(struct xlsx_out *x, size_t col, double v)
 /* The headers are those of the assessment's CSV files, which are Chinese in every language. */
 static int
 assess_sheets(struct xlsx_out *x, const struct assess_result *r, const char *kind,
-    struct duban_err *err)
+    const struct assess_agency *only, struct duban_err *err)
 {
 	static const char *const h_detail[] = { "年度", "机关", "指标", "值", "目标", "得分",
 		"满分", "失分" };
@@ -178,7 +178,7 @@ assess_sheets(struct xlsx_out *x, const struct assess_result *r, const char *kin
 	for (i = 0; rc == DUBAN_OK && i < r->n; i++) {
 		const struct assess_agency *a = &r->agencies[i];
 
-		if (kind != NULL && strcmp(a->kind, kind) != 0)
+		if ((kind != NULL && strcmp(a->kind, kind) != 0) || (only != NULL && a != only))
 			continue;
 		number(x, 0, r->year);
 		xlsx_out_cell(x, 1, XLSX_TEXT, a->kind);
@@ -197,7 +197,7 @@ assess_sheets(struct xlsx_out *x, const struct assess_result *r, const char *kin
 	for (i = 0; rc == DUBAN_OK && i < r->n; i++) {
 		const struct assess_agency *a = &r->agencies[i];
 
-		if (kind != NULL && strcmp(a->kind, kind) != 0)
+		if ((kind != NULL && strcmp(a->kind, kind) != 0) || (only != NULL && a != only))
 			continue;
 		for (k = 0; k < a->n_lines; k++) {
 			const struct assess_line *l = &a->lines[k];
@@ -222,15 +222,16 @@ assess_sheets(struct xlsx_out *x, const struct assess_result *r, const char *kin
 }
 
 int
-report_xlsx_assess(const struct assess_result *r, const char *kind, const char *path,
-    const char *db_file, struct duban_err *err)
+report_xlsx_assess(const struct assess_result *r, const char *kind,
+    const struct assess_agency *only, const char *path, const char *db_file,
+    struct duban_err *err)
 {
 	struct report rep;
 	int rc = report_open(&rep, path, db_file, err);
 
 	if (rc != DUBAN_OK)
 		return rc;
-	rc = assess_sheets(rep.xl, r, kind, err);
+	rc = assess_sheets(rep.xl, r, kind, only, err);
 	if (rc != DUBAN_OK) {
 		report_close(&rep, false, NULL);
 		return rc;

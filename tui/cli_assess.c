@@ -330,7 +330,7 @@ cli_assess(struct app *app, int argc, char **argv)
 			fputs(buf_str(&b), stdout);
 			buf_release(&b);
 		} else if (xlsx != NULL) {
-			rc = report_xlsx_assess(r, kind, xlsx, app->db_path, &err);
+			rc = report_xlsx_assess(r, kind, NULL, xlsx, app->db_path, &err);
 		} else if (strcmp(format, "csv") == 0) {
 			assess_write_csv(stdout, r, kind);
 		} else if (strcmp(format, "json") == 0) {

@@ -16,6 +16,7 @@
 #include "duban/db.h"
 #include "duban/i18n.h"
 #include "duban/json.h"
+#include "duban/report_xlsx.h"
 #include "duban/text.h"
 #include "duban/tui/app.h"
 
@@ -250,6 +251,7 @@ cli_assess(struct app *app, int argc, char **argv)
 	struct assess_result *r = NULL;
 	const char *format = "plain";
 	const char *kind = NULL;
+	const char *xlsx = NULL;	/* -o FILE with --format xlsx */
 	bool finalize = false;
 	bool force = false;
 	bool unfreeze = false;
@@ -262,8 +264,11 @@ cli_assess(struct app *app, int argc, char **argv)
 		if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
 			format = argv[++i];
 			if (strcmp(format, "plain") != 0 && strcmp(format, "csv") != 0 &&
-			    strcmp(format, "json") != 0)
-				return cli_usage(_("--format takes plain, csv or json"));
+			    strcmp(format, "json") != 0 && strcmp(format, "xlsx") != 0)
+				return cli_usage(_("--format takes plain, csv, json or xlsx"));
+		} else if ((strcmp(argv[i], "-o") == 0 || strcmp(argv[i], "--output") == 0) &&
+		    i + 1 < argc) {
+			xlsx = argv[++i];
 		} else if (strcmp(argv[i], "--kind") == 0 && i + 1 < argc) {
 			kind = argv[++i];
 			if (strcmp(kind, "department") != 0 && strcmp(kind, "township") != 0 &&
@@ -291,6 +296,8 @@ cli_assess(struct app *app, int argc, char **argv)
 	}
 	if (year == 0)
 		return cli_usage(_("assess takes a YEAR, e.g. duban assess 2024"));
+	if ((strcmp(format, "xlsx") == 0) != (xlsx != NULL))
+		return cli_usage("%s", _("assess --format xlsx writes a workbook: give -o FILE.xlsx"));
 	if (force && !finalize)
 		return cli_usage(_("--force goes with --finalize (to freeze a year not yet ended)"));
 	rc = app_load_scheme(app, &scheme, &err);
@@ -322,6 +329,8 @@ cli_assess(struct app *app, int argc, char **argv)
 			assess_report(r, &b);
 			fputs(buf_str(&b), stdout);
 			buf_release(&b);
+		} else if (xlsx != NULL) {
+			rc = report_xlsx_assess(r, kind, NULL, xlsx, app->db_path, &err);
 		} else if (strcmp(format, "csv") == 0) {
 			assess_write_csv(stdout, r, kind);
 		} else if (strcmp(format, "json") == 0) {

@@ -27,6 +27,7 @@
 #include "duban/json.h"
 #include "duban/mem.h"
 #include "duban/record.h"
+#include "duban/report_xlsx.h"
 #include "duban/text.h"
 #include "duban/tui/app.h"
 #include "duban/user.h"
@@ -1135,13 +1136,19 @@ cli_dashboard(struct app *app, int argc, char **argv)
 	struct dashboard *d = NULL;
 	enum out_format fmt = OUT_PLAIN;
 	int within = app->cfg->due_soon_workdays;
+	const char *xlsx = NULL;	/* -o FILE with --format xlsx */
+	bool want_xlsx = false;
 	int rc;
 	int i;
 
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
-			if (!parse_format(argv[++i], &fmt, false))
-				return cli_usage(_("--format takes plain or json"));
+			want_xlsx = strcmp(argv[++i], "xlsx") == 0;
+			if (!want_xlsx && !parse_format(argv[i], &fmt, false))
+				return cli_usage(_("--format takes plain, json or xlsx"));
+		} else if ((strcmp(argv[i], "-o") == 0 || strcmp(argv[i], "--output") == 0) &&
+		    i + 1 < argc) {
+			xlsx = argv[++i];
 		} else if (strcmp(argv[i], "--within") == 0 && i + 1 < argc) {
 			char *end = NULL;
 			long n = strtol(argv[++i], &end, 10);
@@ -1153,6 +1160,9 @@ cli_dashboard(struct app *app, int argc, char **argv)
 			return cli_usage(_("dashboard: unexpected argument \"%s\""), argv[i]);
 		}
 	}
+	if (want_xlsx != (xlsx != NULL))
+		return cli_usage("%s", _("dashboard --format xlsx writes a workbook: give -o "
+		    "FILE.xlsx"));
 	rc = cli_open_for(app, ACCESS_READ, &db, &err);
 	if (rc == DUBAN_OK)
 		rc = dashboard_build(db, app->cal, app->today, within, app->cfg->makeup_workdays, 0,
@@ -1162,10 +1172,12 @@ cli_dashboard(struct app *app, int argc, char **argv)
 		return app_report(&err);
 	if (d->uncovered_year != 0)
 		app_warn_uncovered(app, d->uncovered_year);
-	if (fmt == OUT_JSON)
+	if (xlsx != NULL)
+		rc = report_xlsx_dashboard(d, xlsx, app->db_path, &err);
+	else if (fmt == OUT_JSON)
 		dashboard_json(d);
 	else
 		dashboard_plain(app, d);
 	dashboard_free(d);
-	return DUBAN_OK;
+	return rc == DUBAN_OK ? DUBAN_OK : app_report(&err);
 }

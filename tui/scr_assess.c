@@ -1,7 +1,8 @@
 /* tui/scr_assess.c: the annual assessment on screen: the ranking of a year (bars for the
  * totals, filtered by kind of agency, sortable), an agency's sheet (every indicator with its
  * value, target, score and points lost), and the records behind an indicator, each of which
- * opens. Finalizing is one key for supervisors and admins; exports go to CSV files. */
+ * opens. Finalizing is one key for supervisors and admins; exports go to .xlsx workbooks or
+ * CSV files. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +16,7 @@
 #include "duban/err.h"
 #include "duban/i18n.h"
 #include "duban/mem.h"
+#include "duban/report_xlsx.h"
 #include "duban/safefile.h"
 #include "duban/text.h"
 #include "duban/tui/app.h"
@@ -441,6 +443,36 @@ struct csv_job {
 /* A CSV file at path (named in the interface language) in the encoding asked for; an existing
  * file is replaced only when the user says so. */
 static unsigned
+save_csv(struct ui *ui, const char *path, const struct csv_job *job);
+
+/* The export of job named stem with tail (in the interface language), as a workbook (text
+ * stays text, scores are numbers: doc/assessment.md) or a CSV file, as the user chooses. */
+static unsigned
+save_export(struct ui *ui, const char *stem, const char *tail, const struct csv_job *job)
+{
+	struct buf name = BUF_INIT;
+	struct buf path = BUF_INIT;
+	struct duban_err err;
+	bool xlsx = ui_confirm(ui, _("Save as an Excel workbook (.xlsx)? n: CSV"));
+	unsigned r = UI_REDRAW;
+
+	buf_printf(&name, "%s.%s", tail, xlsx ? "xlsx" : "csv");
+	ui_file_name(stem, buf_str(&name), &path);
+	if (!xlsx)
+		r = save_csv(ui, buf_str(&path), job);
+	else if (!ui_ask_save(ui, buf_str(&path), NULL))
+		;
+	else if (report_xlsx_assess(job->r, job->kind, job->agency, buf_str(&path),
+	    ui->app->db_path, &err) != DUBAN_OK)
+		ui_status(ui, true, "%s", err.msg);
+	else
+		ui_status(ui, false, _("Saved to %s (%s)"), buf_str(&path), _("Excel workbook"));
+	buf_release(&name);
+	buf_release(&path);
+	return r;
+}
+
+static unsigned
 save_csv(struct ui *ui, const char *path, const struct csv_job *job)
 {
 	struct buf out = BUF_INIT;
@@ -496,15 +528,10 @@ static unsigned
 export_ranking(struct ranking *s)
 {
 	struct csv_job job = { s->r, kind_codes[s->kind_filter], NULL };
-	struct buf path = BUF_INIT;
 	char suffix[32];
-	unsigned r;
 
-	snprintf(suffix, sizeof(suffix), "-%d.csv", s->year);
-	ui_file_name(_("ranking"), suffix, &path);
-	r = save_csv(s->base.ui, buf_str(&path), &job);
-	buf_release(&path);
-	return r;
+	snprintf(suffix, sizeof(suffix), "-%d", s->year);
+	return save_export(s->base.ui, _("ranking"), suffix, &job);
 }
 
 static struct screen *sheet_new(struct ranking *rank, int agency);
@@ -729,15 +756,12 @@ sheet_key(struct screen *base, enum action act, int kind, wint_t key)
 	if (act == ACT_EXPORT) {
 		struct csv_job job = { s->rank->r, NULL, a };
 		struct buf stem = BUF_INIT;
-		struct buf path = BUF_INIT;
 		unsigned r;
 
 		/* 考核明细-2024-县公安局.csv: the agency's name made safe for a file name. */
 		buf_printf(&stem, _("assessment-%d-%s"), s->rank->year, a->name);
-		ui_file_name(buf_str(&stem), ".csv", &path);
-		r = save_csv(ui, buf_str(&path), &job);
+		r = save_export(ui, buf_str(&stem), "", &job);
 		buf_release(&stem);
-		buf_release(&path);
 		return r;
 	}
 	return UI_IGNORED;

@@ -1,4 +1,4 @@
-/* tui/scr_import.c: importing a CSV file from the desk. Choose the file (Tab completes the
+/* tui/scr_import.c: importing a CSV file or an .xlsx workbook from the desk. Choose the file (Tab completes the
  * path), see what duban makes of it (encoding, kind, each column's field) and what a dry run
  * would do with the first refusals, then confirm; a progress bar shows rows per second and
  * the time left, Esc cancels (everything is rolled back), and the result names the rejects
@@ -499,7 +499,7 @@ draw(struct screen *base)
 	int cx = 0;
 	int i;
 
-	ui_title(ui, _("Import a CSV file"));
+	ui_title(ui, _("Import a CSV file or workbook"));
 	ui_text(ui, 1, 1, lw, label, s->stage == STAGE_PATH ? ATTR_FIELD_FOCUS : ATTR_NORMAL);
 	ui_line_draw(ui, &s->path_line, 1, 1 + lw, 1, s->cols - 2 - lw, s->stage == STAGE_PATH ?
 	    ATTR_FIELD_FOCUS : ATTR_NORMAL, s->stage == STAGE_PATH, &cy, &cx);

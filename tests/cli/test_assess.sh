@@ -236,7 +236,7 @@ test_assess_usage() {
 	expect_stderr_contains '"1999" is not a year'
 	assess 2024 --format xml
 	expect_status 1
-	expect_stderr_contains "--format takes plain, csv or json"
+	expect_stderr_contains "--format takes plain, csv, json or xlsx"
 }
 
 # The manual items can be listed like every other kind: all of them, without a crash.

@@ -205,3 +205,119 @@ test_xlsx_through_libreoffice() {
 	expect_status 0
 	expect_stderr_contains "364 rows: 0 new, 0 updated, 364 unchanged, 0 refused"
 }
+
+# dashboard --format xlsx: counts per duty, the urgent items and the agencies, a sheet each,
+# hold what --format json says, counts and rates as numbers and due dates as dates.
+test_xlsx_dashboard() {
+	TODAY=2025-06-30
+	run init --demo
+	expect_status 0
+	xlsx_python || return 0
+	run dashboard --format json
+	expect_status 0
+	cp "$T/.stdout" dash.json
+	run dashboard --format xlsx -o dash.xlsx
+	expect_status 0
+	"$PY" - dash.xlsx dash.json >got <<-'EOF2'
+	import sys, json, openpyxl
+	wb = openpyxl.load_workbook(sys.argv[1])
+	d = json.load(open(sys.argv[2]))
+	bad = []
+	if wb.sheetnames != ['Counts per duty', 'Most urgent', 'Agencies']:
+	    bad.append(wb.sheetnames)
+	for ws in wb:
+	    if ws.freeze_panes != 'A2' or not all(c.font.b for c in ws[1]):
+	        bad.append(ws.title + ': header not bold and frozen')
+	rows = list(wb.worksheets[0].iter_rows(min_row=2, values_only=True))
+	got = [list(r[1:]) for r in rows]
+	want = [[c['overdue'], c['due_today'], c['due_soon']] for c in d['duties']]
+	if got != want:
+	    bad.append(('counts', got, want))
+	rows = list(wb.worksheets[1].iter_rows(min_row=2))
+	got = [(r[1].value.date().isoformat(), r[1].number_format, r[2].value, r[4].value,
+	        r[4].data_type, r[5].value) for r in rows]
+	want = [(i['due'], 'yyyy-mm-dd', i.get('days_late', i.get('workdays_left')), i['key'],
+	         's', i['agency']) for i in d['items']]
+	if got != want:
+	    bad.append(('items', got, want))
+	rows = list(wb.worksheets[2].iter_rows(min_row=2, values_only=True))
+	got = [list(r) for r in rows]
+	want = [[a['name'], a['open'], a['urgent'], a['hearings'], a['head_appearances'],
+	         a['head_appearance_rate']] for a in d['agencies']]
+	if got != want:
+	    bad.append(('agencies', got[:3], want[:3]))
+	if not any(isinstance(r[5], (int, float)) for r in got):
+	    bad.append('no rate is a number')
+	print(bad or 'ok', len(d['items']))
+	EOF2
+	expect_true "the dashboard workbook differs from the JSON: $(cat got)" \
+	    grep -q '^ok [1-9]' got
+	run dashboard --format xlsx
+	expect_status 1
+	expect_stderr_contains "give -o FILE.xlsx"
+}
+
+# assess YEAR --format xlsx: the ranking (as assess --format csv) and every agency's indicator
+# lines, holding what --format json says; years, ranks and scores are numbers, values text.
+test_xlsx_assess() {
+	TODAY=2025-06-30
+	run init --demo
+	expect_status 0
+	xlsx_python || return 0
+	run assess 2025 --format json
+	expect_status 0
+	cp "$T/.stdout" a.json
+	run assess 2025 --format xlsx -o a.xlsx
+	expect_status 0
+	run assess 2025 --kind township --format xlsx -o t.xlsx
+	expect_status 0
+	"$PY" - a.xlsx a.json t.xlsx >got <<-'EOF2'
+	import sys, json, openpyxl
+	wb = openpyxl.load_workbook(sys.argv[1])
+	d = json.load(open(sys.argv[2]))
+	bad = []
+	if wb.sheetnames != ['排名', '指标明细']:
+	    bad.append(wb.sheetnames)
+	for ws in wb:
+	    if ws.freeze_panes != 'A2' or not all(c.font.b for c in ws[1]):
+	        bad.append(ws.title + ': header not bold and frozen')
+	rank = wb.worksheets[0]
+	head = [c.value for c in rank[1]]
+	want = ['年度', '类别', '排名', '机关', '总分', '等次']
+	for l in d['agencies'][0]['indicators']:
+	    want += [l['title'], '值']
+	if head != want:
+	    bad.append(('header', head))
+	got = [list(r) for r in rank.iter_rows(min_row=2, values_only=True)]
+	want = []
+	for a in d['agencies']:
+	    row = [d['year'], a['kind'], a['rank'], a['name'], a['total'], a['tier']]
+	    for l in a['indicators']:
+	        row += [l['score'], l['value']]
+	    want.append(row)
+	if got != want:
+	    bad.append(('ranking', got[:2], want[:2]))
+	if any(c.data_type != 's' for c in rank['D'][1:]) or \
+	   any(c.data_type != 'n' for c in rank['E'][1:]):
+	    bad.append('names are not text or totals not numbers')
+	got = [list(r) for r in wb.worksheets[1].iter_rows(min_row=2, values_only=True)]
+	want = []
+	for a in d['agencies']:
+	    for l in a['indicators']:
+	        want.append([d['year'], a['name'], l['title'], l['value'], l['target'], l['score'],
+	                     l['max'], l['lost']])
+	    want.append([d['year'], a['name'], '总分', None, None, a['total'], None, None])
+	if got != want:
+	    bad.append(('lines', got[:2], want[:2]))
+	t = openpyxl.load_workbook(sys.argv[3]).worksheets[0]
+	kinds = set(r[1] for r in t.iter_rows(min_row=2, values_only=True))
+	if kinds != {'township'}:
+	    bad.append(('--kind township', kinds))
+	print(bad or 'ok', len(d['agencies']))
+	EOF2
+	expect_true "the assessment workbook differs from the JSON: $(cat got)" \
+	    grep -q '^ok [1-9]' got
+	run assess 2025 --format xlsx
+	expect_status 1
+	expect_stderr_contains "give -o FILE.xlsx"
+}

@@ -1,5 +1,6 @@
 # tests/tui/test_desk_export.sh: x writes the list (or the ranking) to a CSV file named in the
-# interface language; a list asks first whether to write an Excel workbook (.xlsx) instead; a
+# interface language; a list or the assessment asks first whether to write an Excel workbook
+# (.xlsx) instead; a
 # CSV file asks for the encoding (UTF-8 with BOM, or GB18030 for older Excel) and, when a file
 # of that name exists, whether to replace it: n leaves it as it was.
 # Demo data of 2025-06-30, 80x24.
@@ -78,10 +79,20 @@ tui_wait_for '行政诉讼案件-2025-06-30.csv（带 BOM 的 UTF-8）'
 tui_keys 7
 tui_wait_for '2024'
 tui_keys x
+tui_wait_for '保存为 Excel 工作簿（.xlsx）？否则为 CSV'
+tui_keys n
 tui_wait_for '用 GB18030 保存'
 tui_keys n
 tui_wait_for '已保存到 考核排名-2024.csv（带 BOM 的 UTF-8）'
+# The ranking as a workbook: a ZIP file (PK) beside the CSV.
 tui_keys x
+tui_wait_for '保存为 Excel 工作簿（.xlsx）？否则为 CSV'
+tui_keys y
+tui_wait_for '已保存到 考核排名-2024.xlsx（Excel 工作簿）'
+[ "$(head -c 2 考核排名-2024.xlsx)" = PK ] || tui_fail "考核排名-2024.xlsx is not a workbook"
+tui_keys x
+tui_wait_for '保存为 Excel 工作簿'
+tui_keys n
 tui_wait_for '考核排名-2024.csv 已存在。替换它吗？'
 tui_keys n
 tui_wait_for '未保存：考核排名-2024.csv 保持原样。'
@@ -89,6 +100,8 @@ tui_wait_for '未保存：考核排名-2024.csv 保持原样。'
 tui_keys Enter
 tui_wait_for '在指标上按 Enter'
 tui_keys x
+tui_wait_for '保存为 Excel 工作簿'
+tui_keys n
 tui_wait_for '用 GB18030 保存'
 tui_keys y
 tui_wait_for '已保存到 考核明细-2024-'

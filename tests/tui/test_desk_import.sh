@@ -17,7 +17,7 @@ printf '案号,被告机关,收到起诉状副本日期,原告\r\nIMP-1,县公�
 tui_start --db db --today 2025-06-30 --lang en
 tui_wait_for 'Most urgent:'
 tui_keys 8
-tui_wait_for 'Import a CSV file'
+tui_wait_for 'Import a CSV file or workbook'
 tui_type 'nowhere/x'
 tui_wait_for 'File: nowhere/x'
 tui_keys C-u

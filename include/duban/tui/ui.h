@@ -51,10 +51,10 @@ enum ui_result { UI_IGNORED = 0, UI_HANDLED = 1, UI_REDRAW = 2, UI_POP = 4, UI_Q
 	X(GO_SUGGESTION, "go-suggestion", N_("Suggest."), N_("Suggestions"))		\
 	X(GO_AGENCY, "go-agency", N_("Agencies"), N_("Agencies"))			\
 	X(GO_ASSESS, "go-assess", N_("Assess"), N_("Annual assessment"))		\
-	X(GO_IMPORT, "go-import", N_("Import"), N_("Import a CSV file"))		\
+	X(GO_IMPORT, "go-import", N_("Import"), N_("Import a CSV file or workbook"))		\
 	X(RUN_IMPORT, "run-import", N_("Import"), N_("Import the file as checked"))	\
 	X(FINALIZE, "finalize", N_("Finalize"), N_("Finalize this year's assessment"))	\
-	X(EXPORT, "export", N_("Export"), N_("Export to a CSV file"))			\
+	X(EXPORT, "export", N_("Export"), N_("Export to a CSV file or workbook"))			\
 	X(AGENCY_FILTER, "agency-filter", N_("Agency"), N_("Only one agency's records"))	\
 	X(KIND_FILTER, "kind-filter", N_("Kind"), N_("Departments, townships or all"))	\
 	X(PREV_YEAR, "prev-year", N_("Year-"), N_("Previous year"))			\

@@ -15,6 +15,7 @@
 #include "duban/i18n.h"
 #include "duban/mem.h"
 #include "duban/record.h"
+#include "duban/text.h"
 
 #define FOLD_OCTETS 75
 
@@ -42,40 +43,13 @@ ical_add_line(struct buf *out, const char *line)
 	buf_adds(out, "\r\n");
 }
 
-/* Length of the valid UTF-8 character at s, or 0. */
-static size_t
-utf8_len(const unsigned char *s)
-{
-	size_t n;
-	size_t i;
-
-	if (s[0] < 0x80)
-		return 1;
-	if (s[0] >= 0xC2 && s[0] <= 0xDF)
-		n = 2;
-	else if (s[0] >= 0xE0 && s[0] <= 0xEF)
-		n = 3;
-	else if (s[0] >= 0xF0 && s[0] <= 0xF4)
-		n = 4;
-	else
-		return 0;
-	for (i = 1; i < n; i++)
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-	if (n == 3 && ((s[0] == 0xE0 && s[1] < 0xA0) || (s[0] == 0xED && s[1] >= 0xA0)))
-		return 0;
-	if (n == 4 && ((s[0] == 0xF0 && s[1] < 0x90) || (s[0] == 0xF4 && s[1] >= 0x90)))
-		return 0;
-	return n;
-}
-
 void
 ical_escape_text(const char *s, struct buf *out)
 {
 	const unsigned char *p = (const unsigned char *)s;
 
 	while (*p != '\0') {
-		size_t n = utf8_len(p);
+		size_t n = text_utf8_char_len((const char *)p);
 
 		if (n == 0) {
 			p++;

@@ -146,8 +146,9 @@ text_key_norm(const char *s, struct buf *out)
 	}
 }
 
-bool
-text_has_bidi(const char *s)
+/* True if a character of s (invalid bytes skipped) satisfies is. */
+static bool
+has_char(const char *s, bool (*is)(unsigned long cp))
 {
 	const unsigned char *p = (const unsigned char *)s;
 	unsigned long cp;
@@ -157,7 +158,7 @@ text_has_bidi(const char *s)
 
 		if (n == 0)
 			n = 1;
-		else if (is_bidi(cp))
+		else if (is(cp))
 			return true;
 		p += n;
 	}
@@ -165,21 +166,23 @@ text_has_bidi(const char *s)
 }
 
 bool
+text_has_bidi(const char *s)
+{
+	return has_char(s, is_bidi);
+}
+
+bool
 text_has_any_control(const char *s)
 {
-	const unsigned char *p = (const unsigned char *)s;
+	return has_char(s, is_control);
+}
+
+size_t
+text_utf8_char_len(const char *s)
+{
 	unsigned long cp;
 
-	while (*p != '\0') {
-		size_t n = decode(p, &cp);
-
-		if (n == 0)
-			n = 1;
-		else if (is_control(cp))
-			return true;
-		p += n;
-	}
-	return false;
+	return decode((const unsigned char *)s, &cp);
 }
 
 void

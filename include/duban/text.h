@@ -20,6 +20,9 @@ void text_trim(const char *s, struct buf *out);
  * "（2025）浙0521行初361号" and "(2025) 浙0521行初361号" are one key. */
 void text_key_norm(const char *s, struct buf *out);
 bool text_is_valid_utf8(const char *s);
+/* Bytes of the valid UTF-8 character at s (1..4), or 0 for an invalid sequence or a lone
+ * continuation byte (a NUL ends any sequence early, so s may end there). */
+size_t text_utf8_char_len(const char *s);
 /* True if s holds a control character other than tab, newline and carriage return. */
 bool text_has_control(const char *s);
 /* True if s holds any C0 or C1 control character or DEL, tab and line breaks included. */
